@@ -1,0 +1,226 @@
+"""careerpath: turn a mentorship program into a concrete, dated, checkable plan.
+
+Python bindings (ctypes, standard library only) over the careerpath C ABI::
+
+    import careerpath
+
+    with careerpath.Curriculum.load("engineering-growth.json") as curriculum:
+        summary = curriculum.describe()
+        print(summary["id"], summary["counts"]["skills"])
+
+A failed call raises a subclass of :class:`careerpath.Error` carrying ``.status``, ``.pointer``
+(a JSON Pointer into the offending document) and ``.message``. The shared library is found
+through ``CAREERPATH_LIBRARY``, then beside the package, then the system loader (see
+``careerpath._native``).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import threading
+import weakref
+from contextlib import contextmanager
+from typing import Any, Dict, Iterator, Mapping, Optional, Type, TypeVar, Union
+
+from . import _native
+from ._native import LibraryError
+from .errors import (
+    ArgumentError,
+    CancelledError,
+    CycleError,
+    Error,
+    InfeasibleError,
+    InternalError,
+    LimitError,
+    OutOfMemoryError,
+    ParseError,
+    SchemaError,
+    Status,
+    UnknownReferenceError,
+)
+
+__all__ = [
+    "Curriculum",
+    "version",
+    "Status",
+    "Error",
+    "ArgumentError",
+    "ParseError",
+    "SchemaError",
+    "UnknownReferenceError",
+    "CycleError",
+    "InfeasibleError",
+    "LimitError",
+    "OutOfMemoryError",
+    "CancelledError",
+    "InternalError",
+    "LibraryError",
+]
+
+JSONText = Union[str, bytes, bytearray, memoryview]
+PathLike = Union[str, "os.PathLike[str]"]
+
+_C = TypeVar("_C", bound="Curriculum")
+
+
+def version() -> str:
+    """The version of the loaded library, ``"MAJOR.MINOR.PATCH"`` (careerpath_version_string)."""
+    return _native.library().careerpath_version_string().decode("ascii")
+
+
+def __getattr__(name: str) -> Any:
+    # `careerpath.__version__` is the loaded library's version; resolved lazily so that importing
+    # the package never fails just because the shared library is not there yet.
+    if name == "__version__":
+        return version()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _to_bytes(text: JSONText) -> bytes:
+    if isinstance(text, str):
+        return text.encode("utf-8")
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        return bytes(text)
+    raise TypeError(f"expected a JSON document as str or bytes, got {type(text).__name__}")
+
+
+class Curriculum:
+    """A loaded, validated curriculum: a competency framework, its roles and programs.
+
+    Create one with :meth:`load`, :meth:`from_json` or :meth:`from_dict`. It is immutable and
+    may be shared between threads. Release it with :meth:`close` or a ``with`` block; a
+    finalizer frees it when it is garbage collected otherwise.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError(
+            "create a Curriculum with Curriculum.load(path), Curriculum.from_json(text) "
+            "or Curriculum.from_dict(obj)"
+        )
+
+    @classmethod
+    def _adopt(cls: Type[_C], handle: int, source: str) -> _C:
+        self = cls.__new__(cls)
+        lib = _native.library()
+        self._lib = lib
+        self._handle = handle
+        self._source = source
+        self._state = threading.Lock()
+        self._users = 0
+        self._closed = False
+        # The safety net: frees the handle when the object is collected without close(). It holds
+        # the library function and the address, never `self`.
+        self._finalizer = weakref.finalize(self, lib.careerpath_curriculum_free, handle)
+        return self
+
+    # -- construction -------------------------------------------------------------------------
+
+    @classmethod
+    def _load_bytes(cls: Type[_C], data: bytes, source: str, path: Optional[str] = None) -> _C:
+        lib = _native.library()
+        out = ctypes.c_void_p()
+        status = lib.careerpath_curriculum_load(ctypes.byref(out), data, len(data))
+        _native.check(status, lib, path)
+        if not out.value:
+            raise InternalError("careerpath_curriculum_load returned OK but no curriculum")
+        return cls._adopt(out.value, source)
+
+    @classmethod
+    def load(cls: Type[_C], path: PathLike) -> _C:
+        """Reads and validates the curriculum document at `path`.
+
+        Raises :class:`OSError` when the file cannot be read and an :class:`Error` subclass
+        (with ``.path`` set) when it is not a valid curriculum.
+        """
+        name = os.fspath(path)
+        with open(name, "rb") as file:
+            data = file.read()
+        return cls._load_bytes(data, name, path=name)
+
+    @classmethod
+    def from_json(cls: Type[_C], text: JSONText) -> _C:
+        """Validates a curriculum given as JSON text (``str``, or UTF-8 ``bytes``)."""
+        return cls._load_bytes(_to_bytes(text), "<json>")
+
+    @classmethod
+    def from_dict(cls: Type[_C], obj: Mapping[str, Any]) -> _C:
+        """Validates a curriculum given as plain Python data (what ``json.load`` returns)."""
+        text = json.dumps(obj, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        return cls._load_bytes(text.encode("utf-8"), "<dict>")
+
+    # -- ownership ----------------------------------------------------------------------------
+
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` has been called."""
+        return self._closed
+
+    def close(self) -> None:
+        """Releases the native curriculum. Idempotent.
+
+        A call running on another thread keeps the handle alive until it returns; the handle is
+        freed then.
+        """
+        with self._state:
+            if self._closed:
+                return
+            self._closed = True
+            free_now = self._users == 0
+        if free_now:
+            self._finalizer()
+
+    def __enter__(self: _C) -> _C:
+        self._require_open()
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self.close()
+
+    def _require_open(self) -> None:
+        if self._closed:
+            raise ValueError(f"operation on a closed careerpath.Curriculum ({self._source})")
+
+    @contextmanager
+    def _borrow(self) -> Iterator[int]:
+        """The native handle, kept alive (even against close()) for the duration of a call."""
+        with self._state:
+            self._require_open()
+            self._users += 1
+        try:
+            yield self._handle
+        finally:
+            with self._state:
+                self._users -= 1
+                free_now = self._closed and self._users == 0
+            if free_now:
+                self._finalizer()
+
+    def __copy__(self: _C) -> _C:
+        return self  # immutable; a copy would share (and double-free) the native handle
+
+    def __deepcopy__(self: _C, memo: Dict[int, Any]) -> _C:
+        return self
+
+    def __reduce__(self) -> Any:
+        raise TypeError(
+            "a careerpath.Curriculum cannot be pickled; send the curriculum document instead"
+        )
+
+    def __repr__(self) -> str:
+        state = "closed" if self._closed else "open"
+        return f"<careerpath.Curriculum {self._source} ({state})>"
+
+    # -- queries ------------------------------------------------------------------------------
+
+    def describe(self) -> Dict[str, Any]:
+        """A summary: ``id``, ``title``, ``levels``, ``counts`` (skills, units, edges,
+        prerequisites, roles, programs, session_types, metrics, areas) and the ids of each."""
+        lib = self._lib
+        out = ctypes.c_void_p()
+        with self._borrow() as handle:
+            status = lib.careerpath_curriculum_describe(handle, ctypes.byref(out))
+            _native.check(status, lib)
+        result: Dict[str, Any] = json.loads(_native.take_string(out, lib))
+        return result

@@ -1,0 +1,118 @@
+// The C ABI: a thin shell over the C++ API. Every body catches everything, so no exception
+// crosses the boundary; every failure is kept per thread for careerpath_last_error().
+#define CAREERPATH_BUILDING 1
+#include "careerpath.h"
+
+#include <careerpath/careerpath.hpp>
+
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <string>
+
+struct careerpath_curriculum {
+    careerpath::Curriculum curriculum;
+};
+
+namespace {
+
+struct LastError {
+    std::string message;
+    std::string pointer;
+};
+
+LastError &last_error() {
+    thread_local LastError error;
+    return error;
+}
+
+careerpath_status fail(careerpath_status status, const char *message, const char *pointer = "") noexcept {
+    try {
+        last_error().message = message;
+        last_error().pointer = pointer;
+    } catch (...) {
+        last_error().message.clear();
+        last_error().pointer.clear();
+    }
+    return status;
+}
+
+careerpath_status fail(const careerpath::Error &error) noexcept {
+    return fail(static_cast<careerpath_status>(error.status), error.message.c_str(), error.pointer.c_str());
+}
+
+careerpath_status succeed() noexcept {
+    last_error().message.clear();
+    last_error().pointer.clear();
+    return CAREERPATH_OK;
+}
+
+// Runs `body` with every exception turned into a status.
+template <class Body>
+careerpath_status guarded(Body &&body) noexcept {
+    try {
+        return body();
+    } catch (const std::bad_alloc &) {
+        return fail(CAREERPATH_ERR_MEMORY, "out of memory");
+    } catch (const std::exception &e) {
+        return fail(CAREERPATH_ERR_INTERNAL, e.what());
+    } catch (...) {
+        return fail(CAREERPATH_ERR_INTERNAL, "unknown internal error");
+    }
+}
+
+// A malloc'ed copy, so that careerpath_free is plain free() whatever allocator C++ uses.
+char *copy_out(const std::string &text) {
+    char *buffer = static_cast<char *>(std::malloc(text.size() + 1));
+    if (!buffer) throw std::bad_alloc();
+    std::memcpy(buffer, text.data(), text.size());
+    buffer[text.size()] = '\0';
+    return buffer;
+}
+
+}  // namespace
+
+static_assert(CAREERPATH_VERSION == careerpath::version_number, "C and C++ version numbers differ");
+
+extern "C" {
+
+unsigned careerpath_version(void) { return CAREERPATH_VERSION; }
+
+const char *careerpath_version_string(void) { return careerpath::version_string; }
+
+const char *careerpath_status_name(careerpath_status status) {
+    return careerpath::status_name(static_cast<careerpath::Status>(status));
+}
+
+const char *careerpath_last_error(void) { return last_error().message.c_str(); }
+
+const char *careerpath_last_error_pointer(void) { return last_error().pointer.c_str(); }
+
+careerpath_status careerpath_curriculum_load(careerpath_curriculum **out, const char *json, size_t len) {
+    return guarded([&] {
+        if (!out) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_curriculum_load: out is NULL");
+        *out = nullptr;
+        if (!json && len > 0) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_curriculum_load: json is NULL");
+        auto loaded = careerpath::Curriculum::load(std::string_view(json ? json : "", len));
+        if (!loaded) return fail(loaded.error());
+        *out = new careerpath_curriculum{std::move(loaded).value()};
+        return succeed();
+    });
+}
+
+void careerpath_curriculum_free(careerpath_curriculum *curriculum) { delete curriculum; }
+
+careerpath_status careerpath_curriculum_describe(const careerpath_curriculum *curriculum, char **out_json) {
+    return guarded([&] {
+        if (!out_json) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_curriculum_describe: out_json is NULL");
+        *out_json = nullptr;
+        if (!curriculum)
+            return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_curriculum_describe: curriculum is NULL");
+        *out_json = copy_out(careerpath::describe(curriculum->curriculum).dump());
+        return succeed();
+    });
+}
+
+void careerpath_free(void *buffer) { std::free(buffer); }
+
+}  // extern "C"

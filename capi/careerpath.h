@@ -1,0 +1,95 @@
+/*
+ * careerpath — the C ABI.
+ *
+ * Coarse-grained, document in and document out: every input and output is a JSON document (or a
+ * text export), so a new feature is a new JSON key and never a new signature. Once a function
+ * below ships, its signature never changes; new behaviour gets a new function.
+ *
+ * Conventions
+ *   - Every function that can fail returns a careerpath_status. The message and the JSON Pointer
+ *     of the last failure on the calling thread are kept for careerpath_last_error() and
+ *     careerpath_last_error_pointer(); a successful call clears them.
+ *   - Out-parameters come first, and on failure are left NULL.
+ *   - Buffers returned through `char **` are NUL-terminated UTF-8 and are released with
+ *     careerpath_free(). Handles are released with their own _free function. Both accept NULL.
+ *   - Every function is safe to call from many threads at once; a curriculum handle is read-only
+ *     after it is loaded and may be shared between threads.
+ *
+ * Licensed under the Apache License, Version 2.0.
+ */
+#ifndef CAREERPATH_H
+#define CAREERPATH_H
+
+#include <stddef.h>
+
+#if defined(_WIN32)
+#  if defined(CAREERPATH_BUILDING)
+#    define CAREERPATH_API __declspec(dllexport)
+#  else
+#    define CAREERPATH_API __declspec(dllimport)
+#  endif
+#elif defined(__GNUC__)
+#  define CAREERPATH_API __attribute__((visibility("default")))
+#else
+#  define CAREERPATH_API
+#endif
+
+#define CAREERPATH_VERSION_MAJOR 0
+#define CAREERPATH_VERSION_MINOR 1
+#define CAREERPATH_VERSION_PATCH 0
+#define CAREERPATH_VERSION \
+    (CAREERPATH_VERSION_MAJOR * 10000 + CAREERPATH_VERSION_MINOR * 100 + CAREERPATH_VERSION_PATCH)
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum careerpath_status {
+    CAREERPATH_OK = 0,
+    CAREERPATH_ERR_ARGUMENT = 1,   /* NULL or otherwise unusable argument */
+    CAREERPATH_ERR_PARSE = 2,      /* not well-formed JSON */
+    CAREERPATH_ERR_SCHEMA = 3,     /* well-formed, but wrong shape, type or value */
+    CAREERPATH_ERR_REFERENCE = 4,  /* names something that does not exist */
+    CAREERPATH_ERR_CYCLE = 5,      /* prerequisites or role extensions form a cycle */
+    CAREERPATH_ERR_INFEASIBLE = 6, /* no plan can exist, e.g. zero learning capacity */
+    CAREERPATH_ERR_LIMIT = 7,      /* input beyond a documented limit */
+    CAREERPATH_ERR_MEMORY = 8,
+    CAREERPATH_ERR_CANCELLED = 9,
+    CAREERPATH_ERR_INTERNAL = 10
+} careerpath_status;
+
+/* A loaded, validated curriculum. Immutable: share it across threads. */
+typedef struct careerpath_curriculum careerpath_curriculum;
+
+/* MAJOR*10000 + MINOR*100 + PATCH of the library actually loaded (compare CAREERPATH_VERSION). */
+CAREERPATH_API unsigned careerpath_version(void);
+/* "MAJOR.MINOR.PATCH". Static storage; never NULL. */
+CAREERPATH_API const char *careerpath_version_string(void);
+/* "CAREERPATH_OK", "CAREERPATH_ERR_SCHEMA", ...; "CAREERPATH_UNKNOWN_STATUS" for any other value.
+   Stateless, static storage; never NULL. */
+CAREERPATH_API const char *careerpath_status_name(careerpath_status status);
+/* Message of this thread's last failure, "" if the last call succeeded. Valid until this thread's
+   next careerpath_ call. Never NULL. */
+CAREERPATH_API const char *careerpath_last_error(void);
+/* RFC 6901 JSON Pointer into the failing input ("/skills/3/hours"), "" if none (for example for
+   malformed JSON, whose message gives the byte offset, line and column instead). Never NULL. */
+CAREERPATH_API const char *careerpath_last_error_pointer(void);
+
+/* Parses and validates a curriculum document of `len` bytes (need not be NUL-terminated). */
+CAREERPATH_API careerpath_status careerpath_curriculum_load(careerpath_curriculum **out,
+                                                            const char *json, size_t len);
+/* Releases a curriculum. NULL: no-op. */
+CAREERPATH_API void careerpath_curriculum_free(careerpath_curriculum *curriculum);
+/* A JSON summary: id, title, the level scale, counts of skills, units, edges, prerequisites,
+   roles, programs, session types, metrics and areas, and the ids of each. */
+CAREERPATH_API careerpath_status careerpath_curriculum_describe(const careerpath_curriculum *curriculum,
+                                                                char **out_json);
+
+/* Releases any buffer returned above. NULL: no-op. */
+CAREERPATH_API void careerpath_free(void *buffer);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CAREERPATH_H */

@@ -1,0 +1,203 @@
+// careerpath — the command-line program: a thin shell over the C++ API for people and scripts.
+// Exit status: 0 success, 1 bad input, 2 bad usage.
+#include <careerpath/careerpath.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace cp = careerpath;
+
+namespace {
+
+constexpr int exit_ok = 0;
+constexpr int exit_bad_input = 1;
+constexpr int exit_usage = 2;
+
+const char *const usage_text =
+    "usage: careerpath COMMAND [OPTIONS] FILE\n"
+    "\n"
+    "commands:\n"
+    "  validate FILE                     check a curriculum; print a one-line summary\n"
+    "  describe FILE [--format text|json] describe a curriculum: levels, counts, roles, programs\n"
+    "\n"
+    "options:\n"
+    "  -h, --help     show this help\n"
+    "  --version      show the version\n"
+    "\n"
+    "Exit status: 0 success, 1 bad input, 2 bad usage.\n";
+
+int usage_error(const std::string &message) {
+    std::cerr << "careerpath: " << message << "\n\n" << usage_text;
+    return exit_usage;
+}
+
+std::optional<std::string> read_file(const std::string &path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// FILE:LINE:COLUMN: error: MESSAGE (STATUS at POINTER)
+void report(const std::string &path, std::string_view text, const cp::Error &error) {
+    cp::TextPosition where;
+    if (error.position) {
+        where = *error.position;
+    } else {
+        where = cp::locate_pointer(text, error.pointer).position;
+    }
+    std::cerr << path << ":" << where.line << ":" << where.column << ": error: " << error.message << "\n"
+              << "  status: " << cp::status_name(error.status) << "\n";
+    if (!error.pointer.empty()) std::cerr << "  at: " << error.pointer << "\n";
+}
+
+struct Loaded {
+    std::string text;
+    std::optional<cp::Curriculum> curriculum;
+};
+
+int load(const std::string &path, Loaded &out) {
+    auto text = read_file(path);
+    if (!text) {
+        std::cerr << path << ": error: cannot read the file\n";
+        return exit_bad_input;
+    }
+    out.text = std::move(*text);
+    auto curriculum = cp::Curriculum::load(out.text);
+    if (!curriculum) {
+        report(path, out.text, curriculum.error());
+        return exit_bad_input;
+    }
+    out.curriculum.emplace(std::move(curriculum).value());
+    return exit_ok;
+}
+
+int validate(const std::string &path) {
+    Loaded loaded;
+    if (int status = load(path, loaded)) return status;
+    const auto &c = *loaded.curriculum;
+    std::cout << path << ": valid curriculum \"" << c.id() << "\": " << c.skills().size() << " skills, "
+              << c.graph().unit_count() << " units, " << c.graph().edge_count() << " edges, "
+              << c.roles().size() << " roles, " << c.programs().size() << " programs\n";
+    return exit_ok;
+}
+
+void describe_text(const cp::Curriculum &c, std::ostream &out) {
+    const auto &levels = c.levels();
+    out << c.title() << " (" << c.id() << ")\n\n";
+    out << "Levels:   ";
+    for (std::size_t i = 0; i < levels.size(); ++i) out << (i ? " < " : "") << levels.names()[i];
+    out << "\nSkills:   " << c.skills().size() << " in " << c.areas().size() << " areas, "
+        << c.graph().unit_count() << " units, " << c.graph().edge_count() << " edges ("
+        << c.prerequisites().size() << " prerequisite entries)\n";
+    for (const auto &area : c.areas()) {
+        out << "  " << area << ":";
+        std::size_t shown = 0;
+        for (const auto &skill : c.skills())
+            if (skill.area == area) out << (shown++ ? ", " : " ") << skill.id;
+        out << "\n";
+    }
+    if (!c.roles().empty()) out << "\nRoles:\n";
+    for (const auto &role : c.roles()) {
+        out << "  " << role.id << " — " << role.title;
+        if (role.extends) out << " (extends " << c.roles()[*role.extends].id << ")";
+        out << "\n";
+        for (const auto &req : role.requirements) {
+            out << "    " << c.skills()[req.skill].id << " " << levels.name(req.level);
+            if (req.weight != 1.0) out << " (weight " << req.weight << ")";
+            out << "\n";
+        }
+    }
+    if (!c.programs().empty()) out << "\nPrograms:\n";
+    for (const auto &p : c.programs()) {
+        out << "  " << p.id << " — " << p.title << ": " << p.months << " months, " << cp::to_string(p.format);
+        if (p.format == cp::Program::Format::group) out << " of " << p.group_min << "-" << p.group_max;
+        out << ", target role " << c.roles()[p.target_role].id << "\n";
+        for (const auto &ph : p.phases) {
+            out << "    months " << ph.first_month << "-" << ph.last_month << "  " << ph.title << ":";
+            for (std::size_t i = 0; i < ph.focus.size(); ++i) out << (i ? ", " : " ") << ph.focus[i];
+            out << "\n";
+        }
+        if (!p.session_types.empty()) {
+            out << "    sessions:";
+            for (std::size_t i = 0; i < p.session_types.size(); ++i)
+                out << (i ? ", " : " ") << c.session_types()[p.session_types[i]].id;
+            out << "\n";
+        }
+    }
+    if (!c.session_types().empty()) out << "\nSession types:\n";
+    for (const auto &t : c.session_types()) {
+        out << "  " << t.id << " — " << t.title << ": " << t.minutes << " min, ";
+        switch (t.recurrence) {
+        case cp::SessionType::Recurrence::weekly: out << "every " << t.every << " week(s)"; break;
+        case cp::SessionType::Recurrence::monthly: out << "every " << t.every << " month(s)"; break;
+        case cp::SessionType::Recurrence::as_needed:
+            out << "as needed, " << t.count << " in the " << t.weeks_before_target << " weeks before the target";
+            break;
+        }
+        out << "\n";
+    }
+    if (!c.metrics().empty()) out << "\nMetrics:\n";
+    for (const auto &m : c.metrics()) {
+        out << "  " << m.id << " (" << cp::to_string(m.kind) << ", weight " << m.weight;
+        if (m.target) out << ", target " << *m.target;
+        out << ")\n";
+    }
+}
+
+int describe(const std::string &path, const std::string &format) {
+    Loaded loaded;
+    if (int status = load(path, loaded)) return status;
+    if (format == "json") std::cout << cp::describe(*loaded.curriculum).dump(2) << "\n";
+    else describe_text(*loaded.curriculum, std::cout);
+    return exit_ok;
+}
+
+}  // namespace
+
+int main(int argc, char **argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    std::string command, file, format = "text";
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const auto &a = args[i];
+        if (a == "-h" || a == "--help") {
+            std::cout << usage_text;
+            return exit_ok;
+        }
+        if (a == "--version") {
+            std::cout << "careerpath " << cp::version_string << "\n";
+            return exit_ok;
+        }
+        if (a == "--format" || a.rfind("--format=", 0) == 0) {
+            if (a == "--format") {
+                if (i + 1 >= args.size()) return usage_error("--format needs a value");
+                format = args[++i];
+            } else {
+                format = a.substr(9);
+            }
+            if (format != "text" && format != "json") return usage_error("unknown format \"" + format + "\"");
+        } else if (a.size() > 1 && a[0] == '-') {
+            return usage_error("unknown option \"" + a + "\"");
+        } else if (command.empty()) {
+            command = a;
+        } else if (file.empty()) {
+            file = a;
+        } else {
+            return usage_error("too many arguments");
+        }
+    }
+    if (command.empty()) return usage_error("no command given");
+    if (command != "validate" && command != "describe") return usage_error("unknown command \"" + command + "\"");
+    if (file.empty()) return usage_error(command + " needs a curriculum FILE");
+    try {
+        return command == "validate" ? validate(file) : describe(file, format);
+    } catch (const std::exception &e) {
+        std::cerr << "careerpath: internal error: " << e.what() << "\n";
+        return exit_bad_input;
+    }
+}

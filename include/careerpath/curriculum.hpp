@@ -1,0 +1,157 @@
+// careerpath — the curriculum: levels, skills, prerequisites, roles, session types, programs,
+// metrics and rater groups, loaded from JSON, validated, and immutable from then on.
+#pragma once
+
+#include <careerpath/error.hpp>
+#include <careerpath/graph.hpp>
+#include <careerpath/json.hpp>
+#include <careerpath/levels.hpp>
+#include <careerpath/limits.hpp>
+#include <careerpath/version.hpp>
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+CAREERPATH_NAMESPACE_BEGIN
+
+struct Activity {
+    std::string title;
+    std::string kind;
+    std::optional<Level> level;  ///< the level it builds, where the curriculum says
+};
+
+struct Skill {
+    std::string id;
+    std::string title;
+    std::string area;
+    /// step_hours[L] is the effort to reach level L from L-1; step_hours[0] is 0.
+    std::vector<double> step_hours;
+    std::vector<Activity> activities;
+};
+
+/// `unit` requires `required`; `entry` is its index in the document's "prerequisites".
+struct Prerequisite {
+    UnitRef unit;
+    UnitRef required;
+    std::size_t entry = 0;
+};
+
+struct RoleRequirement {
+    std::size_t skill = 0;
+    Level level = 0;
+    double weight = 1.0;
+};
+
+struct Role {
+    std::string id;
+    std::string title;
+    std::optional<std::size_t> extends;
+    /// Effective requirements: the extended role's, added to and raised by this role's own
+    /// (the higher level wins; this role's weight wins), sorted by skill id.
+    std::vector<RoleRequirement> requirements;
+};
+
+struct SessionType {
+    enum class Recurrence { weekly, monthly, as_needed };
+    std::string id;
+    std::string title;
+    int minutes = 60;
+    Recurrence recurrence = Recurrence::weekly;
+    int every = 1;                 ///< weeks or months between occurrences (weekly, monthly)
+    int weeks_before_target = 0;   ///< as_needed: the window before the target date
+    int count = 0;                 ///< as_needed: occurrences in that window
+};
+
+struct Phase {
+    std::string id;
+    std::string title;
+    int first_month = 1;  ///< months are counted from 1, both ends included
+    int last_month = 1;
+    std::vector<std::string> focus;        ///< as written: skill ids and area ids
+    std::vector<std::size_t> focus_skills; ///< resolved to skills, ascending, distinct
+};
+
+struct Program {
+    enum class Format { individual, group };
+    std::string id;
+    std::string title;
+    std::size_t target_role = 0;
+    int months = 1;
+    Format format = Format::individual;
+    int group_min = 1;
+    int group_max = 1;
+    std::vector<Phase> phases;
+    std::vector<std::size_t> session_types;
+    std::vector<std::size_t> metrics;
+};
+
+struct Metric {
+    enum class Kind { role_readiness, skill_growth, timeline, survey, retained, promoted };
+    std::string id;
+    std::string title;
+    Kind kind = Kind::role_readiness;
+    std::optional<double> target;
+    double weight = 1.0;
+    std::optional<std::pair<double, double>> scale;  ///< survey: lowest and highest answer
+};
+
+struct RaterGroup {
+    std::string id;
+    double weight = 1.0;
+    int min_count = 1;  ///< fewer raters than this are never shown on their own
+};
+
+const char *to_string(Metric::Kind kind) noexcept;
+const char *to_string(SessionType::Recurrence recurrence) noexcept;
+const char *to_string(Program::Format format) noexcept;
+
+namespace detail { struct CurriculumData; }
+
+/// A validated curriculum. Immutable: copies share one model, and any number of threads may
+/// read it at once.
+class Curriculum {
+public:
+    /// Parses and validates a curriculum document (SPEC "Curriculum"). Every rejection carries
+    /// its status, a message and the JSON Pointer of the offending field.
+    static Result<Curriculum> load(std::string_view json_text, const Limits &limits = {});
+    /// Validates an already parsed document (limits on counts still apply).
+    static Result<Curriculum> from_json(const Json &document, const Limits &limits = {});
+
+    const std::string &id() const noexcept;
+    const std::string &title() const noexcept;
+    const LevelScale &levels() const noexcept;
+    std::span<const Skill> skills() const noexcept;
+    std::span<const Prerequisite> prerequisites() const noexcept;
+    std::span<const Role> roles() const noexcept;
+    std::span<const SessionType> session_types() const noexcept;
+    std::span<const Program> programs() const noexcept;
+    std::span<const Metric> metrics() const noexcept;
+    std::span<const RaterGroup> raters() const noexcept;
+    /// Distinct areas, in order of first appearance among the skills.
+    std::span<const std::string> areas() const noexcept;
+    const UnitGraph &graph() const noexcept;
+
+    std::optional<std::size_t> find_skill(std::string_view id) const noexcept;
+    std::optional<std::size_t> find_role(std::string_view id) const noexcept;
+    std::optional<std::size_t> find_program(std::string_view id) const noexcept;
+    std::optional<std::size_t> find_session_type(std::string_view id) const noexcept;
+    std::optional<std::size_t> find_metric(std::string_view id) const noexcept;
+    std::optional<std::size_t> find_rater(std::string_view id) const noexcept;
+
+    /// "skill@level", as messages and documents name units.
+    std::string unit_name(UnitRef unit) const;
+    /// Hours of the unit's step.
+    double unit_hours(UnitRef unit) const noexcept;
+
+private:
+    explicit Curriculum(std::shared_ptr<const detail::CurriculumData> data);
+    std::shared_ptr<const detail::CurriculumData> data_;
+};
+
+CAREERPATH_NAMESPACE_END

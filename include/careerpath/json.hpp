@@ -1,0 +1,39 @@
+// careerpath — reading JSON text: parsing within limits, and finding places in the text.
+#pragma once
+
+#include <careerpath/error.hpp>
+#include <careerpath/limits.hpp>
+#include <careerpath/version.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+CAREERPATH_NAMESPACE_BEGIN
+
+using Json = nlohmann::json;
+
+/// Parses one JSON document. Enforces limits.max_document_bytes, limits.max_depth and
+/// limits.max_string_bytes while parsing (Status::limit), so no over-deep tree is ever built.
+/// Malformed JSON is Status::parse with the byte offset, line and column of the fault.
+Result<Json> parse_json(std::string_view text, const Limits &limits = {});
+
+/// The line and column (from 1) of a byte offset (from 0) in `text`.
+TextPosition position_of(std::string_view text, std::size_t offset) noexcept;
+
+/// Where the value named by an RFC 6901 pointer starts in `text`. Where the pointer names a
+/// member that is absent, the result is the start of the nearest enclosing value that exists,
+/// with `exact` false. Text that is not well-formed JSON is read as far as it goes.
+struct Located {
+    TextPosition position;
+    bool exact = false;
+};
+Located locate_pointer(std::string_view text, std::string_view pointer);
+
+/// Appends one reference token to a JSON Pointer, escaping '~' and '/' as RFC 6901 says.
+std::string pointer_append(std::string_view pointer, std::string_view token);
+std::string pointer_append(std::string_view pointer, std::size_t index);
+
+CAREERPATH_NAMESPACE_END

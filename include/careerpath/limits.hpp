@@ -1,0 +1,28 @@
+// careerpath — documented limits on inputs. Each is enforced with Status::limit and a message
+// that names the limit; the C ABI uses the defaults below.
+#pragma once
+
+#include <careerpath/version.hpp>
+
+#include <cstddef>
+
+CAREERPATH_NAMESPACE_BEGIN
+
+struct Limits {
+    std::size_t max_document_bytes = 64u << 20;  ///< size of one input document
+    std::size_t max_depth = 64;                  ///< nesting of arrays and objects
+    std::size_t max_string_bytes = 64u << 10;    ///< one string value or key
+    std::size_t max_levels = 32;                 ///< entries of the level scale, "none" included
+    std::size_t max_skills = 100'000;
+    std::size_t max_units = 1'000'000;           ///< skills x (levels - 1)
+    std::size_t max_prerequisites = 1'000'000;
+    std::size_t max_roles = 10'000;
+    std::size_t max_programs = 10'000;
+    std::size_t max_phases = 120;                ///< per program
+    std::size_t max_session_types = 1'000;
+    std::size_t max_metrics = 1'000;
+    std::size_t max_activities = 1'000;          ///< per skill
+    std::size_t max_program_months = 120;
+};
+
+CAREERPATH_NAMESPACE_END

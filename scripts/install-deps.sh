@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages careerpath needs, and only those that are missing.
+# Usage: scripts/install-deps.sh [build|test]
+#   build: what building the library, the command-line program and the examples needs
+#   test:  build, plus what the test suite needs (pytest, clang and its fuzzing runtime, benchmark)
+set -euo pipefail
+
+want=${1:-build}
+packages=(cmake ninja-build g++ pkg-config
+          libboost-dev libboost-graph-dev libboost-date-time-dev nlohmann-json3-dev
+          python3 tzdata)
+if [ "$want" = test ]; then
+  packages+=(doctest-dev libbenchmark-dev python3-pytest clang libclang-rt-14-dev)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [ "$status" = "install ok installed" ] || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "careerpath needs these Debian packages: ${missing[*]}" >&2
+  echo "Install them as root: apt-get update && apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
+echo "Installing missing packages: ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}"

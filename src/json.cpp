@@ -1,0 +1,290 @@
+// Parsing within limits, and the pointer locator that lets messages name a line and column.
+#include <careerpath/json.hpp>
+
+#include <charconv>
+#include <cstdint>
+#include <string>
+
+CAREERPATH_NAMESPACE_BEGIN
+
+namespace {
+
+// Thrown from the parser callback to stop parsing the moment a limit is passed: the depth limit
+// has to act while parsing, since a tree nested deeply enough cannot be safely copied or printed.
+struct LimitExceeded {
+    std::string message;
+};
+
+// nlohmann's messages start "[json.exception.parse_error.101] parse error at line 1, column 5: ";
+// keep only what follows, since we report the position ourselves (with the offset from 0).
+std::string parse_detail(const std::string &what) {
+    const auto column = what.find("column ");
+    if (column != std::string::npos) {
+        const auto colon = what.find(": ", column);
+        if (colon != std::string::npos) return what.substr(colon + 2);
+    }
+    const auto colon = what.find(": ");
+    return colon == std::string::npos ? what : what.substr(colon + 2);
+}
+
+}  // namespace
+
+TextPosition position_of(std::string_view text, std::size_t offset) noexcept {
+    TextPosition p;
+    p.offset = offset;
+    const std::size_t end = offset < text.size() ? offset : text.size();
+    for (std::size_t i = 0; i < end; ++i) {
+        if (text[i] == '\n') {
+            ++p.line;
+            p.column = 1;
+        } else {
+            ++p.column;
+        }
+    }
+    return p;
+}
+
+Result<Json> parse_json(std::string_view text, const Limits &limits) {
+    if (text.size() > limits.max_document_bytes)
+        return make_error(Status::limit, "the document is " + std::to_string(text.size()) +
+                                             " bytes, over the limit of " +
+                                             std::to_string(limits.max_document_bytes) +
+                                             " bytes (max_document_bytes)");
+    const auto max_depth = limits.max_depth;
+    const auto max_string = limits.max_string_bytes;
+    auto check = [max_depth, max_string](int depth, Json::parse_event_t event, Json &parsed) {
+        using E = Json::parse_event_t;
+        if ((event == E::object_start || event == E::array_start) &&
+            static_cast<std::size_t>(depth) >= max_depth)
+            throw LimitExceeded{"the document nests arrays and objects more than " +
+                                std::to_string(max_depth) + " deep (max_depth)"};
+        if ((event == E::key || event == E::value) && parsed.is_string() &&
+            parsed.get_ref<const std::string &>().size() > max_string)
+            throw LimitExceeded{"a string is " +
+                                std::to_string(parsed.get_ref<const std::string &>().size()) +
+                                " bytes, over the limit of " + std::to_string(max_string) +
+                                " bytes (max_string_bytes)"};
+        return true;
+    };
+    try {
+        return Json::parse(text.begin(), text.end(), check, /*allow_exceptions=*/true,
+                           /*ignore_comments=*/false);
+    } catch (const LimitExceeded &e) {
+        return make_error(Status::limit, e.message);
+    } catch (const Json::parse_error &e) {
+        // e.byte counts the characters read, the faulty one included.
+        const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+        Error error;
+        error.status = Status::parse;
+        error.position = position_of(text, offset);
+        error.message = "malformed JSON at byte " + std::to_string(offset) + " (line " +
+                        std::to_string(error.position->line) + ", column " +
+                        std::to_string(error.position->column) + "): " + parse_detail(e.what());
+        return error;
+    }
+}
+
+std::string pointer_append(std::string_view pointer, std::string_view token) {
+    std::string out(pointer);
+    out.reserve(out.size() + token.size() + 1);
+    out.push_back('/');
+    for (char c : token) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out.push_back(c);
+    }
+    return out;
+}
+
+std::string pointer_append(std::string_view pointer, std::size_t index) {
+    std::string out(pointer);
+    out.push_back('/');
+    out += std::to_string(index);
+    return out;
+}
+
+namespace {
+
+// A forgiving scanner over JSON text for locate_pointer: it walks to the value a pointer names
+// without building a tree, and stops quietly where the text stops making sense.
+class Scanner {
+public:
+    explicit Scanner(std::string_view text) : text_(text) {}
+
+    std::size_t pos() const { return pos_; }
+    void skip_space() {
+        while (pos_ < text_.size() &&
+               (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n' || text_[pos_] == '\r'))
+            ++pos_;
+    }
+    bool peek(char c) {
+        skip_space();
+        return pos_ < text_.size() && text_[pos_] == c;
+    }
+    bool eat(char c) {
+        if (!peek(c)) return false;
+        ++pos_;
+        return true;
+    }
+    // Reads a string token and decodes its escapes to UTF-8.
+    bool read_string(std::string &out) {
+        if (!eat('"')) return false;
+        out.clear();
+        while (pos_ < text_.size()) {
+            char c = text_[pos_++];
+            if (c == '"') return true;
+            if (c != '\\') {
+                out.push_back(c);
+                continue;
+            }
+            if (pos_ >= text_.size()) return false;
+            char e = text_[pos_++];
+            switch (e) {
+            case 'b': out.push_back('\b'); break;
+            case 'f': out.push_back('\f'); break;
+            case 'n': out.push_back('\n'); break;
+            case 'r': out.push_back('\r'); break;
+            case 't': out.push_back('\t'); break;
+            case 'u': {
+                std::uint32_t cp = 0;
+                if (!read_hex4(cp)) return false;
+                if (cp >= 0xD800 && cp < 0xDC00 && pos_ + 1 < text_.size() && text_[pos_] == '\\' &&
+                    text_[pos_ + 1] == 'u') {
+                    pos_ += 2;
+                    std::uint32_t low = 0;
+                    if (!read_hex4(low)) return false;
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                }
+                append_utf8(out, cp);
+                break;
+            }
+            default: out.push_back(e); break;
+            }
+        }
+        return false;
+    }
+    // Skips one value of any kind; false where the text ends or breaks first.
+    bool skip_value() {
+        skip_space();
+        if (pos_ >= text_.size()) return false;
+        const char c = text_[pos_];
+        if (c == '"') {
+            std::string ignored;
+            return read_string(ignored);
+        }
+        if (c == '{' || c == '[') {
+            // Depth counted, not recursed, so deep nesting cannot exhaust the stack.
+            std::size_t depth = 0;
+            while (pos_ < text_.size()) {
+                const char d = text_[pos_];
+                if (d == '"') {
+                    std::string ignored;
+                    if (!read_string(ignored)) return false;
+                    continue;
+                }
+                ++pos_;
+                if (d == '{' || d == '[') ++depth;
+                else if ((d == '}' || d == ']') && --depth == 0) return true;
+            }
+            return false;
+        }
+        const std::size_t start = pos_;
+        while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '}' && text_[pos_] != ']' &&
+               text_[pos_] != ' ' && text_[pos_] != '\n' && text_[pos_] != '\r' && text_[pos_] != '\t')
+            ++pos_;
+        return pos_ > start;
+    }
+
+private:
+    bool read_hex4(std::uint32_t &out) {
+        if (pos_ + 4 > text_.size()) return false;
+        auto r = std::from_chars(text_.data() + pos_, text_.data() + pos_ + 4, out, 16);
+        if (r.ptr != text_.data() + pos_ + 4) return false;
+        pos_ += 4;
+        return true;
+    }
+    static void append_utf8(std::string &out, std::uint32_t cp) {
+        if (cp < 0x80) {
+            out.push_back(static_cast<char>(cp));
+        } else if (cp < 0x800) {
+            out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        } else if (cp < 0x10000) {
+            out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+            out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        } else {
+            out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+            out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        }
+    }
+
+    std::string_view text_;
+    std::size_t pos_ = 0;
+};
+
+std::string unescape_token(std::string_view token) {
+    std::string out;
+    for (std::size_t i = 0; i < token.size(); ++i) {
+        if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
+            out.push_back(token[i + 1] == '0' ? '~' : '/');
+            ++i;
+        } else {
+            out.push_back(token[i]);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+Located locate_pointer(std::string_view text, std::string_view pointer) {
+    Scanner s(text);
+    s.skip_space();
+    std::size_t found = s.pos();
+    std::string key;
+    while (!pointer.empty()) {
+        if (pointer.front() != '/') break;
+        pointer.remove_prefix(1);
+        const auto slash = pointer.find('/');
+        const std::string token = unescape_token(pointer.substr(0, slash));
+        pointer = slash == std::string_view::npos ? std::string_view{} : pointer.substr(slash);
+
+        bool stepped = false;
+        if (s.eat('{')) {
+            while (!s.peek('}') && s.read_string(key)) {
+                if (!s.eat(':')) return {position_of(text, found), false};
+                if (key == token) {
+                    s.skip_space();
+                    found = s.pos();
+                    stepped = true;
+                    break;
+                }
+                if (!s.skip_value()) return {position_of(text, found), false};
+                if (!s.eat(',')) break;
+            }
+        } else if (s.eat('[')) {
+            std::size_t wanted = 0;
+            auto r = std::from_chars(token.data(), token.data() + token.size(), wanted);
+            if (r.ec != std::errc{} || r.ptr != token.data() + token.size())
+                return {position_of(text, found), false};
+            std::size_t index = 0;
+            while (!s.peek(']')) {
+                if (index == wanted) {
+                    s.skip_space();
+                    found = s.pos();
+                    stepped = true;
+                    break;
+                }
+                if (!s.skip_value() || !s.eat(',')) break;
+                ++index;
+            }
+        }
+        if (!stepped) return {position_of(text, found), false};
+    }
+    return {position_of(text, found), true};
+}
+
+CAREERPATH_NAMESPACE_END
