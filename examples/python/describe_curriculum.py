@@ -33,9 +33,12 @@ def print_summary(summary: Dict[str, Any]) -> None:
     print()
     print("counts:")
     counts = summary["counts"]
-    width = max(len(name) for name in counts)
-    for name, value in counts.items():
-        print(f"  {name.replace('_', ' '):<{width}}  {value:>6}")
+    order = ["skills", "areas", "units", "edges", "prerequisites", "roles", "programs",
+             "session_types", "metrics"]
+    names = [name for name in order if name in counts] + sorted(set(counts) - set(order))
+    width = max(len(name) for name in names)
+    for name in names:
+        print(f"  {name.replace('_', ' '):<{width}}  {counts[name]:>6}")
     print()
     roles: List[Dict[str, Any]] = summary.get("roles", [])
     print(f"roles ({len(roles)}):")

@@ -1,0 +1,212 @@
+/* The C ABI from C: NULL arguments, NULL frees, statuses and their names, per-thread errors,
+   describe output, and the rule that a failed call leaves its out-parameter NULL. */
+#include "careerpath.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int failures = 0;
+static int checks = 0;
+
+#define CHECK(cond)                                                              \
+    do {                                                                         \
+        ++checks;                                                                \
+        if (!(cond)) {                                                           \
+            ++failures;                                                          \
+            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
+        }                                                                        \
+    } while (0)
+
+static const char valid[] =
+    "{\"id\": \"tiny\", \"levels\": [\"none\", \"beginner\", \"advanced\"],"
+    " \"skills\": [{\"id\": \"a\", \"hours\": 2}, {\"id\": \"b\", \"hours\": 3}],"
+    " \"prerequisites\": [{\"skill\": \"b\", \"requires\": \"a\"}]}";
+
+static const char unknown_prerequisite[] =
+    "{\"id\": \"tiny\", \"levels\": [\"none\", \"beginner\"],"
+    " \"skills\": [{\"id\": \"a\", \"hours\": 2}],"
+    " \"prerequisites\": [{\"skill\": \"a\", \"requires\": \"zzz\"}]}";
+
+static const char three_cycle[] =
+    "{\"id\": \"cyclic\", \"levels\": [\"none\", \"beginner\"],"
+    " \"skills\": [{\"id\": \"a\", \"hours\": 1}, {\"id\": \"b\", \"hours\": 1}, {\"id\": \"c\", \"hours\": 1}],"
+    " \"prerequisites\": [{\"skill\": \"a\", \"requires\": \"b\"}, {\"skill\": \"b\", \"requires\": \"c\"},"
+    " {\"skill\": \"c\", \"requires\": \"a\"}]}";
+
+static void test_version(void) {
+    CHECK(careerpath_version() == CAREERPATH_VERSION);
+    char expected[32];
+    snprintf(expected, sizeof expected, "%d.%d.%d", CAREERPATH_VERSION_MAJOR, CAREERPATH_VERSION_MINOR,
+             CAREERPATH_VERSION_PATCH);
+    CHECK(strcmp(careerpath_version_string(), expected) == 0);
+}
+
+static void test_status_names(void) {
+    static const char *const names[] = {
+        "CAREERPATH_OK", "CAREERPATH_ERR_ARGUMENT", "CAREERPATH_ERR_PARSE", "CAREERPATH_ERR_SCHEMA",
+        "CAREERPATH_ERR_REFERENCE", "CAREERPATH_ERR_CYCLE", "CAREERPATH_ERR_INFEASIBLE",
+        "CAREERPATH_ERR_LIMIT", "CAREERPATH_ERR_MEMORY", "CAREERPATH_ERR_CANCELLED",
+        "CAREERPATH_ERR_INTERNAL"};
+    int s;
+    for (s = CAREERPATH_OK; s <= CAREERPATH_ERR_INTERNAL; ++s)
+        CHECK(strcmp(careerpath_status_name((careerpath_status)s), names[s]) == 0);
+    CHECK(strcmp(careerpath_status_name((careerpath_status)99), "CAREERPATH_UNKNOWN_STATUS") == 0);
+    CHECK(strcmp(careerpath_status_name((careerpath_status)-1), "CAREERPATH_UNKNOWN_STATUS") == 0);
+}
+
+static void test_null_arguments(void) {
+    careerpath_curriculum *c = (careerpath_curriculum *)&checks; /* must be reset to NULL */
+    char *out = (char *)&checks;
+    CHECK(careerpath_curriculum_load(NULL, valid, strlen(valid)) == CAREERPATH_ERR_ARGUMENT);
+    CHECK(strstr(careerpath_last_error(), "out") != NULL);
+    CHECK(careerpath_curriculum_load(&c, NULL, 10) == CAREERPATH_ERR_ARGUMENT);
+    CHECK(c == NULL);
+    CHECK(careerpath_curriculum_describe(NULL, &out) == CAREERPATH_ERR_ARGUMENT);
+    CHECK(out == NULL);
+    CHECK(careerpath_curriculum_describe(NULL, NULL) == CAREERPATH_ERR_ARGUMENT);
+    careerpath_curriculum_free(NULL);
+    careerpath_free(NULL);
+}
+
+static void test_load_describe(void) {
+    careerpath_curriculum *c = NULL;
+    char *json = NULL;
+    /* Only len bytes are read: trailing garbage past len is never seen. */
+    char buffer[sizeof valid + 8];
+    memcpy(buffer, valid, sizeof valid - 1);
+    memcpy(buffer + sizeof valid - 1, "GARBAGE!", 8);
+    CHECK(careerpath_curriculum_load(&c, buffer, sizeof valid - 1) == CAREERPATH_OK);
+    CHECK(c != NULL);
+    CHECK(strcmp(careerpath_last_error(), "") == 0);
+    CHECK(strcmp(careerpath_last_error_pointer(), "") == 0);
+    CHECK(careerpath_curriculum_describe(c, &json) == CAREERPATH_OK);
+    CHECK(json != NULL);
+    if (json) {
+        /* 2 skills x 2 learned levels = 4 units; 2 chain edges + 1 prerequisite edge = 3. */
+        CHECK(strstr(json, "\"units\":4") != NULL);
+        CHECK(strstr(json, "\"edges\":3") != NULL);
+        CHECK(strstr(json, "\"skills\":[\"a\",\"b\"]") != NULL);
+    }
+    careerpath_free(json);
+    careerpath_curriculum_free(c);
+}
+
+static void test_errors(void) {
+    careerpath_curriculum *c = NULL;
+    CHECK(careerpath_curriculum_load(&c, unknown_prerequisite, strlen(unknown_prerequisite)) ==
+          CAREERPATH_ERR_REFERENCE);
+    CHECK(c == NULL);
+    CHECK(strcmp(careerpath_last_error_pointer(), "/prerequisites/0/requires") == 0);
+    CHECK(strstr(careerpath_last_error(), "zzz") != NULL);
+
+    CHECK(careerpath_curriculum_load(&c, three_cycle, strlen(three_cycle)) == CAREERPATH_ERR_CYCLE);
+    CHECK(strstr(careerpath_last_error(), "a@beginner -> b@beginner -> c@beginner -> a@beginner") != NULL);
+
+    CHECK(careerpath_curriculum_load(&c, "{\"id\": ", 7) == CAREERPATH_ERR_PARSE);
+    CHECK(strcmp(careerpath_last_error_pointer(), "") == 0);
+    CHECK(strstr(careerpath_last_error(), "byte 7") != NULL);
+
+    CHECK(careerpath_curriculum_load(&c, "[]", 2) == CAREERPATH_ERR_SCHEMA);
+    CHECK(careerpath_curriculum_load(&c, "", 0) == CAREERPATH_ERR_PARSE);
+
+    /* A success clears the last error. */
+    CHECK(careerpath_curriculum_load(&c, valid, strlen(valid)) == CAREERPATH_OK);
+    CHECK(strcmp(careerpath_last_error(), "") == 0);
+    careerpath_curriculum_free(c);
+}
+
+/* Each thread sees its own last error: thread A fails with a reference error while thread B
+   fails with a cycle, both repeatedly, and neither ever reads the other's message. */
+struct worker {
+    const char *document;
+    careerpath_status expected;
+    const char *pointer_prefix;
+    int mismatches;
+};
+
+static void *work(void *arg) {
+    struct worker *w = (struct worker *)arg;
+    int i;
+    for (i = 0; i < 200; ++i) {
+        careerpath_curriculum *c = NULL;
+        careerpath_status s = careerpath_curriculum_load(&c, w->document, strlen(w->document));
+        if (s != w->expected || c != NULL ||
+            strncmp(careerpath_last_error_pointer(), w->pointer_prefix, strlen(w->pointer_prefix)) != 0)
+            ++w->mismatches;
+    }
+    return NULL;
+}
+
+static void test_per_thread_errors(void) {
+    struct worker a = {unknown_prerequisite, CAREERPATH_ERR_REFERENCE, "/prerequisites/0/requires", 0};
+    struct worker b = {three_cycle, CAREERPATH_ERR_CYCLE, "/prerequisites/", 0};
+    pthread_t ta, tb;
+    careerpath_curriculum *c = NULL;
+    /* The main thread's own error must survive the workers' failures. */
+    CHECK(careerpath_curriculum_load(&c, "[]", 2) == CAREERPATH_ERR_SCHEMA);
+    CHECK(pthread_create(&ta, NULL, work, &a) == 0);
+    CHECK(pthread_create(&tb, NULL, work, &b) == 0);
+    pthread_join(ta, NULL);
+    pthread_join(tb, NULL);
+    CHECK(a.mismatches == 0);
+    CHECK(b.mismatches == 0);
+    CHECK(strstr(careerpath_last_error(), "must be an object") != NULL);
+}
+
+/* One curriculum shared by two threads, described concurrently. */
+static careerpath_curriculum *shared_curriculum;
+static void *describe_many(void *arg) {
+    int i;
+    int *bad = (int *)arg;
+    for (i = 0; i < 200; ++i) {
+        char *json = NULL;
+        if (careerpath_curriculum_describe(shared_curriculum, &json) != CAREERPATH_OK || !json) ++*bad;
+        careerpath_free(json);
+    }
+    return NULL;
+}
+
+static void test_shared_handle(void) {
+    int bad_a = 0, bad_b = 0;
+    pthread_t ta, tb;
+    CHECK(careerpath_curriculum_load(&shared_curriculum, valid, strlen(valid)) == CAREERPATH_OK);
+    CHECK(pthread_create(&ta, NULL, describe_many, &bad_a) == 0);
+    CHECK(pthread_create(&tb, NULL, describe_many, &bad_b) == 0);
+    pthread_join(ta, NULL);
+    pthread_join(tb, NULL);
+    CHECK(bad_a == 0 && bad_b == 0);
+    careerpath_curriculum_free(shared_curriculum);
+}
+
+static void test_example_file(void) {
+    FILE *f = fopen(CAREERPATH_EXAMPLES_DIR "/engineering-growth.json", "rb");
+    long size;
+    char *text;
+    careerpath_curriculum *c = NULL;
+    CHECK(f != NULL);
+    if (!f) return;
+    fseek(f, 0, SEEK_END);
+    size = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    text = (char *)malloc((size_t)size);
+    CHECK(fread(text, 1, (size_t)size, f) == (size_t)size);
+    fclose(f);
+    CHECK(careerpath_curriculum_load(&c, text, (size_t)size) == CAREERPATH_OK);
+    careerpath_curriculum_free(c);
+    free(text);
+}
+
+int main(void) {
+    test_version();
+    test_status_names();
+    test_null_arguments();
+    test_load_describe();
+    test_errors();
+    test_per_thread_errors();
+    test_shared_handle();
+    test_example_file();
+    printf("%d passed, %d failed\n", checks - failures, failures);
+    return failures == 0 ? 0 : 1;
+}

@@ -1,0 +1,60 @@
+# The command line on good and bad files: exit status, and what it prints where.
+#   cmake -DCLI=path/to/careerpath -DDATA=tests/cli -DEXAMPLES=examples/data -P cli_test.cmake
+
+set(failures 0)
+
+# run(<name> <expected exit> <regex on stdout> <regex on stderr> args...)
+function(run name expected_rc stdout_re stderr_re)
+  execute_process(COMMAND ${CLI} ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  set(ok TRUE)
+  if(NOT rc STREQUAL "${expected_rc}")
+    set(ok FALSE)
+    message("[${name}] exit status ${rc}, expected ${expected_rc}")
+  endif()
+  if(NOT stdout_re STREQUAL "" AND NOT out MATCHES "${stdout_re}")
+    set(ok FALSE)
+    message("[${name}] stdout does not match: ${stdout_re}\n--- stdout:\n${out}")
+  endif()
+  if(NOT stderr_re STREQUAL "" AND NOT err MATCHES "${stderr_re}")
+    set(ok FALSE)
+    message("[${name}] stderr does not match: ${stderr_re}\n--- stderr:\n${err}")
+  endif()
+  if(ok)
+    message("[${name}] ok")
+  else()
+    math(EXPR n "${failures} + 1")
+    set(failures ${n} PARENT_SCOPE)
+  endif()
+endfunction()
+
+run(validate-example 0 "valid curriculum \"engineering-growth\": [0-9]+ skills" ""
+    validate ${EXAMPLES}/engineering-growth.json)
+run(describe-example-text 0 "Programs:.*technical_leadership.*management_transition" ""
+    describe ${EXAMPLES}/engineering-growth.json)
+run(describe-example-json 0 "\"counts\": {" "" describe --format json ${EXAMPLES}/engineering-growth.json)
+
+# The 3-skill cycle, printed in order (each unit requires the next), with the place in the file.
+run(cycle 1 ""
+    "cycle3.json:[0-9]+:[0-9]+: error: prerequisites form a cycle: architecture@intermediate -> influence@beginner -> communication@intermediate -> architecture@intermediate.*CAREERPATH_ERR_CYCLE.*at: /prerequisites/0"
+    validate ${DATA}/cycle3.json)
+# An unknown prerequisite names its pointer, and the line and column of the value.
+run(unknown-prerequisite 1 ""
+    "unknown_prerequisite.json:10:43: error: unknown skill \"comunication\".*CAREERPATH_ERR_REFERENCE.*at: /prerequisites/1/requires"
+    validate ${DATA}/unknown_prerequisite.json)
+# Malformed JSON: file, line and column of the fault, and its byte offset.
+run(malformed 1 "" "malformed.json:5:28: error: malformed JSON at byte 95 \\(line 5, column 28\\).*CAREERPATH_ERR_PARSE"
+    validate ${DATA}/malformed.json)
+run(missing-file 1 "" "no-such-file.json: error: cannot read the file" validate ${DATA}/no-such-file.json)
+
+# Bad usage exits 2.
+run(no-command 2 "" "no command given")
+run(unknown-command 2 "" "unknown command \"frobnicate\"" frobnicate x.json)
+run(no-file 2 "" "validate needs a curriculum FILE" validate)
+run(bad-format 2 "" "unknown format" describe --format yaml ${EXAMPLES}/engineering-growth.json)
+run(unknown-option 2 "" "unknown option" validate --frobnicate ${EXAMPLES}/engineering-growth.json)
+run(help 0 "usage: careerpath" "" --help)
+run(version 0 "careerpath [0-9]+\\.[0-9]+\\.[0-9]+" "" --version)
+
+if(failures GREATER 0)
+  message(FATAL_ERROR "${failures} command-line checks failed")
+endif()

@@ -1,0 +1,32 @@
+# Installs the build into a scratch prefix, then builds and runs the consumer project against it
+# through find_package, and compiles the C consumer again through pkg-config.
+file(REMOVE_RECURSE ${WORK})
+set(prefix ${WORK}/prefix)
+
+function(step)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "failed: ${ARGN}\n${out}\n${err}")
+  endif()
+  message("${out}")
+endfunction()
+
+step(${CMAKE_COMMAND} --install ${BUILD} --prefix ${prefix})
+step(${CMAKE_COMMAND} -S ${SOURCE}/tests/consumer -B ${WORK}/build -G ${GENERATOR}
+     -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_RPATH=${prefix}/lib)
+step(${CMAKE_COMMAND} --build ${WORK}/build)
+step(${WORK}/build/consumer_cpp)
+step(${WORK}/build/consumer_c)
+
+# pkg-config, for builds that are not CMake.
+find_program(PKG_CONFIG pkg-config REQUIRED)
+find_program(CC NAMES cc gcc REQUIRED)
+set(ENV{PKG_CONFIG_PATH} ${prefix}/lib/pkgconfig)
+execute_process(COMMAND ${PKG_CONFIG} --cflags --libs careerpath OUTPUT_VARIABLE flags
+                RESULT_VARIABLE rc OUTPUT_STRIP_TRAILING_WHITESPACE)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "pkg-config does not know careerpath")
+endif()
+separate_arguments(flags UNIX_COMMAND "${flags}")
+step(${CC} ${SOURCE}/tests/consumer/consumer.c ${flags} -Wl,-rpath,${prefix}/lib -o ${WORK}/consumer_pkgconfig)
+step(${WORK}/consumer_pkgconfig)
