@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <unordered_map>
 
 CAREERPATH_NAMESPACE_BEGIN
 
@@ -364,20 +365,21 @@ private:
         Role &role = d_.roles[i];
         std::vector<RoleRequirement> effective;
         if (role.extends) effective = d_.roles[*role.extends].requirements;
+        // Where each skill sits in `effective`, so that large roles stay linear.
+        std::unordered_map<std::size_t, std::size_t> position;
+        for (std::size_t k = 0; k < effective.size(); ++k) position.emplace(effective[k].skill, k);
         for (const auto &req : own) {
-            auto it = std::find_if(effective.begin(), effective.end(),
-                                   [&](const RoleRequirement &e) { return e.skill == req.skill; });
-            if (it == effective.end()) effective.push_back(req);
-            else it->level = std::max(it->level, req.level);
+            auto [it, added] = position.emplace(req.skill, effective.size());
+            if (added) effective.push_back(req);
+            else effective[it->second].level = std::max(effective[it->second].level, req.level);
         }
         for (const auto &[skill, weight] : weights) {
-            auto it = std::find_if(effective.begin(), effective.end(),
-                                   [&](const RoleRequirement &e) { return e.skill == skill; });
-            if (it == effective.end())
+            auto it = position.find(skill);
+            if (it == position.end())
                 return schema_error(node.member("weights").member(d_.skills[skill].id).pointer,
                                     "role \"" + role.id + "\" weights skill \"" + d_.skills[skill].id +
                                         "\", which it does not require");
-            it->weight = weight;
+            effective[it->second].weight = weight;
         }
         std::sort(effective.begin(), effective.end(), [&](const RoleRequirement &a, const RoleRequirement &b) {
             return d_.skills[a.skill].id < d_.skills[b.skill].id;

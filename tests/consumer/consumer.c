@@ -1,4 +1,4 @@
-#include <careerpath.h>
+#include "careerpath.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -30,3 +30,10 @@ endif()
 separate_arguments(flags UNIX_COMMAND "${flags}")
 step(${CC} ${SOURCE}/tests/consumer/consumer.c ${flags} -Wl,-rpath,${prefix}/lib -o ${WORK}/consumer_pkgconfig)
 step(${WORK}/consumer_pkgconfig)
+
+# add_subdirectory, for projects that vendor the source.
+step(${CMAKE_COMMAND} -S ${SOURCE}/tests/consumer/subdirectory -B ${WORK}/subdirectory -G ${GENERATOR}
+     -DCAREERPATH_SOURCE=${SOURCE})
+step(${CMAKE_COMMAND} --build ${WORK}/subdirectory)
+step(${WORK}/subdirectory/consumer_cpp)
+step(${WORK}/subdirectory/consumer_c)
