@@ -6,6 +6,7 @@
 #include "json_reader.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 #include <unordered_map>
 
@@ -29,8 +30,8 @@ constexpr auto success = [] { return boost::outcome_v2::success(); };
 Error limit_error(const std::string &pointer, std::string_view what, std::size_t count, std::size_t limit,
                   std::string_view name) {
     return make_error(Status::limit,
-                      "the curriculum has " + std::to_string(count) + " " + std::string(what) +
-                          ", over the limit of " + std::to_string(limit) + " (" + std::string(name) + ")",
+                      std::to_string(count) + " " + std::string(what) + " here, over the limit of " +
+                          std::to_string(limit) + " (" + std::string(name) + ")",
                       pointer);
 }
 
@@ -158,7 +159,10 @@ private:
             BOOST_OUTCOME_TRYV(by_level.expect_object("\"hours_by_level\""));
             for (auto it = by_level->begin(); it != by_level->end(); ++it) {
                 const Node entry = by_level.member(it.key());
-                const Json key = it.key();
+                // Object keys are strings, so an index is written as digits ("2").
+                const bool digits = !it.key().empty() && it.key().size() < 10 &&
+                                    it.key().find_first_not_of("0123456789") == std::string::npos;
+                const Json key = digits ? Json(std::stoul(it.key())) : Json(it.key());
                 Level level = 0;
                 BOOST_OUTCOME_TRYV(read_level(Node{&key, entry.pointer}, d_.levels, "level", 1, level));
                 BOOST_OUTCOME_TRYV(read_number(entry, "hours", 0, s.step_hours[static_cast<std::size_t>(level)]));
@@ -344,11 +348,17 @@ private:
             std::vector<std::size_t> path;
             for (std::size_t r = i; mark[r] != Mark::finished;) {
                 if (mark[r] == Mark::on_path) {
+                    // The cycle, from the role of the smallest id, each extending the next.
+                    std::vector<std::size_t> cycle(std::find(path.begin(), path.end(), r), path.end());
+                    std::rotate(cycle.begin(),
+                                std::min_element(cycle.begin(), cycle.end(),
+                                                 [&](std::size_t a, std::size_t b) { return d_.roles[a].id < d_.roles[b].id; }),
+                                cycle.end());
                     std::string message = "roles extend each other in a cycle: ";
-                    for (auto it = std::find(path.begin(), path.end(), r); it != path.end(); ++it)
-                        message += d_.roles[*it].id + " -> ";
-                    message += d_.roles[r].id + " (each role extends the next)";
-                    return make_error(Status::cycle, std::move(message), roles.element(r).member("extends").pointer);
+                    for (std::size_t c : cycle) message += d_.roles[c].id + " -> ";
+                    message += d_.roles[cycle.front()].id + " (each role extends the next)";
+                    return make_error(Status::cycle, std::move(message),
+                                      roles.element(cycle.front()).member("extends").pointer);
                 }
                 mark[r] = Mark::on_path;
                 path.push_back(r);
@@ -516,8 +526,14 @@ private:
             p.title = p.id;
             BOOST_OUTCOME_TRYV(read_optional_string(n.member("title"), "title", p.title));
             BOOST_OUTCOME_TRYV(read_reference(n.member("target_role"), d_.role_index, "role", p.target_role));
-            BOOST_OUTCOME_TRYV(read_int(n.member("months"), "months", 1,
-                                        static_cast<long long>(limits_.max_program_months), p.months));
+            const Node months = n.member("months");
+            BOOST_OUTCOME_TRYV(read_int(months, "months", 1, std::numeric_limits<int>::max(), p.months));
+            if (static_cast<std::size_t>(p.months) > limits_.max_program_months)
+                return make_error(Status::limit,
+                                  "program \"" + p.id + "\" runs " + std::to_string(p.months) +
+                                      " months, over the limit of " + std::to_string(limits_.max_program_months) +
+                                      " (max_program_months)",
+                                  months.pointer);
             BOOST_OUTCOME_TRYV(read_format(n, p));
             BOOST_OUTCOME_TRYV(read_phases(n, p));
             BOOST_OUTCOME_TRYV(read_id_list(n, "sessions", d_.session_type_index, "session type", p.session_types));
@@ -567,7 +583,11 @@ private:
             if (months->size() != 2) return schema_error(months.pointer, "phase months must be [first, last]");
             BOOST_OUTCOME_TRYV(read_int(months.element(0), "first month", 1, 1 << 20, ph.first_month));
             BOOST_OUTCOME_TRYV(read_int(months.element(1), "last month", 1, 1 << 20, ph.last_month));
-            if (ph.first_month > ph.last_month || ph.last_month > p.months)
+            if (ph.first_month > ph.last_month)
+                return schema_error(months.pointer, "phase \"" + ph.id + "\" starts in month " +
+                                                        std::to_string(ph.first_month) + " after it ends (month " +
+                                                        std::to_string(ph.last_month) + "): write [first, last]");
+            if (ph.last_month > p.months)
                 return schema_error(months.pointer, "phase \"" + ph.id + "\" runs months " +
                                                         std::to_string(ph.first_month) + " to " +
                                                         std::to_string(ph.last_month) + ", outside program \"" +
@@ -610,6 +630,9 @@ private:
         for (std::size_t i = 0; i < list->size(); ++i) {
             std::size_t ref = 0;
             BOOST_OUTCOME_TRYV(read_reference(list.element(i), index, kind, ref));
+            if (std::find(out.begin(), out.end(), ref) != out.end())
+                return schema_error(list.element(i).pointer, std::string(kind) + " \"" +
+                                                                 list->at(i).get<std::string>() + "\" is listed twice");
             out.push_back(ref);
         }
         return success();

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 CAREERPATH_NAMESPACE_BEGIN
 
@@ -25,6 +26,42 @@ std::string parse_detail(const std::string &what) {
     }
     const auto colon = what.find(": ");
     return colon == std::string::npos ? what : what.substr(colon + 2);
+}
+
+// The JSON Pointer of the value the parser was reading when it stopped: parses `text` again,
+// following the path through the document with a parser callback. Only called on the error
+// path, so that well-formed documents pay nothing for it.
+std::string pointer_where_parsing_stops(std::string_view text) {
+    struct Step {
+        bool array = false;
+        std::size_t index = 0;  // arrays: elements read so far
+        std::string key;        // objects: the last key read
+    };
+    std::vector<Step> path;
+    auto follow = [&path](int, Json::parse_event_t event, Json &parsed) {
+        using E = Json::parse_event_t;
+        switch (event) {
+        case E::object_start: path.push_back(Step{false, 0, {}}); break;
+        case E::array_start: path.push_back(Step{true, 0, {}}); break;
+        case E::key: path.back().key = parsed.get<std::string>(); break;
+        case E::object_end:
+        case E::array_end:
+            path.pop_back();
+            if (!path.empty() && path.back().array) ++path.back().index;
+            break;
+        case E::value:
+            if (!path.empty() && path.back().array) ++path.back().index;
+            break;
+        }
+        return true;
+    };
+    const Json partial = Json::parse(text.begin(), text.end(), follow, /*allow_exceptions=*/false,
+                                     /*ignore_comments=*/false);
+    (void)partial;  // only the path matters
+    std::string pointer;
+    for (const Step &step : path)
+        pointer = step.array ? pointer_append(pointer, step.index) : pointer_append(pointer, step.key);
+    return pointer;
 }
 
 }  // namespace
@@ -71,6 +108,17 @@ Result<Json> parse_json(std::string_view text, const Limits &limits) {
                            /*ignore_comments=*/false);
     } catch (const LimitExceeded &e) {
         return make_error(Status::limit, e.message);
+    } catch (const Json::out_of_range &e) {
+        // Well-formed, but a number beyond the range of a double (1e999): no finite value to
+        // keep, so the value is wrong, and the error names where it is.
+        const std::string what = e.what();
+        const auto open = what.find('\'');
+        const auto close = what.rfind('\'');
+        const std::string number = open != std::string::npos && close > open ? what.substr(open + 1, close - open - 1) : "";
+        std::string pointer = pointer_where_parsing_stops(text);
+        std::string message = "the number " + number + (pointer.empty() ? std::string() : " at " + pointer) +
+                              " is too large: numbers must be finite";
+        return make_error(Status::schema, std::move(message), std::move(pointer));
     } catch (const Json::parse_error &e) {
         // e.byte counts the characters read, the faulty one included.
         const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;

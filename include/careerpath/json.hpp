@@ -17,7 +17,8 @@ using Json = nlohmann::json;
 
 /// Parses one JSON document. Enforces limits.max_document_bytes, limits.max_depth and
 /// limits.max_string_bytes while parsing (Status::limit), so no over-deep tree is ever built.
-/// Malformed JSON is Status::parse with the byte offset, line and column of the fault.
+/// Malformed JSON is Status::parse with the byte offset, line and column of the fault. A number
+/// beyond the range of a double (1e999) is Status::schema, with the JSON Pointer of that number.
 Result<Json> parse_json(std::string_view text, const Limits &limits = {});
 
 /// The line and column (from 1) of a byte offset (from 0) in `text`.
