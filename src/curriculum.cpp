@@ -54,6 +54,19 @@ Ok register_id(IdIndex &index, const std::string &id, std::size_t position, cons
                                              first_pointer_prefix + "/" + std::to_string(it->second) + ")");
 }
 
+// Reads the "id" every entry has (unique among the entries of its kind, collected in `index`)
+// and its "title", which defaults to the id.
+template <class Entry>
+Ok read_id_and_title(const Node &n, std::string_view kind, IdIndex &index, std::size_t position,
+                     const std::string &list_pointer, Entry &entry) {
+    BOOST_OUTCOME_TRYV(n.expect_object("a " + std::string(kind)));
+    const Node id = n.member("id");
+    BOOST_OUTCOME_TRYV(read_id(id, std::string(kind) + " id", entry.id));
+    BOOST_OUTCOME_TRYV(register_id(index, entry.id, position, id, kind, list_pointer));
+    entry.title = entry.id;
+    return read_optional_string(n.member("title"), "title", entry.title);
+}
+
 Error unknown(const Node &n, std::string_view kind, const std::string &id) {
     return make_error(Status::reference, "unknown " + std::string(kind) + " \"" + id + "\": no " +
                                              std::string(kind) + " has this id",
@@ -126,13 +139,8 @@ private:
         d_.skills.reserve(skills->size());
         for (std::size_t i = 0; i < skills->size(); ++i) {
             const Node n = skills.element(i);
-            BOOST_OUTCOME_TRYV(n.expect_object("a skill"));
             Skill s;
-            const Node id = n.member("id");
-            BOOST_OUTCOME_TRYV(read_id(id, "skill id", s.id));
-            BOOST_OUTCOME_TRYV(register_id(d_.skill_index, s.id, i, id, "skill", "/skills"));
-            s.title = s.id;
-            BOOST_OUTCOME_TRYV(read_optional_string(n.member("title"), "title", s.title));
+            BOOST_OUTCOME_TRYV(read_id_and_title(n, "skill", d_.skill_index, i, "/skills", s));
             BOOST_OUTCOME_TRYV(read_optional_string(n.member("area"), "area", s.area));
             BOOST_OUTCOME_TRYV(read_step_hours(n, s));
             BOOST_OUTCOME_TRYV(read_activities(n, s));
@@ -277,13 +285,8 @@ private:
         // Pass 1: ids, so that `extends` may name a role defined later.
         for (std::size_t i = 0; i < roles->size(); ++i) {
             const Node n = roles.element(i);
-            BOOST_OUTCOME_TRYV(n.expect_object("a role"));
             Role r;
-            const Node id = n.member("id");
-            BOOST_OUTCOME_TRYV(read_id(id, "role id", r.id));
-            BOOST_OUTCOME_TRYV(register_id(d_.role_index, r.id, i, id, "role", "/roles"));
-            r.title = r.id;
-            BOOST_OUTCOME_TRYV(read_optional_string(n.member("title"), "title", r.title));
+            BOOST_OUTCOME_TRYV(read_id_and_title(n, "role", d_.role_index, i, "/roles", r));
             d_.roles.push_back(std::move(r));
         }
         // Pass 2: each role's own requirements and weights, and what it extends.
@@ -405,13 +408,8 @@ private:
         if (!types) return success();
         for (std::size_t i = 0; i < types->size(); ++i) {
             const Node n = types.element(i);
-            BOOST_OUTCOME_TRYV(n.expect_object("a session type"));
             SessionType t;
-            const Node id = n.member("id");
-            BOOST_OUTCOME_TRYV(read_id(id, "session type id", t.id));
-            BOOST_OUTCOME_TRYV(register_id(d_.session_type_index, t.id, i, id, "session type", "/session_types"));
-            t.title = t.id;
-            BOOST_OUTCOME_TRYV(read_optional_string(n.member("title"), "title", t.title));
+            BOOST_OUTCOME_TRYV(read_id_and_title(n, "session type", d_.session_type_index, i, "/session_types", t));
             BOOST_OUTCOME_TRYV(read_int(n.member("minutes"), "minutes", 1, 24 * 60, t.minutes));
             const Node every = n.member("every");
             const Node as_needed = n.member("as_needed");
@@ -450,13 +448,8 @@ private:
             {"retained", Metric::Kind::retained},             {"promoted", Metric::Kind::promoted}};
         for (std::size_t i = 0; i < metrics->size(); ++i) {
             const Node n = metrics.element(i);
-            BOOST_OUTCOME_TRYV(n.expect_object("a metric"));
             Metric m;
-            const Node id = n.member("id");
-            BOOST_OUTCOME_TRYV(read_id(id, "metric id", m.id));
-            BOOST_OUTCOME_TRYV(register_id(d_.metric_index, m.id, i, id, "metric", "/metrics"));
-            m.title = m.id;
-            BOOST_OUTCOME_TRYV(read_optional_string(n.member("title"), "title", m.title));
+            BOOST_OUTCOME_TRYV(read_id_and_title(n, "metric", d_.metric_index, i, "/metrics", m));
             std::string kind;
             const Node kind_node = n.member("kind");
             BOOST_OUTCOME_TRYV(read_id(kind_node, "metric kind", kind));
@@ -518,13 +511,8 @@ private:
         if (!programs) return success();
         for (std::size_t i = 0; i < programs->size(); ++i) {
             const Node n = programs.element(i);
-            BOOST_OUTCOME_TRYV(n.expect_object("a program"));
             Program p;
-            const Node id = n.member("id");
-            BOOST_OUTCOME_TRYV(read_id(id, "program id", p.id));
-            BOOST_OUTCOME_TRYV(register_id(d_.program_index, p.id, i, id, "program", "/programs"));
-            p.title = p.id;
-            BOOST_OUTCOME_TRYV(read_optional_string(n.member("title"), "title", p.title));
+            BOOST_OUTCOME_TRYV(read_id_and_title(n, "program", d_.program_index, i, "/programs", p));
             BOOST_OUTCOME_TRYV(read_reference(n.member("target_role"), d_.role_index, "role", p.target_role));
             const Node months = n.member("months");
             BOOST_OUTCOME_TRYV(read_int(months, "months", 1, std::numeric_limits<int>::max(), p.months));
@@ -570,13 +558,8 @@ private:
         IdIndex seen;
         for (std::size_t i = 0; i < phases->size(); ++i) {
             const Node n = phases.element(i);
-            BOOST_OUTCOME_TRYV(n.expect_object("a phase"));
             Phase ph;
-            const Node id = n.member("id");
-            BOOST_OUTCOME_TRYV(read_id(id, "phase id", ph.id));
-            BOOST_OUTCOME_TRYV(register_id(seen, ph.id, i, id, "phase", phases.pointer));
-            ph.title = ph.id;
-            BOOST_OUTCOME_TRYV(read_optional_string(n.member("title"), "title", ph.title));
+            BOOST_OUTCOME_TRYV(read_id_and_title(n, "phase", seen, i, phases.pointer, ph));
             const Node months = n.member("months");
             if (!months) return missing(months, "phase months [first, last]");
             BOOST_OUTCOME_TRYV(months.expect_array("phase months"));
