@@ -9,6 +9,7 @@
 #include <cstring>
 #include <new>
 #include <string>
+#include <type_traits>
 
 struct careerpath_curriculum {
     careerpath::Curriculum curriculum;
@@ -81,7 +82,12 @@ unsigned careerpath_version(void) { return CAREERPATH_VERSION; }
 const char *careerpath_version_string(void) { return careerpath::version_string; }
 
 const char *careerpath_status_name(careerpath_status status) {
-    return careerpath::status_name(static_cast<careerpath::Status>(status));
+    // A caller may pass any int: read the bits, since loading an out-of-range value as the enum
+    // type is undefined behaviour.
+    std::underlying_type_t<careerpath_status> value;
+    static_assert(sizeof value == sizeof status);
+    std::memcpy(&value, &status, sizeof value);
+    return careerpath::status_name(static_cast<careerpath::Status>(value));
 }
 
 const char *careerpath_last_error(void) { return last_error().message.c_str(); }

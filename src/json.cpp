@@ -10,10 +10,117 @@ CAREERPATH_NAMESPACE_BEGIN
 
 namespace {
 
-// Thrown from the parser callback to stop parsing the moment a limit is passed: the depth limit
-// has to act while parsing, since a tree nested deeply enough cannot be safely copied or printed.
+// Thrown from the SAX handler to stop parsing the moment a limit is passed: the depth limit has
+// to act while parsing, since a tree nested deeply enough cannot be safely copied or printed.
 struct LimitExceeded {
     std::string message;
+};
+
+// Builds the tree as nlohmann's own DOM parser does, checking depth and string sizes on the way.
+// (nlohmann 3.11's callback parser would do the same checks, but it rescans the parent container
+// each time an object closes, which makes large documents quadratic.)
+class LimitedDomParser : public nlohmann::detail::json_sax_dom_parser<Json> {
+public:
+    using Base = nlohmann::detail::json_sax_dom_parser<Json>;
+    LimitedDomParser(Json &root, const Limits &limits) : Base(root, /*allow_exceptions=*/true), limits_(limits) {}
+
+    bool start_object(std::size_t elements) {
+        enter();
+        return Base::start_object(elements);
+    }
+    bool end_object() {
+        --depth_;
+        return Base::end_object();
+    }
+    bool start_array(std::size_t elements) {
+        enter();
+        return Base::start_array(elements);
+    }
+    bool end_array() {
+        --depth_;
+        return Base::end_array();
+    }
+    bool key(string_t &value) {
+        check_string(value);
+        return Base::key(value);
+    }
+    bool string(string_t &value) {
+        check_string(value);
+        return Base::string(value);
+    }
+
+private:
+    void enter() {
+        if (++depth_ > limits_.max_depth)
+            throw LimitExceeded{"the document nests arrays and objects more than " +
+                                std::to_string(limits_.max_depth) + " deep (max_depth)"};
+    }
+    void check_string(const string_t &value) const {
+        if (value.size() > limits_.max_string_bytes)
+            throw LimitExceeded{"a string is " + std::to_string(value.size()) + " bytes, over the limit of " +
+                                std::to_string(limits_.max_string_bytes) + " bytes (max_string_bytes)"};
+    }
+
+    const Limits &limits_;
+    std::size_t depth_ = 0;
+};
+
+// Follows the path through a document without building it, so that an error found while
+// parsing can be named by a JSON Pointer: after a failed parse, `pointer()` names the value
+// the parser was reading.
+class PathTracker {
+public:
+    using number_integer_t = Json::number_integer_t;
+    using number_unsigned_t = Json::number_unsigned_t;
+    using number_float_t = Json::number_float_t;
+    using string_t = Json::string_t;
+    using binary_t = Json::binary_t;
+
+    bool null() { return value(); }
+    bool boolean(bool) { return value(); }
+    bool number_integer(number_integer_t) { return value(); }
+    bool number_unsigned(number_unsigned_t) { return value(); }
+    bool number_float(number_float_t, const string_t &) { return value(); }
+    bool string(string_t &) { return value(); }
+    bool binary(binary_t &) { return value(); }
+    bool start_object(std::size_t) { return open(false); }
+    bool start_array(std::size_t) { return open(true); }
+    bool key(string_t &k) {
+        path_.back().key = k;
+        return true;
+    }
+    bool end_object() { return close(); }
+    bool end_array() { return close(); }
+    template <class Exception>
+    bool parse_error(std::size_t, const std::string &, const Exception &) {
+        return false;
+    }
+
+    std::string pointer() const {
+        std::string out;
+        for (const Step &step : path_) out = step.array ? pointer_append(out, step.index) : pointer_append(out, step.key);
+        return out;
+    }
+
+private:
+    struct Step {
+        bool array = false;
+        std::size_t index = 0;  // arrays: elements read so far
+        std::string key;        // objects: the last key read
+    };
+    bool value() {
+        if (!path_.empty() && path_.back().array) ++path_.back().index;
+        return true;
+    }
+    bool open(bool array) {
+        path_.push_back(Step{array, 0, {}});
+        return true;
+    }
+    bool close() {
+        path_.pop_back();
+        return value();
+    }
+    std::vector<Step> path_;
 };
 
 // nlohmann's messages start "[json.exception.parse_error.101] parse error at line 1, column 5: ";
@@ -28,40 +135,13 @@ std::string parse_detail(const std::string &what) {
     return colon == std::string::npos ? what : what.substr(colon + 2);
 }
 
-// The JSON Pointer of the value the parser was reading when it stopped: parses `text` again,
-// following the path through the document with a parser callback. Only called on the error
-// path, so that well-formed documents pay nothing for it.
+// The JSON Pointer of the value the parser was reading when it stopped. Only called on the
+// error path, so that well-formed documents pay nothing for it.
 std::string pointer_where_parsing_stops(std::string_view text) {
-    struct Step {
-        bool array = false;
-        std::size_t index = 0;  // arrays: elements read so far
-        std::string key;        // objects: the last key read
-    };
-    std::vector<Step> path;
-    auto follow = [&path](int, Json::parse_event_t event, Json &parsed) {
-        using E = Json::parse_event_t;
-        switch (event) {
-        case E::object_start: path.push_back(Step{false, 0, {}}); break;
-        case E::array_start: path.push_back(Step{true, 0, {}}); break;
-        case E::key: path.back().key = parsed.get<std::string>(); break;
-        case E::object_end:
-        case E::array_end:
-            path.pop_back();
-            if (!path.empty() && path.back().array) ++path.back().index;
-            break;
-        case E::value:
-            if (!path.empty() && path.back().array) ++path.back().index;
-            break;
-        }
-        return true;
-    };
-    const Json partial = Json::parse(text.begin(), text.end(), follow, /*allow_exceptions=*/false,
-                                     /*ignore_comments=*/false);
-    (void)partial;  // only the path matters
-    std::string pointer;
-    for (const Step &step : path)
-        pointer = step.array ? pointer_append(pointer, step.index) : pointer_append(pointer, step.key);
-    return pointer;
+    PathTracker tracker;
+    (void)Json::sax_parse(text.begin(), text.end(), &tracker, Json::input_format_t::json, /*strict=*/true,
+                          /*ignore_comments=*/false);
+    return tracker.pointer();
 }
 
 }  // namespace
@@ -87,25 +167,14 @@ Result<Json> parse_json(std::string_view text, const Limits &limits) {
                                              " bytes, over the limit of " +
                                              std::to_string(limits.max_document_bytes) +
                                              " bytes (max_document_bytes)");
-    const auto max_depth = limits.max_depth;
-    const auto max_string = limits.max_string_bytes;
-    auto check = [max_depth, max_string](int depth, Json::parse_event_t event, Json &parsed) {
-        using E = Json::parse_event_t;
-        if ((event == E::object_start || event == E::array_start) &&
-            static_cast<std::size_t>(depth) >= max_depth)
-            throw LimitExceeded{"the document nests arrays and objects more than " +
-                                std::to_string(max_depth) + " deep (max_depth)"};
-        if ((event == E::key || event == E::value) && parsed.is_string() &&
-            parsed.get_ref<const std::string &>().size() > max_string)
-            throw LimitExceeded{"a string is " +
-                                std::to_string(parsed.get_ref<const std::string &>().size()) +
-                                " bytes, over the limit of " + std::to_string(max_string) +
-                                " bytes (max_string_bytes)"};
-        return true;
-    };
     try {
-        return Json::parse(text.begin(), text.end(), check, /*allow_exceptions=*/true,
-                           /*ignore_comments=*/false);
+        Json root;
+        LimitedDomParser parser(root, limits);
+        // Errors throw (the parser is made with allow_exceptions); false would be a parser fault.
+        if (!Json::sax_parse(text.begin(), text.end(), &parser, Json::input_format_t::json, /*strict=*/true,
+                             /*ignore_comments=*/false))
+            return make_error(Status::internal, "the JSON parser stopped without saying why");
+        return root;
     } catch (const LimitExceeded &e) {
         return make_error(Status::limit, e.message);
     } catch (const Json::out_of_range &e) {
