@@ -119,6 +119,21 @@ careerpath_status careerpath_curriculum_describe(const careerpath_curriculum *cu
     });
 }
 
+careerpath_status careerpath_plan(const careerpath_curriculum *curriculum, const char *request, size_t len,
+                                  char **out_json) {
+    return guarded([&] {
+        if (!out_json) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_plan: out_json is NULL");
+        *out_json = nullptr;
+        if (!curriculum) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_plan: curriculum is NULL");
+        if (!request && len > 0) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_plan: request is NULL");
+        auto planned = careerpath::plan_from_json(curriculum->curriculum, std::string_view(request ? request : "", len));
+        if (!planned) return fail(planned.error());
+        const auto &[req, plan] = planned.value();
+        *out_json = copy_out(careerpath::plan_to_json(curriculum->curriculum, req, plan).dump());
+        return succeed();
+    });
+}
+
 void careerpath_free(void *buffer) { std::free(buffer); }
 
 }  // extern "C"

@@ -85,6 +85,14 @@ CAREERPATH_API void careerpath_curriculum_free(careerpath_curriculum *curriculum
 CAREERPATH_API careerpath_status careerpath_curriculum_describe(const careerpath_curriculum *curriculum,
                                                                 char **out_json);
 
+/* Plans one request (SPEC "Plan request -> plan"): `request` is a JSON document of `len` bytes;
+   on success *out_json is the plan as a JSON document. A request the curriculum cannot satisfy
+   names the offending field: unknown program, role or skill (ERR_REFERENCE), a level off the
+   scale or an impossible date (ERR_SCHEMA), no learning capacity (ERR_INFEASIBLE), a plan past
+   the horizon limit (ERR_LIMIT). */
+CAREERPATH_API careerpath_status careerpath_plan(const careerpath_curriculum *curriculum, const char *request,
+                                                 size_t len, char **out_json);
+
 /* Releases any buffer returned above. NULL: no-op. */
 CAREERPATH_API void careerpath_free(void *buffer);
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The main job: builds careerpath and runs it on the bundled example curriculum, printing it
-# readably and writing it as JSON to build/out/. Installs the Debian packages it needs.
+# The main job: builds careerpath and plans for the bundled example learner, Alex, printing the
+# plan readably and writing it as JSON to build/out/. Installs the Debian packages it needs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,7 +12,7 @@ curriculum=examples/data/engineering-growth.json
 mkdir -p build/out
 build/careerpath validate "$curriculum"
 echo
-build/careerpath describe "$curriculum"
-build/careerpath describe --format json "$curriculum" > build/out/engineering-growth.json
+# The main job: Alex's plan (the seed's senior engineer on the way to staff engineer).
+build/careerpath plan "$curriculum" examples/data/alex.request.json -o build/out/alex.plan.json
 echo
-echo "Wrote build/out/engineering-growth.json"
+echo "Wrote build/out/alex.plan.json"

@@ -20,15 +20,19 @@ constexpr int exit_bad_input = 1;
 constexpr int exit_usage = 2;
 
 const char *const usage_text =
-    "usage: careerpath COMMAND [OPTIONS] FILE\n"
+    "usage: careerpath COMMAND [OPTIONS] FILE...\n"
     "\n"
     "commands:\n"
-    "  validate FILE                     check a curriculum; print a one-line summary\n"
-    "  describe FILE [--format text|json] describe a curriculum: levels, counts, roles, programs\n"
+    "  validate CURRICULUM                       check a curriculum; print a one-line summary\n"
+    "  describe CURRICULUM [--format text|json]  levels, counts, roles, programs\n"
+    "  plan CURRICULUM REQUEST [--format text|json] [-o FILE]\n"
+    "                                            a learning plan: gaps, the dated path, phases,\n"
+    "                                            milestones, warnings and a summary\n"
     "\n"
     "options:\n"
     "  -h, --help     show this help\n"
     "  --version      show the version\n"
+    "  -o FILE        also write the plan as JSON to FILE (plan)\n"
     "\n"
     "Exit status: 0 success, 1 bad input, 2 bad usage.\n";
 
@@ -150,6 +154,35 @@ void describe_text(const cp::Curriculum &c, std::ostream &out) {
     }
 }
 
+int plan(const std::string &curriculum_path, const std::string &request_path, const std::string &format,
+         const std::string &json_out) {
+    Loaded loaded;
+    if (int status = load(curriculum_path, loaded)) return status;
+    auto text = read_file(request_path);
+    if (!text) {
+        std::cerr << request_path << ": error: cannot read the file\n";
+        return exit_bad_input;
+    }
+    auto planned = cp::plan_from_json(*loaded.curriculum, *text);
+    if (!planned) {
+        report(request_path, *text, planned.error());
+        return exit_bad_input;
+    }
+    const auto &[request, result] = planned.value();
+    const cp::Json document = cp::plan_to_json(*loaded.curriculum, request, result);
+    if (format == "json") std::cout << document.dump(2) << "\n";
+    else std::cout << cp::plan_to_text(*loaded.curriculum, request, result);
+    if (!json_out.empty()) {
+        std::ofstream out(json_out, std::ios::binary);
+        out << document.dump(2) << "\n";
+        if (!out) {
+            std::cerr << json_out << ": error: cannot write the file\n";
+            return exit_bad_input;
+        }
+    }
+    return exit_ok;
+}
+
 int describe(const std::string &path, const std::string &format) {
     Loaded loaded;
     if (int status = load(path, loaded)) return status;
@@ -162,7 +195,8 @@ int describe(const std::string &path, const std::string &format) {
 
 int main(int argc, char **argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
-    std::string command, file, format = "text";
+    std::string command, format = "text", json_out;
+    std::vector<std::string> files;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const auto &a = args[i];
         if (a == "-h" || a == "--help") {
@@ -181,21 +215,27 @@ int main(int argc, char **argv) {
                 format = a.substr(9);
             }
             if (format != "text" && format != "json") return usage_error("unknown format \"" + format + "\"");
+        } else if (a == "-o") {
+            if (i + 1 >= args.size()) return usage_error("-o needs a file");
+            json_out = args[++i];
         } else if (a.size() > 1 && a[0] == '-') {
             return usage_error("unknown option \"" + a + "\"");
         } else if (command.empty()) {
             command = a;
-        } else if (file.empty()) {
-            file = a;
         } else {
-            return usage_error("too many arguments");
+            files.push_back(a);
         }
     }
     if (command.empty()) return usage_error("no command given");
-    if (command != "validate" && command != "describe") return usage_error("unknown command \"" + command + "\"");
-    if (file.empty()) return usage_error(command + " needs a curriculum FILE");
+    const std::size_t wanted = command == "plan" ? 2 : 1;
+    if (command != "validate" && command != "describe" && command != "plan")
+        return usage_error("unknown command \"" + command + "\"");
+    if (files.size() < wanted)
+        return usage_error(command + (wanted == 2 ? " needs a CURRICULUM and a REQUEST file" : " needs a curriculum FILE"));
+    if (files.size() > wanted) return usage_error("too many arguments");
     try {
-        return command == "validate" ? validate(file) : describe(file, format);
+        if (command == "plan") return plan(files[0], files[1], format, json_out);
+        return command == "validate" ? validate(files[0]) : describe(files[0], format);
     } catch (const std::exception &e) {
         std::cerr << "careerpath: internal error: " << e.what() << "\n";
         return exit_bad_input;

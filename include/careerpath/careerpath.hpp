@@ -1,11 +1,17 @@
 // careerpath — the whole C++ API in one include.
 #pragma once
 
+#include <careerpath/calendar.hpp>
 #include <careerpath/curriculum.hpp>
+#include <careerpath/date.hpp>
 #include <careerpath/describe.hpp>
 #include <careerpath/error.hpp>
+#include <careerpath/gap.hpp>
 #include <careerpath/graph.hpp>
 #include <careerpath/json.hpp>
 #include <careerpath/levels.hpp>
 #include <careerpath/limits.hpp>
+#include <careerpath/plan.hpp>
+#include <careerpath/plan_request.hpp>
+#include <careerpath/schedule.hpp>
 #include <careerpath/version.hpp>

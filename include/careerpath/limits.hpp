@@ -23,6 +23,7 @@ struct Limits {
     std::size_t max_metrics = 1'000;
     std::size_t max_activities = 1'000;          ///< per skill
     std::size_t max_program_months = 120;
+    std::size_t max_plan_years = 50;             ///< a plan's horizon: it must finish within this many years of its start
 };
 
 CAREERPATH_NAMESPACE_END

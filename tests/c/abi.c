@@ -198,6 +198,39 @@ static void test_example_file(void) {
     free(text);
 }
 
+static void test_plan(void) {
+    static const char curriculum_text[] =
+        "{\"id\": \"tiny\", \"levels\": [\"none\", \"beginner\"],"
+        " \"skills\": [{\"id\": \"a\", \"hours\": 4}, {\"id\": \"b\", \"hours\": 4}],"
+        " \"prerequisites\": [{\"skill\": \"b\", \"requires\": \"a\"}],"
+        " \"roles\": [{\"id\": \"r\", \"requires\": {\"b\": \"beginner\"}}]}";
+    static const char request[] =
+        "{\"learner\": {\"id\": \"l\", \"hours_per_week\": 4, \"workdays\": [\"mon\", \"tue\", \"wed\", \"thu\"]},"
+        " \"target_role\": \"r\", \"start\": \"2027-01-04\", \"target_date\": \"2027-01-31\"}";
+    static const char unknown_role[] =
+        "{\"learner\": {\"id\": \"l\", \"hours_per_week\": 4}, \"target_role\": \"ceo\", \"start\": \"2027-01-04\","
+        " \"target_date\": \"2027-01-31\"}";
+    careerpath_curriculum *c = NULL;
+    char *plan = (char *)&checks;
+    CHECK(careerpath_curriculum_load(&c, curriculum_text, strlen(curriculum_text)) == CAREERPATH_OK);
+    CHECK(careerpath_plan(NULL, request, strlen(request), &plan) == CAREERPATH_ERR_ARGUMENT);
+    CHECK(plan == NULL);
+    CHECK(careerpath_plan(c, request, strlen(request), NULL) == CAREERPATH_ERR_ARGUMENT);
+    CHECK(careerpath_plan(c, unknown_role, strlen(unknown_role), &plan) == CAREERPATH_ERR_REFERENCE);
+    CHECK(plan == NULL);
+    CHECK(strcmp(careerpath_last_error_pointer(), "/target_role") == 0);
+    /* One hour a day, Monday to Thursday: a@beginner takes 4 January to 7 January, b@beginner 11 to 14. */
+    CHECK(careerpath_plan(c, request, strlen(request), &plan) == CAREERPATH_OK);
+    CHECK(plan != NULL);
+    if (plan) {
+        CHECK(strstr(plan, "\"unit\":\"a@beginner\"") != NULL);
+        CHECK(strstr(plan, "\"finish\":\"2027-01-14\"") != NULL);
+        CHECK(strstr(plan, "\"start\":\"2027-01-11\"") != NULL);
+    }
+    careerpath_free(plan);
+    careerpath_curriculum_free(c);
+}
+
 int main(void) {
     test_version();
     test_status_names();
@@ -207,6 +240,7 @@ int main(void) {
     test_per_thread_errors();
     test_shared_handle();
     test_example_file();
+    test_plan();
     printf("%d passed, %d failed\n", checks - failures, failures);
     return failures == 0 ? 0 : 1;
 }

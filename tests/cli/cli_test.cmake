@@ -50,6 +50,15 @@ run(missing-file 1 "" "no-such-file.json: error: cannot read the file" validate 
 run(no-command 2 "" "no command given")
 run(unknown-command 2 "" "unknown command \"frobnicate\"" frobnicate x.json)
 run(no-file 2 "" "validate needs a curriculum FILE" validate)
+run(plan-needs-two 2 "" "plan needs a CURRICULUM and a REQUEST file" plan ${EXAMPLES}/engineering-growth.json)
+
+# Plans: the text report and the JSON document.
+run(plan-alex-text 0 "Plan for Alex: Staff Engineer.*Gaps.*Path.*Phases.*Milestones.*Summary.*target 2027-07-03 met" ""
+    plan ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json)
+run(plan-maria-json 0 "\"summary\": {.*\"target_met\": true" ""
+    plan --format json ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/maria.request.json)
+run(plan-bad-date 1 "" "bad_date.request.json:[0-9]+:[0-9]+: error: start \"2027-02-30\" is not a date.*CAREERPATH_ERR_SCHEMA.*at: /start"
+    plan ${EXAMPLES}/engineering-growth.json ${DATA}/bad_date.request.json)
 run(bad-format 2 "" "unknown format" describe --format yaml ${EXAMPLES}/engineering-growth.json)
 run(unknown-option 2 "" "unknown option" validate --frobnicate ${EXAMPLES}/engineering-growth.json)
 run(help 0 "usage: careerpath" "" --help)

@@ -224,3 +224,19 @@ class Curriculum:
             _native.check(status, lib)
         result: Dict[str, Any] = json.loads(_native.take_string(out, lib))
         return result
+
+    def plan(self, request: Union[Mapping[str, Any], str, bytes]) -> Dict[str, Any]:
+        """A learning plan for one request (a dict, or its JSON text): ``gaps``, ``ready``, the
+        dated ``path``, ``phases``, ``milestones``, ``summary`` and ``warnings``. A bad request
+        raises the Error subclass of its status, with ``.pointer`` into the request."""
+        if isinstance(request, (str, bytes)):
+            data = request.encode("utf-8") if isinstance(request, str) else request
+        else:
+            data = json.dumps(request, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
+        lib = self._lib
+        out = ctypes.c_void_p()
+        with self._borrow() as handle:
+            status = lib.careerpath_plan(handle, data, len(data), ctypes.byref(out))
+            _native.check(status, lib)
+        result: Dict[str, Any] = json.loads(_native.take_string(out, lib))
+        return result

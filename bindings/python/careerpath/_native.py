@@ -67,6 +67,10 @@ FUNCTIONS: Sequence[Tuple[str, List[Any], Any]] = (
     #                                                  char **out_json);
     ("careerpath_curriculum_describe", [careerpath_curriculum_p, POINTER(c_void_p)],
      careerpath_status),
+    # careerpath_status careerpath_plan(const careerpath_curriculum *curriculum, const char *request,
+    #                                   size_t len, char **out_json);
+    ("careerpath_plan", [careerpath_curriculum_p, c_char_p, c_size_t, POINTER(c_void_p)],
+     careerpath_status),
     # void careerpath_free(void *buffer);
     ("careerpath_free", [c_void_p], None),
 )
@@ -87,6 +91,7 @@ class Library:
     careerpath_curriculum_load: Any
     careerpath_curriculum_free: Any
     careerpath_curriculum_describe: Any
+    careerpath_plan: Any
     careerpath_free: Any
 
     def __init__(self, cdll: ctypes.CDLL, path: str) -> None:

@@ -1,0 +1,63 @@
+"""Curriculum.plan: a plan for the example learners, and bad requests as exceptions."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+import careerpath
+
+
+@pytest.fixture
+def example(examples_dir: Path):
+    with careerpath.Curriculum.load(str(examples_dir / "engineering-growth.json")) as curriculum:
+        yield curriculum
+
+
+def request(examples_dir: Path, name: str) -> dict:
+    return json.loads((examples_dir / name).read_text())
+
+
+def test_alex_plan_is_dated_and_in_order(example, examples_dir):
+    plan = example.plan(request(examples_dir, "alex.request.json"))
+    assert plan["learner"] == "alex"
+    assert plan["target_role"] == "staff_engineer"
+    path = plan["path"]
+    assert len(path) == plan["summary"]["units"] > 0
+    assert sum(u["hours"] for u in path) == pytest.approx(plan["summary"]["hours"])
+    finished = {}
+    for unit in path:
+        assert unit["release"] <= unit["start"] <= unit["finish"]
+        for required in unit["requires"]:
+            assert finished[required] <= unit["start"]  # precedence: listed, and done first
+        finished[unit["unit"]] = unit["finish"]
+    assert plan["summary"]["finish"] == plan["summary"]["lower_bound_finish"]
+
+
+def test_text_dict_and_bytes_requests_give_the_same_plan(example, examples_dir):
+    as_dict = request(examples_dir, "maria.request.json")
+    text = json.dumps(as_dict)
+    assert example.plan(as_dict) == example.plan(text) == example.plan(text.encode())
+
+
+@pytest.mark.parametrize(
+    "change, error, pointer",
+    [
+        (lambda r: r.update(program="astronaut"), careerpath.UnknownReferenceError, "/program"),
+        (lambda r: r.update(start="2027-02-30"), careerpath.SchemaError, "/start"),
+        (lambda r: r["learner"].update(hours_per_week=0), careerpath.InfeasibleError, "/learner/hours_per_week"),
+        (lambda r: r["learner"]["current"].update(juggling="expert"), careerpath.UnknownReferenceError,
+         "/learner/current/juggling"),
+    ],
+)
+def test_bad_requests_raise_with_pointer(example, examples_dir, change, error, pointer):
+    r = request(examples_dir, "alex.request.json")
+    change(r)
+    with pytest.raises(error) as raised:
+        example.plan(r)
+    assert raised.value.pointer == pointer
+
+
+def test_malformed_request_is_a_parse_error(example):
+    with pytest.raises(careerpath.ParseError):
+        example.plan("{not json")

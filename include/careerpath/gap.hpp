@@ -1,0 +1,39 @@
+// careerpath — gap closure: from the levels a learner holds to what a target role requires,
+// the units still to learn, closed under their prerequisites.
+#pragma once
+
+#include <careerpath/curriculum.hpp>
+#include <careerpath/graph.hpp>
+#include <careerpath/levels.hpp>
+#include <careerpath/version.hpp>
+
+#include <cstddef>
+#include <vector>
+
+CAREERPATH_NAMESPACE_BEGIN
+
+struct SkillGap {
+    std::size_t skill = 0;
+    Level current = 0;
+    Level target = 0;     ///< the role's level, or for a skill only a prerequisite needs, the highest level needed
+    double weight = 0;    ///< the role's weight; 0 where the role does not require the skill
+    double hours = 0;     ///< hours of this skill's units in the path
+    bool required = true; ///< false: in the path only as a prerequisite of something required
+    /// A required skill whose level a prerequisite pushes higher keeps the role's target.
+};
+
+struct GapAnalysis {
+    std::vector<UnitIndex> units;  ///< every unit to learn, ascending unit index
+    std::vector<SkillGap> gaps;    ///< one per skill with units to learn, by skill id
+    std::vector<UnitIndex> ready;  ///< units startable now (all prerequisites held), by skill id
+    double hours = 0;              ///< total hours of `units`
+};
+
+/// `current[s]` is the level the learner holds in skill s (s@L is held for every L up to it).
+/// The role's requirements the learner does not hold, closed under the prerequisites of units
+/// not held; a held unit's own prerequisites are not asked again. Linear in units plus edges.
+/// `ready` is the outer fringe of the learner's knowledge: every unit not held all of whose
+/// prerequisites are held, whether or not the role needs it.
+GapAnalysis close_gap(const Curriculum &curriculum, const Role &role, const std::vector<Level> &current);
+
+CAREERPATH_NAMESPACE_END

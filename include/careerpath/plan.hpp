@@ -1,0 +1,97 @@
+// careerpath — a learning plan: the gap, the dated path, phases and milestones, warnings and a
+// summary, computed from a curriculum and a plan request (SPEC "Plan request -> plan").
+#pragma once
+
+#include <careerpath/calendar.hpp>
+#include <careerpath/curriculum.hpp>
+#include <careerpath/date.hpp>
+#include <careerpath/error.hpp>
+#include <careerpath/gap.hpp>
+#include <careerpath/json.hpp>
+#include <careerpath/limits.hpp>
+#include <careerpath/plan_request.hpp>
+#include <careerpath/version.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+CAREERPATH_NAMESPACE_BEGIN
+
+struct PlannedUnit {
+    UnitIndex unit = 0;
+    double hours = 0;
+    Date start, finish;                ///< first and last day worked on
+    Date release, due;                 ///< the unit's own window (its phase's, else start to target date)
+    std::optional<std::size_t> phase;  ///< index into the program's phases
+    double start_hour = 0, finish_hour = 0, release_hour = 0, due_hour = 0;  ///< on the working-hour axis
+    double lateness_hours = 0;         ///< finish_hour - due_hour; negative is slack
+    int late_days = 0;                 ///< calendar days past due, 0 if on time
+    std::vector<UnitIndex> requires_units;  ///< its direct prerequisites that are in the path
+};
+
+struct PlannedPhase {
+    std::size_t phase = 0;  ///< index into the program's phases
+    Date first, last;       ///< the window, both ends included
+    std::vector<UnitIndex> units;
+    double hours = 0;
+    std::optional<Date> delivered;  ///< when its last unit finishes; none without units
+    bool on_time = true;
+};
+
+struct Milestone {
+    std::string id;
+    std::string title;
+    Date due;
+    Date delivered;
+    bool met = true;
+};
+
+struct PlanWarning {
+    std::string code;        ///< phase_overrun, released_late, target_missed
+    std::string message;
+    std::vector<Date> dates; ///< the dates involved
+    std::string constraint;  ///< the binding constraint, in a few words
+};
+
+struct PlanSummary {
+    std::size_t units = 0;
+    double hours = 0;
+    Date finish;
+    double max_lateness_hours = 0;  ///< the objective
+    int max_late_days = 0;
+    double critical_path_hours = 0;
+    Date lower_bound_finish;        ///< no plan on this calendar finishes earlier
+    bool target_met = true;
+};
+
+struct Plan {
+    GapAnalysis gap;
+    std::vector<PlannedUnit> path;  ///< in the order worked on
+    std::vector<PlannedPhase> phases;
+    std::vector<Milestone> milestones;
+    std::vector<PlanWarning> warnings;
+    PlanSummary summary;
+};
+
+/// The plan for one request. Zero learning capacity where hours are needed is
+/// Status::infeasible; a plan that would run past the horizon limit (Limits::max_plan_years
+/// after the start) is Status::limit.
+Result<Plan> make_plan(const Curriculum &curriculum, const PlanRequest &request, const Limits &limits = {});
+
+/// A request read from JSON text and the plan made for it: what the C ABI, the command line and
+/// the Python binding call.
+struct PlannedRequest {
+    PlanRequest request;
+    Plan plan;
+};
+Result<PlannedRequest> plan_from_json(const Curriculum &curriculum, std::string_view request_json,
+                                      const Limits &limits = {});
+
+/// The plan as the JSON document of SPEC "Plan request -> plan".
+Json plan_to_json(const Curriculum &curriculum, const PlanRequest &request, const Plan &plan);
+
+/// A readable report: gaps, the dated path, phases, milestones, warnings and the summary.
+std::string plan_to_text(const Curriculum &curriculum, const PlanRequest &request, const Plan &plan);
+
+CAREERPATH_NAMESPACE_END

@@ -1,0 +1,68 @@
+// careerpath — a plan request: the learner, the program and target, the start and target dates,
+// the holidays, and the mentor (SPEC "Plan request"), validated against a curriculum.
+#pragma once
+
+#include <careerpath/calendar.hpp>
+#include <careerpath/curriculum.hpp>
+#include <careerpath/date.hpp>
+#include <careerpath/error.hpp>
+#include <careerpath/json.hpp>
+#include <careerpath/levels.hpp>
+#include <careerpath/limits.hpp>
+#include <careerpath/version.hpp>
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+CAREERPATH_NAMESPACE_BEGIN
+
+/// A weekly time: a weekday and minutes after midnight, in the owner's time zone.
+struct WeeklySlot {
+    Weekday weekday = Weekday::mon;
+    int minute = 0;
+};
+
+/// A weekly window [from, to) in minutes after midnight.
+struct WeeklyWindow {
+    Weekday weekday = Weekday::mon;
+    int from_minute = 0;
+    int to_minute = 0;
+};
+
+struct Learner {
+    std::string id;
+    std::string name;
+    std::string time_zone;            ///< as written; resolved when sessions are placed
+    std::vector<Level> current;       ///< per skill of the curriculum; 0 where not given
+    double hours_per_week = 0;
+    std::array<bool, 7> workdays{true, true, true, true, true, false, false};  ///< Monday first
+    std::vector<WeeklySlot> session_slots;
+    std::vector<DateRange> time_off;
+};
+
+struct Mentor {
+    std::string id;
+    std::string time_zone;
+    std::vector<WeeklyWindow> available;
+    Json busy = Json::array();        ///< kept as written until sessions are placed
+};
+
+struct PlanRequest {
+    Learner learner;
+    std::optional<std::size_t> program;
+    std::size_t target_role = 0;
+    Date start = *Date::from_ymd(2000, 1, 1);
+    Date target_date = *Date::from_ymd(2000, 1, 1);
+    std::vector<HolidayRule> holidays;
+    std::optional<Mentor> mentor;
+    Json assessments = Json::array(); ///< kept as written; scored by the assessments module
+};
+
+/// Reads and validates a plan request against `curriculum`: unknown program, role or skill is
+/// Status::reference; a level off the scale, an impossible date (2027-02-30) or a value of the
+/// wrong type is Status::schema; each with the JSON Pointer of the field.
+Result<PlanRequest> read_plan_request(const Curriculum &curriculum, const Json &document);
+
+CAREERPATH_NAMESPACE_END

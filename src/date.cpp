@@ -1,0 +1,101 @@
+// Calendar dates over Boost.Date_Time's Gregorian calendar. A Date is just the Julian day number
+// Boost.Date_Time uses internally, so comparing, differencing and adding days are integer
+// operations; Boost.Date_Time is consulted only to validate and to split a day into y/m/d, and it
+// stays in this file so that the public header does not drag Boost into every user.
+#include <careerpath/date.hpp>
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+
+#include <algorithm>
+#include <array>
+
+CAREERPATH_NAMESPACE_BEGIN
+
+namespace {
+
+using Cal = boost::gregorian::gregorian_calendar;
+
+constexpr int min_year = 1400;  // Boost.Date_Time's own range
+constexpr int max_year = 9999;
+
+constexpr std::array<const char *, 7> weekday_names{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
+// The year-month-day of a day number. Boost throws only for a year outside 1400-9999, which a
+// Date never holds unless plus_days was asked to leave the range (a documented precondition).
+Cal::ymd_type split(std::int32_t day_number) { return Cal::from_day_number(day_number); }
+
+}  // namespace
+
+const char *to_string(Weekday day) noexcept {
+    const auto index = static_cast<std::size_t>(day);
+    return index < weekday_names.size() ? weekday_names[index] : "?";
+}
+
+std::optional<Weekday> parse_weekday(std::string_view name) noexcept {
+    for (std::size_t i = 0; i < weekday_names.size(); ++i)
+        if (name == weekday_names[i]) return static_cast<Weekday>(i);
+    return std::nullopt;
+}
+
+std::optional<Date> Date::from_ymd(int year, int month, int day) noexcept {
+    // Validate before asking Boost, which would throw on a day the month lacks.
+    if (year < min_year || year > max_year || month < 1 || month > 12 || day < 1) return std::nullopt;
+    const auto y = static_cast<unsigned short>(year);
+    const auto m = static_cast<unsigned short>(month);
+    if (day > Cal::end_of_month_day(y, m)) return std::nullopt;
+    const auto ymd = Cal::ymd_type(y, m, static_cast<unsigned short>(day));
+    return Date(static_cast<std::int32_t>(Cal::day_number(ymd)));
+}
+
+std::optional<Date> Date::parse(std::string_view iso) noexcept {
+    // Exactly "YYYY-MM-DD": ten characters, digits at fixed places, nothing around them.
+    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
+    auto number = [&](std::size_t from, std::size_t count) -> int {
+        int value = 0;
+        for (std::size_t i = from; i < from + count; ++i) {
+            if (iso[i] < '0' || iso[i] > '9') return -1;
+            value = value * 10 + (iso[i] - '0');
+        }
+        return value;
+    };
+    const int year = number(0, 4), month = number(5, 2), day = number(8, 2);
+    if (year < 0 || month < 0 || day < 0) return std::nullopt;
+    return from_ymd(year, month, day);
+}
+
+int Date::year() const noexcept { return split(day_number_).year; }
+int Date::month() const noexcept { return split(day_number_).month; }
+int Date::day() const noexcept { return split(day_number_).day; }
+
+Weekday Date::weekday() const noexcept {
+    // Julian day 0 was a Monday, so the weekday is the day number modulo 7 (kept non-negative).
+    return static_cast<Weekday>(((day_number_ % 7) + 7) % 7);
+}
+
+std::string Date::iso() const {
+    const auto ymd = split(day_number_);
+    std::string text = "0000-00-00";
+    auto put = [&](std::size_t end, int value) {  // digits written from the right
+        for (std::size_t i = end; value > 0; --i, value /= 10) text[i] = static_cast<char>('0' + value % 10);
+    };
+    put(3, ymd.year);
+    put(6, ymd.month);
+    put(9, ymd.day);
+    return text;
+}
+
+Date Date::plus_months(int months) const noexcept {
+    // Not Boost's month arithmetic: it snaps the last day of a month to the last day of the
+    // target month (28 February plus 1 month would be 31 March), while SPEC keeps the day and
+    // only clamps it to a shorter month.
+    const auto ymd = split(day_number_);
+    const long long index = static_cast<long long>(ymd.year) * 12 + (ymd.month - 1) + months;
+    if (index < static_cast<long long>(min_year) * 12) return *from_ymd(min_year, 1, 1);
+    if (index > static_cast<long long>(max_year) * 12 + 11) return *from_ymd(max_year, 12, 31);
+    const int year = static_cast<int>(index / 12);
+    const int month = static_cast<int>(index % 12) + 1;
+    const int last = Cal::end_of_month_day(static_cast<unsigned short>(year), static_cast<unsigned short>(month));
+    return *from_ymd(year, month, std::min<int>(ymd.day, last));
+}
+
+CAREERPATH_NAMESPACE_END

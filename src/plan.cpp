@@ -1,0 +1,409 @@
+// Planning one learner: gap closure, the calendar, release and due dates from the program's
+// phases, the Lmax-optimal preemptive schedule on the working-hour axis, and dates back again.
+#include <careerpath/plan.hpp>
+#include <careerpath/schedule.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <iomanip>
+#include <numeric>
+#include <sstream>
+#include <unordered_map>
+
+CAREERPATH_NAMESPACE_BEGIN
+
+namespace {
+
+// Hours are real numbers on the working-hour axis; below this they are the same hour.
+constexpr double epsilon = 1e-9;
+
+// Rounds to a millionth of an hour for output, so that 1.2000000000000002 prints as 1.2.
+double tidy(double hours) {
+    const double r = std::round(hours * 1e6) / 1e6;
+    return r == 0 ? 0.0 : r;  // no "-0"
+}
+
+struct PhaseWindow {
+    Date first, last;
+};
+
+std::vector<PhaseWindow> phase_windows(const Program *program, Date start) {
+    std::vector<PhaseWindow> windows;
+    if (!program) return windows;
+    for (const Phase &phase : program->phases)
+        windows.push_back({start.plus_months(phase.first_month - 1), start.plus_months(phase.last_month).plus_days(-1)});
+    return windows;
+}
+
+// The first phase (in program order) whose focus covers the skill.
+std::vector<std::optional<std::size_t>> phase_of_skill(const Curriculum &c, const Program *program) {
+    std::vector<std::optional<std::size_t>> phase(c.skills().size());
+    if (!program) return phase;
+    for (std::size_t p = program->phases.size(); p-- > 0;)
+        for (std::size_t s : program->phases[p].focus_skills) phase[s] = p;
+    return phase;
+}
+
+Error no_capacity(const PlanRequest &request) {
+    const Learner &l = request.learner;
+    if (l.hours_per_week <= 0)
+        return make_error(Status::infeasible, "hours_per_week is 0: the learner has no time to learn in",
+                          "/learner/hours_per_week");
+    if (std::none_of(l.workdays.begin(), l.workdays.end(), [](bool b) { return b; }))
+        return make_error(Status::infeasible, "no workdays: the learner has no day to learn on", "/learner/workdays");
+    return make_error(Status::infeasible,
+                      "holidays and time off close every working day from " + request.start.iso() +
+                          " to the end of the planning horizon: there is no time to learn in",
+                      "/learner/time_off");
+}
+
+}  // namespace
+
+Result<Plan> make_plan(const Curriculum &c, const PlanRequest &request, const Limits &limits) {
+    const UnitGraph &graph = c.graph();
+    const Role &role = c.roles()[request.target_role];
+    const Program *program = request.program ? &c.programs()[*request.program] : nullptr;
+
+    Plan plan;
+    plan.gap = close_gap(c, role, request.learner.current);
+
+    const Date horizon = request.start.plus_months(static_cast<int>(12 * limits.max_plan_years)).plus_days(-1);
+    if (request.target_date > horizon)
+        return make_error(Status::limit,
+                          "target_date " + request.target_date.iso() + " is more than " +
+                              std::to_string(limits.max_plan_years) + " years after the start (max_plan_years)",
+                          "/target_date");
+    const Calendar calendar(CalendarSpec{request.start, request.learner.hours_per_week, request.learner.workdays,
+                                         request.holidays, request.learner.time_off},
+                            horizon);
+    if (plan.gap.hours > epsilon) {
+        const double capacity = calendar.hours_through(horizon);
+        if (capacity <= epsilon) return no_capacity(request);
+        if (capacity + epsilon < plan.gap.hours)
+            return make_error(Status::limit,
+                              "the path needs " + std::to_string(tidy(plan.gap.hours)) + " hours, but the calendar holds " +
+                                  std::to_string(tidy(capacity)) + " hours up to " + horizon.iso() + ", " +
+                                  std::to_string(limits.max_plan_years) + " years after the start (max_plan_years)",
+                              "/learner/hours_per_week");
+    }
+
+    // Jobs on the working-hour axis: one per unit of the path.
+    const auto windows = phase_windows(program, request.start);
+    const auto phase_of = phase_of_skill(c, program);
+    const double target_hour = calendar.hours_through(request.target_date);
+    const std::size_t n = plan.gap.units.size();
+    std::unordered_map<UnitIndex, std::size_t> job_of;
+    for (std::size_t j = 0; j < n; ++j) job_of.emplace(plan.gap.units[j], j);
+    std::vector<double> weight_of_skill(c.skills().size(), 0);
+    for (const SkillGap &g : plan.gap.gaps) weight_of_skill[g.skill] = g.weight;
+
+    // Rank by unit id (skill id, then level) for the last tie-break.
+    std::vector<std::size_t> by_id(n);
+    std::iota(by_id.begin(), by_id.end(), std::size_t{0});
+    std::sort(by_id.begin(), by_id.end(), [&](std::size_t a, std::size_t b) {
+        const UnitRef ua = graph.unit(plan.gap.units[a]), ub = graph.unit(plan.gap.units[b]);
+        const auto &ia = c.skills()[ua.skill].id, &ib = c.skills()[ub.skill].id;
+        return ia != ib ? ia < ib : ua.level < ub.level;
+    });
+
+    std::vector<Job> jobs(n);
+    std::vector<PlannedUnit> units(n);
+    for (std::size_t r = 0; r < n; ++r) jobs[by_id[r]].rank = r;
+    for (std::size_t j = 0; j < n; ++j) {
+        const UnitIndex u = plan.gap.units[j];
+        const UnitRef ref = graph.unit(u);
+        PlannedUnit &pu = units[j];
+        pu.unit = u;
+        pu.hours = c.unit_hours(ref);
+        pu.phase = phase_of[ref.skill];
+        pu.release = pu.phase ? windows[*pu.phase].first : request.start;
+        pu.due = pu.phase ? windows[*pu.phase].last : request.target_date;
+        pu.release_hour = calendar.hours_before(pu.release);
+        pu.due_hour = pu.phase ? calendar.hours_through(pu.due) : target_hour;
+        Job &job = jobs[j];
+        job.hours = pu.hours;
+        job.release = pu.release_hour;
+        job.due = pu.due_hour;
+        job.weight = weight_of_skill[ref.skill];
+        for (UnitIndex p : graph.prerequisites_of(u))
+            if (auto it = job_of.find(p); it != job_of.end()) {
+                job.predecessors.push_back(it->second);
+                pu.requires_units.push_back(p);
+            }
+    }
+    const Schedule schedule = schedule_min_max_lateness(jobs);
+
+    // Back from hours to dates.
+    auto day_ending = [&](double hour) -> Result<Date> {
+        if (auto d = calendar.day_ending(hour)) return *d;
+        return make_error(Status::limit, "the plan runs past " + horizon.iso() + ", " +
+                                             std::to_string(limits.max_plan_years) + " years after the start (max_plan_years)",
+                          "/learner/hours_per_week");
+    };
+    auto day_starting = [&](double hour) -> Result<Date> {
+        if (auto d = calendar.day_starting(hour)) return *d;
+        return make_error(Status::limit, "the plan runs past " + horizon.iso() + " (max_plan_years)", "/learner/hours_per_week");
+    };
+    for (std::size_t j = 0; j < n; ++j) {
+        PlannedUnit &pu = units[j];
+        const ScheduledJob &sj = schedule.jobs[j];
+        pu.start_hour = sj.start;
+        pu.finish_hour = sj.finish;
+        pu.lateness_hours = sj.finish - pu.due_hour;
+        const auto finish = day_ending(sj.finish);
+        if (!finish) return finish.error();
+        pu.finish = finish.value();
+        pu.start = pu.finish;  // a zero-hour unit is done the moment it is reached
+        if (pu.hours > epsilon) {
+            const auto start = day_starting(sj.start);
+            if (!start) return start.error();
+            pu.start = start.value();
+        }
+        pu.late_days = std::max(0, pu.finish.days_since(pu.due));
+    }
+    for (std::size_t j : schedule.order) plan.path.push_back(units[j]);
+
+    // Summary.
+    PlanSummary &summary = plan.summary;
+    summary.units = n;
+    summary.hours = plan.gap.hours;
+    summary.max_lateness_hours = n ? schedule.max_lateness : 0;
+    summary.finish = request.start;
+    for (const PlannedUnit &pu : plan.path) {
+        summary.finish = std::max(summary.finish, pu.finish);
+        summary.max_late_days = std::max(summary.max_late_days, pu.late_days);
+    }
+    summary.lower_bound_finish = request.start;
+    if (n) {
+        const auto bound = day_ending(schedule.lower_bound_finish);
+        if (!bound) return bound.error();
+        summary.lower_bound_finish = bound.value();
+    }
+    summary.target_met = summary.finish <= request.target_date;
+    {
+        // Critical path: the longest chain of hours through the path's precedence.
+        std::vector<double> longest(graph.unit_count(), 0);
+        for (UnitIndex u : graph.topological_order()) {
+            auto it = job_of.find(u);
+            if (it == job_of.end()) continue;
+            double before = 0;
+            for (UnitIndex p : graph.prerequisites_of(u))
+                if (job_of.count(p)) before = std::max(before, longest[p]);
+            longest[u] = before + units[it->second].hours;
+            summary.critical_path_hours = std::max(summary.critical_path_hours, longest[u]);
+        }
+    }
+
+    // Phases, milestones and warnings.
+    for (std::size_t p = 0; p < windows.size(); ++p) {
+        PlannedPhase phase;
+        phase.phase = p;
+        phase.first = windows[p].first;
+        phase.last = windows[p].last;
+        double short_hours = 0;
+        for (const PlannedUnit &pu : plan.path) {
+            if (pu.phase != p) continue;
+            phase.units.push_back(pu.unit);
+            phase.hours += pu.hours;
+            phase.delivered = phase.delivered ? std::max(*phase.delivered, pu.finish) : pu.finish;
+            short_hours = std::max(short_hours, pu.lateness_hours);
+        }
+        phase.on_time = !phase.delivered || *phase.delivered <= phase.last;
+        const Phase &def = program->phases[p];
+        if (phase.delivered)
+            plan.milestones.push_back({def.id, def.title + " complete", phase.last, *phase.delivered, phase.on_time});
+        if (!phase.on_time)
+            plan.warnings.push_back(
+                {"phase_overrun",
+                 "phase \"" + def.id + "\" needs " + std::to_string(tidy(short_hours)) +
+                     " more learning hours than its window holds; it can finish on " + phase.delivered->iso() +
+                     " instead of " + phase.last.iso(),
+                 {phase.last, *phase.delivered},
+                 "learning hours in the window " + phase.first.iso() + " to " + phase.last.iso()});
+        plan.phases.push_back(std::move(phase));
+    }
+    for (const PlannedUnit &pu : plan.path) {
+        if (!pu.phase) continue;
+        for (UnitIndex p : pu.requires_units) {
+            const PlannedUnit &pre = units[job_of.at(p)];
+            if (pre.phase && windows[*pre.phase].first > windows[*pu.phase].first)
+                plan.warnings.push_back(
+                    {"released_late",
+                     c.unit_name(graph.unit(pu.unit)) + " (phase \"" + program->phases[*pu.phase].id + "\") requires " +
+                         c.unit_name(graph.unit(p)) + ", which phase \"" + program->phases[*pre.phase].id +
+                         "\" releases on " + pre.release.iso() + ": it cannot start before then",
+                     {pu.release, pre.release},
+                     "prerequisite " + c.unit_name(graph.unit(p)) + " in a later phase"});
+        }
+    }
+    plan.milestones.push_back({role.id, "Ready for " + role.title, request.target_date, summary.finish, summary.target_met});
+    if (!summary.target_met)
+        plan.warnings.push_back({"target_missed",
+                                 "the path finishes on " + summary.finish.iso() + ", after the target date " +
+                                     request.target_date.iso() + "; the earliest possible finish is " +
+                                     summary.lower_bound_finish.iso(),
+                                 {request.target_date, summary.finish},
+                                 "learning hours between the start and the target date"});
+    return plan;
+}
+
+Result<PlannedRequest> plan_from_json(const Curriculum &curriculum, std::string_view request_json,
+                                      const Limits &limits) {
+    auto document = parse_json(request_json, limits);
+    if (!document) return document.error();
+    auto request = read_plan_request(curriculum, document.value());
+    if (!request) return request.error();
+    auto plan = make_plan(curriculum, request.value(), limits);
+    if (!plan) return plan.error();
+    return PlannedRequest{std::move(request).value(), std::move(plan).value()};
+}
+
+Json plan_to_json(const Curriculum &c, const PlanRequest &request, const Plan &plan) {
+    const UnitGraph &graph = c.graph();
+    const Program *program = request.program ? &c.programs()[*request.program] : nullptr;
+    auto unit_name = [&](UnitIndex u) { return c.unit_name(graph.unit(u)); };
+    auto unit_names = [&](const std::vector<UnitIndex> &units) {
+        Json out = Json::array();
+        for (UnitIndex u : units) out.push_back(unit_name(u));
+        return out;
+    };
+
+    Json out = Json::object();
+    out["learner"] = request.learner.id;
+    out["program"] = program ? Json(program->id) : Json(nullptr);
+    out["target_role"] = c.roles()[request.target_role].id;
+    out["start"] = request.start.iso();
+    out["target_date"] = request.target_date.iso();
+
+    Json gaps = Json::array();
+    for (const SkillGap &g : plan.gap.gaps)
+        gaps.push_back({{"skill", c.skills()[g.skill].id},
+                        {"current", c.levels().name(g.current)},
+                        {"target", c.levels().name(g.target)},
+                        {"weight", g.weight},
+                        {"hours", tidy(g.hours)},
+                        {"required", g.required}});
+    out["gaps"] = std::move(gaps);
+    out["ready"] = unit_names(plan.gap.ready);
+
+    Json path = Json::array();
+    for (const PlannedUnit &pu : plan.path) {
+        const UnitRef ref = graph.unit(pu.unit);
+        path.push_back({{"unit", unit_name(pu.unit)},
+                        {"skill", c.skills()[ref.skill].id},
+                        {"level", c.levels().name(ref.level)},
+                        {"hours", tidy(pu.hours)},
+                        {"start", pu.start.iso()},
+                        {"finish", pu.finish.iso()},
+                        {"release", pu.release.iso()},
+                        {"due", pu.due.iso()},
+                        {"phase", pu.phase ? Json(program->phases[*pu.phase].id) : Json(nullptr)},
+                        {"lateness_hours", tidy(pu.lateness_hours)},
+                        {"late_days", pu.late_days},
+                        {"requires", unit_names(pu.requires_units)}});
+    }
+    out["path"] = std::move(path);
+
+    Json phases = Json::array();
+    for (const PlannedPhase &ph : plan.phases) {
+        const Phase &def = program->phases[ph.phase];
+        phases.push_back({{"id", def.id},
+                          {"title", def.title},
+                          {"first", ph.first.iso()},
+                          {"last", ph.last.iso()},
+                          {"units", unit_names(ph.units)},
+                          {"hours", tidy(ph.hours)},
+                          {"delivered", ph.delivered ? Json(ph.delivered->iso()) : Json(nullptr)},
+                          {"on_time", ph.on_time}});
+    }
+    out["phases"] = std::move(phases);
+
+    Json milestones = Json::array();
+    for (const Milestone &m : plan.milestones)
+        milestones.push_back({{"id", m.id}, {"title", m.title}, {"due", m.due.iso()}, {"delivered", m.delivered.iso()}, {"met", m.met}});
+    out["milestones"] = std::move(milestones);
+
+    const PlanSummary &s = plan.summary;
+    out["summary"] = {{"units", s.units},
+                      {"hours", tidy(s.hours)},
+                      {"finish", s.finish.iso()},
+                      {"max_lateness_hours", tidy(s.max_lateness_hours)},
+                      {"max_late_days", s.max_late_days},
+                      {"critical_path_hours", tidy(s.critical_path_hours)},
+                      {"lower_bound_finish", s.lower_bound_finish.iso()},
+                      {"target_met", s.target_met}};
+
+    Json warnings = Json::array();
+    for (const PlanWarning &w : plan.warnings) {
+        Json dates = Json::array();
+        for (Date d : w.dates) dates.push_back(d.iso());
+        warnings.push_back({{"code", w.code}, {"message", w.message}, {"dates", std::move(dates)}, {"constraint", w.constraint}});
+    }
+    out["warnings"] = std::move(warnings);
+    return out;
+}
+
+std::string plan_to_text(const Curriculum &c, const PlanRequest &request, const Plan &plan) {
+    const UnitGraph &graph = c.graph();
+    const Program *program = request.program ? &c.programs()[*request.program] : nullptr;
+    const Role &role = c.roles()[request.target_role];
+    std::ostringstream out;
+    auto hours = [](double h) {
+        std::ostringstream s;
+        s << tidy(h);
+        return s.str();
+    };
+
+    out << "Plan for " << request.learner.name << ": " << role.title;
+    if (program) out << " (" << program->title << ")";
+    out << "\n" << request.start.iso() << " to " << request.target_date.iso() << ", " << hours(request.learner.hours_per_week)
+        << " hours a week\n\n";
+
+    out << "Gaps\n";
+    if (plan.gap.gaps.empty()) out << "  none\n";
+    for (const SkillGap &g : plan.gap.gaps) {
+        out << "  " << std::left << std::setw(28) << c.skills()[g.skill].id << std::setw(14) << c.levels().name(g.current)
+            << "-> " << std::setw(14) << c.levels().name(g.target) << std::right << std::setw(6) << hours(g.hours) << " h";
+        if (g.required) out << "  weight " << hours(g.weight);
+        else out << "  (prerequisite)";
+        out << "\n";
+    }
+
+    out << "\nPath\n";
+    if (plan.path.empty()) out << "  nothing to learn\n";
+    for (const PlannedUnit &pu : plan.path) {
+        out << "  " << pu.start.iso() << " .. " << pu.finish.iso() << "  " << std::left << std::setw(40)
+            << c.unit_name(graph.unit(pu.unit)) << std::right << std::setw(6) << hours(pu.hours) << " h  due " << pu.due.iso();
+        if (pu.phase) out << "  [" << program->phases[*pu.phase].id << "]";
+        if (pu.late_days > 0) out << "  LATE " << pu.late_days << " days";
+        out << "\n";
+    }
+
+    if (!plan.phases.empty()) out << "\nPhases\n";
+    for (const PlannedPhase &ph : plan.phases) {
+        const Phase &def = program->phases[ph.phase];
+        out << "  " << std::left << std::setw(36) << def.title << std::right << ph.first.iso() << " .. " << ph.last.iso()
+            << "  " << ph.units.size() << " units, " << hours(ph.hours) << " h";
+        if (ph.delivered) out << ", delivered " << ph.delivered->iso() << (ph.on_time ? "" : " (late)");
+        out << "\n";
+    }
+
+    out << "\nMilestones\n";
+    for (const Milestone &m : plan.milestones)
+        out << "  " << m.due.iso() << "  " << std::left << std::setw(40) << m.title << std::right << "delivered "
+            << m.delivered.iso() << (m.met ? "" : "  MISSED") << "\n";
+
+    if (!plan.warnings.empty()) out << "\nWarnings\n";
+    for (const PlanWarning &w : plan.warnings) out << "  [" << w.code << "] " << w.message << "\n";
+
+    const PlanSummary &s = plan.summary;
+    out << "\nSummary\n"
+        << "  units " << s.units << ", " << hours(s.hours) << " hours, critical path " << hours(s.critical_path_hours)
+        << " hours\n"
+        << "  finish " << s.finish.iso() << " (earliest possible " << s.lower_bound_finish.iso() << "), target "
+        << request.target_date.iso() << (s.target_met ? " met" : " missed") << "\n"
+        << "  max lateness " << hours(s.max_lateness_hours) << " working hours, " << s.max_late_days << " days late at most\n";
+    return out.str();
+}
+
+CAREERPATH_NAMESPACE_END

@@ -1,0 +1,237 @@
+// Reading a plan request (SPEC "Plan request"): every field checked against the curriculum, the
+// first offending one reported with its JSON Pointer.
+#include <careerpath/plan_request.hpp>
+
+#include "json_reader.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+CAREERPATH_NAMESPACE_BEGIN
+
+using detail::missing;
+using detail::Node;
+using detail::Ok;
+using detail::read_id;
+using detail::read_int;
+using detail::read_level;
+using detail::read_number;
+using detail::read_optional_string;
+using detail::schema_error;
+
+namespace {
+
+constexpr auto success = [] { return boost::outcome_v2::success(); };
+
+Ok read_date(const Node &n, std::string_view what, Date &out) {
+    std::string text;
+    BOOST_OUTCOME_TRYV(read_id(n, what, text));
+    const auto date = Date::parse(text);
+    if (!date)
+        return schema_error(n.pointer, std::string(what) + " \"" + text +
+                                           "\" is not a date: write YYYY-MM-DD, a day that exists");
+    out = *date;
+    return success();
+}
+
+Ok read_weekday(const Node &n, Weekday &out) {
+    std::string text;
+    BOOST_OUTCOME_TRYV(read_id(n, "weekday", text));
+    const auto day = parse_weekday(text);
+    if (!day) return schema_error(n.pointer, "weekday \"" + text + "\" is not one of mon, tue, wed, thu, fri, sat, sun");
+    out = *day;
+    return success();
+}
+
+// "HH:MM", 00:00 to 23:59, or 24:00 where `end_of_day` allows it.
+Ok read_time(const Node &n, std::string_view what, bool end_of_day, int &minute) {
+    std::string text;
+    BOOST_OUTCOME_TRYV(read_id(n, what, text));
+    const bool shape = text.size() == 5 && text[2] == ':' && std::isdigit(static_cast<unsigned char>(text[0])) &&
+                       std::isdigit(static_cast<unsigned char>(text[1])) &&
+                       std::isdigit(static_cast<unsigned char>(text[3])) &&
+                       std::isdigit(static_cast<unsigned char>(text[4]));
+    const int hours = shape ? (text[0] - '0') * 10 + (text[1] - '0') : -1;
+    const int minutes = shape ? (text[3] - '0') * 10 + (text[4] - '0') : -1;
+    const bool valid = shape && minutes < 60 && (hours < 24 || (end_of_day && hours == 24 && minutes == 0));
+    if (!valid) return schema_error(n.pointer, std::string(what) + " \"" + text + "\" is not a time: write HH:MM, 00:00 to 23:59");
+    minute = hours * 60 + minutes;
+    return success();
+}
+
+Ok read_array(const Node &parent, std::string_view key, Node &out) {
+    out = parent.member(key);
+    if (!out) return success();
+    return out.expect_array("\"" + std::string(key) + "\"");
+}
+
+Ok read_holiday(const Node &n, HolidayRule &rule) {
+    if (n->is_string()) {
+        rule.kind = HolidayRule::Kind::date;
+        return read_date(n, "holiday", rule.date);
+    }
+    BOOST_OUTCOME_TRYV(n.expect_object("a holiday (a date, {\"month\", \"day\"} or {\"month\", \"weekday\", \"nth\"})"));
+    BOOST_OUTCOME_TRYV(read_int(n.member("month"), "month", 1, 12, rule.month));
+    const Node day = n.member("day");
+    const Node weekday = n.member("weekday");
+    if (bool(day) == bool(weekday))
+        return schema_error(n.pointer, "a holiday rule needs exactly one of \"day\" (a fixed date) and \"weekday\" "
+                                       "with \"nth\"");
+    if (day) {
+        rule.kind = HolidayRule::Kind::month_day;
+        return read_int(day, "day", 1, 31, rule.day);
+    }
+    rule.kind = HolidayRule::Kind::nth_weekday;
+    BOOST_OUTCOME_TRYV(read_weekday(weekday, rule.weekday));
+    const Node nth = n.member("nth");
+    BOOST_OUTCOME_TRYV(read_int(nth, "nth", -1, 5, rule.nth));
+    if (rule.nth == 0) return schema_error(nth.pointer, "nth must be 1 to 5, or -1 for the last");
+    return success();
+}
+
+Ok read_learner(const Curriculum &c, const Node &n, Learner &learner) {
+    if (!n) return missing(n, "learner");
+    BOOST_OUTCOME_TRYV(n.expect_object("the learner"));
+    BOOST_OUTCOME_TRYV(read_id(n.member("id"), "learner id", learner.id));
+    learner.name = learner.id;
+    BOOST_OUTCOME_TRYV(read_optional_string(n.member("name"), "name", learner.name));
+    learner.time_zone = "UTC";
+    BOOST_OUTCOME_TRYV(read_optional_string(n.member("time_zone"), "time_zone", learner.time_zone));
+
+    learner.current.assign(c.skills().size(), 0);
+    if (const Node current = n.member("current")) {
+        BOOST_OUTCOME_TRYV(current.expect_object("\"current\""));
+        for (auto it = current->begin(); it != current->end(); ++it) {
+            const Node entry = current.member(it.key());
+            const auto skill = c.find_skill(it.key());
+            if (!skill)
+                return make_error(Status::reference, "unknown skill \"" + it.key() + "\": no skill has this id",
+                                  entry.pointer);
+            BOOST_OUTCOME_TRYV(read_level(entry, c.levels(), "level", 0, learner.current[*skill]));
+        }
+    }
+    BOOST_OUTCOME_TRYV(read_number(n.member("hours_per_week"), "hours_per_week", 0, learner.hours_per_week));
+    if (learner.hours_per_week > 168)
+        return schema_error(n.member("hours_per_week").pointer, "hours_per_week must be at most 168, the hours of a week");
+
+    Node workdays;
+    BOOST_OUTCOME_TRYV(read_array(n, "workdays", workdays));
+    if (workdays) {
+        learner.workdays.fill(false);
+        for (std::size_t i = 0; i < workdays->size(); ++i) {
+            Weekday day = Weekday::mon;
+            BOOST_OUTCOME_TRYV(read_weekday(workdays.element(i), day));
+            learner.workdays[static_cast<std::size_t>(day)] = true;
+        }
+    }
+    Node slots;
+    BOOST_OUTCOME_TRYV(read_array(n, "session_slots", slots));
+    for (std::size_t i = 0; slots && i < slots->size(); ++i) {
+        const Node slot = slots.element(i);
+        BOOST_OUTCOME_TRYV(slot.expect_object("a session slot"));
+        WeeklySlot s;
+        BOOST_OUTCOME_TRYV(read_weekday(slot.member("weekday"), s.weekday));
+        BOOST_OUTCOME_TRYV(read_time(slot.member("time"), "time", false, s.minute));
+        learner.session_slots.push_back(s);
+    }
+    Node time_off;
+    BOOST_OUTCOME_TRYV(read_array(n, "time_off", time_off));
+    for (std::size_t i = 0; time_off && i < time_off->size(); ++i) {
+        const Node range = time_off.element(i);
+        BOOST_OUTCOME_TRYV(range.expect_object("a time-off range"));
+        DateRange r{*Date::from_ymd(2000, 1, 1), *Date::from_ymd(2000, 1, 1)};
+        BOOST_OUTCOME_TRYV(read_date(range.member("from"), "from", r.first));
+        BOOST_OUTCOME_TRYV(read_date(range.member("to"), "to", r.last));
+        if (r.last < r.first)
+            return schema_error(range.member("to").pointer, "time off ends (" + r.last.iso() + ") before it starts (" +
+                                                                r.first.iso() + ")");
+        learner.time_off.push_back(r);
+    }
+    return success();
+}
+
+Ok read_mentor(const Node &n, std::optional<Mentor> &out) {
+    if (!n) return success();
+    BOOST_OUTCOME_TRYV(n.expect_object("the mentor"));
+    Mentor mentor;
+    BOOST_OUTCOME_TRYV(read_id(n.member("id"), "mentor id", mentor.id));
+    mentor.time_zone = "UTC";
+    BOOST_OUTCOME_TRYV(read_optional_string(n.member("time_zone"), "time_zone", mentor.time_zone));
+    Node available;
+    BOOST_OUTCOME_TRYV(read_array(n, "available", available));
+    for (std::size_t i = 0; available && i < available->size(); ++i) {
+        const Node window = available.element(i);
+        BOOST_OUTCOME_TRYV(window.expect_object("an availability window"));
+        WeeklyWindow w;
+        BOOST_OUTCOME_TRYV(read_weekday(window.member("weekday"), w.weekday));
+        BOOST_OUTCOME_TRYV(read_time(window.member("from"), "from", false, w.from_minute));
+        BOOST_OUTCOME_TRYV(read_time(window.member("to"), "to", true, w.to_minute));
+        if (w.to_minute <= w.from_minute)
+            return schema_error(window.member("to").pointer, "an availability window must end after it starts");
+        mentor.available.push_back(w);
+    }
+    Node busy;
+    BOOST_OUTCOME_TRYV(read_array(n, "busy", busy));
+    if (busy) mentor.busy = *busy;
+    out = std::move(mentor);
+    return success();
+}
+
+}  // namespace
+
+Result<PlanRequest> read_plan_request(const Curriculum &c, const Json &document) {
+    const Node root{&document, ""};
+    BOOST_OUTCOME_TRYV(root.expect_object("a plan request"));
+    PlanRequest request;
+    BOOST_OUTCOME_TRYV(read_learner(c, root.member("learner"), request.learner));
+
+    const Node program = root.member("program");
+    if (program) {
+        std::string id;
+        BOOST_OUTCOME_TRYV(read_id(program, "program", id));
+        const auto p = c.find_program(id);
+        if (!p) return make_error(Status::reference, "unknown program \"" + id + "\": no program has this id", program.pointer);
+        request.program = *p;
+    }
+    const Node role = root.member("target_role");
+    if (role) {
+        std::string id;
+        BOOST_OUTCOME_TRYV(read_id(role, "target_role", id));
+        const auto r = c.find_role(id);
+        if (!r) return make_error(Status::reference, "unknown role \"" + id + "\": no role has this id", role.pointer);
+        request.target_role = *r;
+    } else if (request.program) {
+        request.target_role = c.programs()[*request.program].target_role;
+    } else {
+        return missing(role, "target_role (or a program, whose target role is the default)");
+    }
+
+    BOOST_OUTCOME_TRYV(read_date(root.member("start"), "start", request.start));
+    const Node target = root.member("target_date");
+    if (target) {
+        BOOST_OUTCOME_TRYV(read_date(target, "target_date", request.target_date));
+        if (request.target_date < request.start)
+            return schema_error(target.pointer, "target_date " + request.target_date.iso() + " is before the start " +
+                                                    request.start.iso());
+    } else if (request.program) {
+        // The day before start plus the program's months.
+        request.target_date = request.start.plus_months(c.programs()[*request.program].months).plus_days(-1);
+    } else {
+        return missing(target, "target_date (or a program, whose length gives the default)");
+    }
+
+    Node holidays;
+    BOOST_OUTCOME_TRYV(read_array(root, "holidays", holidays));
+    for (std::size_t i = 0; holidays && i < holidays->size(); ++i) {
+        HolidayRule rule;
+        BOOST_OUTCOME_TRYV(read_holiday(holidays.element(i), rule));
+        request.holidays.push_back(rule);
+    }
+    BOOST_OUTCOME_TRYV(read_mentor(root.member("mentor"), request.mentor));
+    Node assessments;
+    BOOST_OUTCOME_TRYV(read_array(root, "assessments", assessments));
+    if (assessments) request.assessments = *assessments;
+    return request;
+}
+
+CAREERPATH_NAMESPACE_END
