@@ -1,0 +1,114 @@
+// Planning one learner on synthetic curricula (synthetic.hpp), with a target role that requires
+// 200 skills spread evenly over the curriculum (a fifth of it at 1,000 skills; 20 skills at 100):
+//   BM_Plan/N          make_plan alone: gap closure, calendar, schedule, dates (no JSON); at 168
+//                      hours a week, so that even the 10,000-skill closure fits the 50-year horizon
+//   BM_PlanJson/N      the whole call as the C ABI makes it: request JSON in, plan JSON out
+//   BM_PlanHorizon/H   1,000 skills at H tenths of an hour a week: the same units spread over five
+//                      years (H = 1680) or forty (H = 200); the time must not follow the days
+// Counters: units and hours in the path, and the calendar days from start to finish.
+#include "synthetic.hpp"
+
+#include <careerpath/plan.hpp>
+
+#include <benchmark/benchmark.h>
+
+#include <stdexcept>
+#include <string>
+
+namespace {
+
+using careerpath::Json;
+
+// A curriculum of `skills` skills with a role "target" requiring 200 of them (a fifth where there
+// are fewer than 1,000), and the request of a learner who holds a little of a third of them.
+struct PlanCase {
+    careerpath::Curriculum curriculum;
+    std::string request_text;
+    careerpath::PlanRequest request;
+};
+
+PlanCase make_case(std::size_t skills, double hours_per_week) {
+    careerpath_bench::SyntheticSpec spec;
+    spec.skills = skills;
+    spec.prerequisites = 3 * skills;
+    Json doc = Json::parse(careerpath_bench::synthetic_curriculum(spec));
+    careerpath_bench::detail::Draw draw(42);
+    Json requires_ = Json::object();
+    const std::size_t step = skills >= 1000 ? skills / 200 : 5;
+    for (std::size_t s = 0; s < skills; s += step) requires_[careerpath_bench::synthetic_skill_id(s)] = draw.between(2, 5);
+    doc["roles"].push_back({{"id", "target"}, {"requires", requires_}});
+    auto curriculum = careerpath::Curriculum::from_json(doc);
+    if (!curriculum) throw std::runtime_error(curriculum.error().message);
+
+    Json current = Json::object();
+    for (std::size_t s = 0; s < skills; s += 3) current[careerpath_bench::synthetic_skill_id(s)] = draw.between(0, 2);
+    const Json request = {
+        {"learner", {{"id", "bench"}, {"current", current}, {"hours_per_week", hours_per_week},
+                     {"workdays", {"mon", "tue", "wed", "thu", "fri"}},
+                     {"time_off", {{{"from", "2027-07-19"}, {"to", "2027-07-30"}}}}}},
+        {"target_role", "target"},
+        {"start", "2027-01-04"},
+        {"target_date", "2028-12-31"},
+        {"holidays", {"2027-07-05", {{"month", 12}, {"day", 25}}, {{"month", 11}, {"weekday", "thu"}, {"nth", 4}},
+                      {{"month", 5}, {"weekday", "mon"}, {"nth", -1}}}}};
+    auto read = careerpath::read_plan_request(curriculum.value(), request);
+    if (!read) throw std::runtime_error(read.error().message);
+    return PlanCase{std::move(curriculum).value(), request.dump(), std::move(read).value()};
+}
+
+void counters(benchmark::State &state, const careerpath::Plan &plan, const careerpath::PlanRequest &request) {
+    state.counters["units"] = static_cast<double>(plan.summary.units);
+    state.counters["hours"] = plan.summary.hours;
+    state.counters["days"] = plan.summary.finish.days_since(request.start);
+}
+
+void BM_Plan(benchmark::State &state) {
+    const PlanCase c = make_case(static_cast<std::size_t>(state.range(0)), 168);
+    careerpath::Plan last;
+    for (auto _ : state) {
+        auto plan = careerpath::make_plan(c.curriculum, c.request);
+        if (!plan) {
+            state.SkipWithError(plan.error().message.c_str());
+            return;
+        }
+        benchmark::DoNotOptimize(plan);
+        last = std::move(plan).value();
+    }
+    counters(state, last, c.request);
+}
+
+void BM_PlanJson(benchmark::State &state) {
+    const PlanCase c = make_case(static_cast<std::size_t>(state.range(0)), 168);
+    std::size_t bytes = 0;
+    for (auto _ : state) {
+        auto planned = careerpath::plan_from_json(c.curriculum, c.request_text);
+        if (!planned) {
+            state.SkipWithError(planned.error().message.c_str());
+            return;
+        }
+        const std::string out = careerpath::plan_to_json(c.curriculum, planned.value().request, planned.value().plan).dump();
+        bytes = out.size();
+        benchmark::DoNotOptimize(out.data());
+    }
+    state.counters["plan_bytes"] = static_cast<double>(bytes);
+}
+
+void BM_PlanHorizon(benchmark::State &state) {
+    const PlanCase c = make_case(1000, static_cast<double>(state.range(0)) / 10);
+    careerpath::Plan last;
+    for (auto _ : state) {
+        auto plan = careerpath::make_plan(c.curriculum, c.request);
+        if (!plan) {
+            state.SkipWithError(plan.error().message.c_str());
+            return;
+        }
+        last = std::move(plan).value();
+    }
+    counters(state, last, c.request);
+}
+
+}  // namespace
+
+BENCHMARK(BM_Plan)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PlanJson)->Arg(1000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PlanHorizon)->Arg(1680)->Arg(400)->Arg(200)->Unit(benchmark::kMillisecond);
