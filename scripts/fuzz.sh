@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Fuzzes careerpath_curriculum_load with libFuzzer under AddressSanitizer, LeakSanitizer and
-# UndefinedBehaviorSanitizer, starting from the seed corpus in tests/fuzz/corpus/curriculum_load.
+# Fuzzes a parser entry point of the C ABI with libFuzzer under AddressSanitizer, LeakSanitizer
+# and UndefinedBehaviorSanitizer, starting from its seed corpus in tests/fuzz/corpus/<target>:
+# careerpath_curriculum_load (FUZZ_TARGET=curriculum_load, the default) or careerpath_plan
+# (FUZZ_TARGET=plan).
 #
 # Usage: scripts/fuzz.sh [SECONDS] [-- EXTRA_LIBFUZZER_FLAGS...]
 #   SECONDS     how long to fuzz (default 600)
@@ -29,7 +31,7 @@ esac
 
 source_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build_dir=${BUILD_DIR:-$source_dir/build-fuzz}
-target=curriculum_load
+target=${FUZZ_TARGET:-curriculum_load}
 work_dir=${WORK_DIR:-$build_dir/fuzz-work/$target}
 seeds=$source_dir/tests/fuzz/corpus/$target
 dict=$source_dir/tests/fuzz/$target.dict

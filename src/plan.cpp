@@ -57,6 +57,13 @@ Error no_capacity(const PlanRequest &request) {
                       "/learner/time_off");
 }
 
+// "114" or "1.6", never "114.000000".
+std::string format_hours(double hours) {
+    std::ostringstream out;
+    out << tidy(hours);
+    return out.str();
+}
+
 }  // namespace
 
 Result<Plan> make_plan(const Curriculum &c, const PlanRequest &request, const Limits &limits) {
@@ -81,9 +88,10 @@ Result<Plan> make_plan(const Curriculum &c, const PlanRequest &request, const Li
         if (capacity <= epsilon) return no_capacity(request);
         if (capacity + epsilon < plan.gap.hours)
             return make_error(Status::limit,
-                              "the path needs " + std::to_string(tidy(plan.gap.hours)) + " hours, but the calendar holds " +
-                                  std::to_string(tidy(capacity)) + " hours up to " + horizon.iso() + ", " +
-                                  std::to_string(limits.max_plan_years) + " years after the start (max_plan_years)",
+                              "the path needs " + format_hours(plan.gap.hours) + " hours, but the calendar holds " +
+                                  format_hours(capacity) + " hours up to " + horizon.iso() +
+                                  ", the end of the planning horizon (max_plan_years: " +
+                                  std::to_string(limits.max_plan_years) + ")",
                               "/learner/hours_per_week");
     }
 
@@ -136,8 +144,9 @@ Result<Plan> make_plan(const Curriculum &c, const PlanRequest &request, const Li
     // Back from hours to dates.
     auto day_ending = [&](double hour) -> Result<Date> {
         if (auto d = calendar.day_ending(hour)) return *d;
-        return make_error(Status::limit, "the plan runs past " + horizon.iso() + ", " +
-                                             std::to_string(limits.max_plan_years) + " years after the start (max_plan_years)",
+        return make_error(Status::limit, "the plan runs past " + horizon.iso() +
+                                             ", the end of the planning horizon (max_plan_years: " +
+                                             std::to_string(limits.max_plan_years) + ")",
                           "/learner/hours_per_week");
     };
     auto day_starting = [&](double hour) -> Result<Date> {
@@ -215,7 +224,7 @@ Result<Plan> make_plan(const Curriculum &c, const PlanRequest &request, const Li
         if (!phase.on_time)
             plan.warnings.push_back(
                 {"phase_overrun",
-                 "phase \"" + def.id + "\" needs " + std::to_string(tidy(short_hours)) +
+                 "phase \"" + def.id + "\" needs " + format_hours(short_hours) +
                      " more learning hours than its window holds; it can finish on " + phase.delivered->iso() +
                      " instead of " + phase.last.iso(),
                  {phase.last, *phase.delivered},
