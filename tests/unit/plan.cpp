@@ -194,3 +194,50 @@ TEST_CASE("bad requests: status and pointer") {
     r.erase("learner");
     check_rejected(r, Status::schema, "/learner", "learner");
 }
+
+TEST_CASE("warnings name the binding constraint: an overrun phase, a prerequisite in a later phase, a missed target") {
+    // Two phases of one month each. "early" needs 12 hours in a month of 2 hours a week, and
+    // b (phase one) requires c, which phase two releases.
+    const Curriculum c = Curriculum::load(R"({"id": "w", "levels": ["none", "beginner"],
+        "skills": [{"id": "a", "hours": 12}, {"id": "b", "hours": 1}, {"id": "c", "hours": 1}],
+        "prerequisites": [{"skill": "b", "requires": "c"}],
+        "roles": [{"id": "r", "requires": {"a": 1, "b": 1, "c": 1}}],
+        "programs": [{"id": "p", "target_role": "r", "months": 2,
+                      "phases": [{"id": "early", "months": [1, 1], "focus": ["a", "b"]},
+                                 {"id": "late", "months": [2, 2], "focus": ["c"]}]}]})")
+                             .value();
+    const Json request = {{"learner", {{"id", "l"}, {"hours_per_week", 2}}}, {"program", "p"}, {"start", "2027-03-01"}};
+    auto planned = plan_from_json(c, request.dump());
+    REQUIRE(planned.has_value());
+    const Plan &plan = planned.value().plan;
+    std::map<std::string, const PlanWarning *> by_code;
+    for (const PlanWarning &w : plan.warnings) by_code[w.code] = &w;
+
+    REQUIRE(by_code.count("phase_overrun") == 1);
+    const PlanWarning &overrun = *by_code["phase_overrun"];
+    INFO(overrun.message);
+    // March 2027 has 23 working days at 0.4 hours: 9.2 hours. b (1 hour, due with the phase but
+    // after c) cannot start before April, so "early" finishes when b does.
+    CHECK(overrun.message.find("\"early\"") != std::string::npos);
+    CHECK(overrun.dates.front().iso() == "2027-03-31");
+    CHECK(overrun.constraint.find("2027-03-01 to 2027-03-31") != std::string::npos);
+
+    REQUIRE(by_code.count("released_late") == 1);
+    const PlanWarning &late = *by_code["released_late"];
+    CHECK(late.message.find("b@beginner") != std::string::npos);
+    CHECK(late.message.find("c@beginner") != std::string::npos);
+    CHECK(late.message.find("2027-04-01") != std::string::npos);
+
+    // 14 hours at 2 a week need 7 weeks: the target (2027-04-30) is met; at 1 a week it is not.
+    CHECK(plan.summary.target_met);
+    CHECK(by_code.count("target_missed") == 0);
+    Json slower = request;
+    slower["learner"]["hours_per_week"] = 1;
+    auto missed = plan_from_json(c, slower.dump());
+    REQUIRE(missed.has_value());
+    CHECK_FALSE(missed.value().plan.summary.target_met);
+    bool warned = false;
+    for (const PlanWarning &w : missed.value().plan.warnings)
+        warned = warned || (w.code == "target_missed" && w.message.find(missed.value().plan.summary.finish.iso()) != std::string::npos);
+    CHECK(warned);
+}
