@@ -22,10 +22,9 @@ using detail::read_level;
 using detail::read_number;
 using detail::read_optional_string;
 using detail::schema_error;
+using detail::success;
 
 namespace {
-
-constexpr auto success = [] { return boost::outcome_v2::success(); };
 
 Error limit_error(const std::string &pointer, std::string_view what, std::size_t count, std::size_t limit,
                   std::string_view name) {

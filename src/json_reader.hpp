@@ -18,6 +18,8 @@ namespace detail {
 
 using Ok = Result<void>;
 
+inline Ok success() { return boost::outcome_v2::success(); }
+
 inline Error schema_error(const std::string &pointer, std::string message) {
     return make_error(Status::schema, std::move(message), pointer);
 }

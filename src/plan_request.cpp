@@ -18,10 +18,9 @@ using detail::read_level;
 using detail::read_number;
 using detail::read_optional_string;
 using detail::schema_error;
+using detail::success;
 
 namespace {
-
-constexpr auto success = [] { return boost::outcome_v2::success(); };
 
 Ok read_date(const Node &n, std::string_view what, Date &out) {
     std::string text;
