@@ -98,7 +98,6 @@ Result<Plan> make_plan(const Curriculum &c, const PlanRequest &request, const Li
     // Jobs on the working-hour axis: one per unit of the path.
     const auto windows = phase_windows(program, request.start);
     const auto phase_of = phase_of_skill(c, program);
-    const double target_hour = calendar.hours_through(request.target_date);
     const std::size_t n = plan.gap.units.size();
     std::unordered_map<UnitIndex, std::size_t> job_of;
     for (std::size_t j = 0; j < n; ++j) job_of.emplace(plan.gap.units[j], j);
@@ -127,7 +126,7 @@ Result<Plan> make_plan(const Curriculum &c, const PlanRequest &request, const Li
         pu.release = pu.phase ? windows[*pu.phase].first : request.start;
         pu.due = pu.phase ? windows[*pu.phase].last : request.target_date;
         pu.release_hour = calendar.hours_before(pu.release);
-        pu.due_hour = pu.phase ? calendar.hours_through(pu.due) : target_hour;
+        pu.due_hour = calendar.hours_through(pu.due);  // a due date is the capacity hour at the end of that day
         Job &job = jobs[j];
         job.hours = pu.hours;
         job.release = pu.release_hour;
