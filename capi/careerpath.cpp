@@ -134,6 +134,40 @@ careerpath_status careerpath_plan(const careerpath_curriculum *curriculum, const
     });
 }
 
+careerpath_status careerpath_export(const careerpath_curriculum *c, const char *format, const char *input,
+                                    size_t len, char **out_text) {
+    return guarded([&] {
+        if (!out_text) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_export: out_text is NULL");
+        *out_text = nullptr;
+        if (!c) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_export: curriculum is NULL");
+        if (!format) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_export: format is NULL");
+        const std::string_view which(format);
+        if (which == "dot") {
+            *out_text = copy_out(careerpath::export_dot(c->curriculum));
+            return succeed();
+        }
+        if (which == "mermaid-graph") {
+            *out_text = copy_out(careerpath::export_mermaid_graph(c->curriculum));
+            return succeed();
+        }
+        if (which == "mermaid-gantt") {
+            if (!input)
+                return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_export: input is NULL (mermaid-gantt draws a plan)");
+            auto document = careerpath::parse_json(std::string_view(input ? input : "", len));
+            if (!document) return fail(document.error());
+            auto text = careerpath::export_mermaid_gantt(document.value());
+            if (!text) return fail(text.error());
+            *out_text = copy_out(text.value());
+            return succeed();
+        }
+        const std::string message =
+            "careerpath_export: unsupported format \"" + std::string(which) +
+            "\" (supported: dot, mermaid-graph, mermaid-gantt" +
+            (which == "ical" ? std::string("; ical is not available yet)") : std::string(")"));
+        return fail(CAREERPATH_ERR_ARGUMENT, message.c_str());
+    });
+}
+
 void careerpath_free(void *buffer) { std::free(buffer); }
 
 }  // extern "C"

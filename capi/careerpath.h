@@ -93,6 +93,19 @@ CAREERPATH_API careerpath_status careerpath_curriculum_describe(const careerpath
 CAREERPATH_API careerpath_status careerpath_plan(const careerpath_curriculum *curriculum, const char *request,
                                                  size_t len, char **out_json);
 
+/* A text export. `format` chooses what is drawn:
+     "dot"           the curriculum graph as Graphviz DOT (units, prerequisite and level-chain
+                     edges in learning direction, a cluster per area);
+     "mermaid-graph" the same graph as a Mermaid flowchart;
+     "mermaid-gantt" a plan as a Mermaid Gantt chart: `input` is the plan JSON document of `len`
+                     bytes (what careerpath_plan returns; NULL is ERR_ARGUMENT); a document that
+                     is not a plan is ERR_SCHEMA with its pointer.
+   "dot" and "mermaid-graph" take no input (`input` NULL, or ignored). "ical" (a plan's sessions
+   as iCalendar) is not supported yet; it and any other format are ERR_ARGUMENT, with a message
+   listing the supported formats. On success *out_text is the NUL-terminated text. */
+CAREERPATH_API careerpath_status careerpath_export(const careerpath_curriculum *c, const char *format,
+                                                   const char *input, size_t len, char **out_text);
+
 /* Releases any buffer returned above. NULL: no-op. */
 CAREERPATH_API void careerpath_free(void *buffer);
 

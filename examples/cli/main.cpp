@@ -2,6 +2,7 @@
 // Exit status: 0 success, 1 bad input, 2 bad usage.
 #include <careerpath/careerpath.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -25,9 +26,12 @@ const char *const usage_text =
     "commands:\n"
     "  validate CURRICULUM                       check a curriculum; print a one-line summary\n"
     "  describe CURRICULUM [--format text|json]  levels, counts, roles, programs\n"
-    "  plan CURRICULUM REQUEST [--format text|json] [-o FILE]\n"
+    "  graph CURRICULUM [--format dot|mermaid]   the unit graph as Graphviz DOT (default) or a\n"
+    "                                            Mermaid flowchart\n"
+    "  plan CURRICULUM REQUEST [--format text|json|mermaid] [-o FILE]\n"
     "                                            a learning plan: gaps, the dated path, phases,\n"
-    "                                            milestones, warnings and a summary\n"
+    "                                            milestones, warnings and a summary; mermaid\n"
+    "                                            prints it as a Mermaid Gantt chart\n"
     "\n"
     "options:\n"
     "  -h, --help     show this help\n"
@@ -170,8 +174,18 @@ int plan(const std::string &curriculum_path, const std::string &request_path, co
     }
     const auto &[request, result] = planned.value();
     const cp::Json document = cp::plan_to_json(*loaded.curriculum, request, result);
-    if (format == "json") std::cout << document.dump(2) << "\n";
-    else std::cout << cp::plan_to_text(*loaded.curriculum, request, result);
+    if (format == "json") {
+        std::cout << document.dump(2) << "\n";
+    } else if (format == "mermaid") {
+        auto gantt = cp::export_mermaid_gantt(document);
+        if (!gantt) {
+            std::cerr << "careerpath: internal error: " << gantt.error().message << "\n";
+            return exit_bad_input;
+        }
+        std::cout << gantt.value();
+    } else {
+        std::cout << cp::plan_to_text(*loaded.curriculum, request, result);
+    }
     if (!json_out.empty()) {
         std::ofstream out(json_out, std::ios::binary);
         out << document.dump(2) << "\n";
@@ -180,6 +194,13 @@ int plan(const std::string &curriculum_path, const std::string &request_path, co
             return exit_bad_input;
         }
     }
+    return exit_ok;
+}
+
+int graph(const std::string &path, const std::string &format) {
+    Loaded loaded;
+    if (int status = load(path, loaded)) return status;
+    std::cout << (format == "mermaid" ? cp::export_mermaid_graph(*loaded.curriculum) : cp::export_dot(*loaded.curriculum));
     return exit_ok;
 }
 
@@ -195,7 +216,8 @@ int describe(const std::string &path, const std::string &format) {
 
 int main(int argc, char **argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
-    std::string command, format = "text", json_out;
+    std::string command, format, json_out;
+    bool format_given = false;
     std::vector<std::string> files;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const auto &a = args[i];
@@ -208,13 +230,13 @@ int main(int argc, char **argv) {
             return exit_ok;
         }
         if (a == "--format" || a.rfind("--format=", 0) == 0) {
+            format_given = true;
             if (a == "--format") {
                 if (i + 1 >= args.size()) return usage_error("--format needs a value");
                 format = args[++i];
             } else {
                 format = a.substr(9);
             }
-            if (format != "text" && format != "json") return usage_error("unknown format \"" + format + "\"");
         } else if (a == "-o") {
             if (i + 1 >= args.size()) return usage_error("-o needs a file");
             json_out = args[++i];
@@ -228,13 +250,21 @@ int main(int argc, char **argv) {
     }
     if (command.empty()) return usage_error("no command given");
     const std::size_t wanted = command == "plan" ? 2 : 1;
-    if (command != "validate" && command != "describe" && command != "plan")
+    if (command != "validate" && command != "describe" && command != "plan" && command != "graph")
         return usage_error("unknown command \"" + command + "\"");
+    // Which formats each command knows; the first is the default.
+    const std::vector<std::string> formats = command == "graph" ? std::vector<std::string>{"dot", "mermaid"}
+                                             : command == "plan" ? std::vector<std::string>{"text", "json", "mermaid"}
+                                                                 : std::vector<std::string>{"text", "json"};
+    if (!format_given) format = formats.front();
+    if (std::find(formats.begin(), formats.end(), format) == formats.end())
+        return usage_error("unknown format \"" + format + "\" for " + command);
     if (files.size() < wanted)
         return usage_error(command + (wanted == 2 ? " needs a CURRICULUM and a REQUEST file" : " needs a curriculum FILE"));
     if (files.size() > wanted) return usage_error("too many arguments");
     try {
         if (command == "plan") return plan(files[0], files[1], format, json_out);
+        if (command == "graph") return graph(files[0], format);
         return command == "validate" ? validate(files[0]) : describe(files[0], format);
     } catch (const std::exception &e) {
         std::cerr << "careerpath: internal error: " << e.what() << "\n";

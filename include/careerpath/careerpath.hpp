@@ -6,6 +6,7 @@
 #include <careerpath/date.hpp>
 #include <careerpath/describe.hpp>
 #include <careerpath/error.hpp>
+#include <careerpath/export.hpp>
 #include <careerpath/gap.hpp>
 #include <careerpath/graph.hpp>
 #include <careerpath/json.hpp>
@@ -14,4 +15,5 @@
 #include <careerpath/plan.hpp>
 #include <careerpath/plan_request.hpp>
 #include <careerpath/schedule.hpp>
+#include <careerpath/time_zone.hpp>
 #include <careerpath/version.hpp>

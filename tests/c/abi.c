@@ -231,6 +231,60 @@ static void test_plan(void) {
     careerpath_curriculum_free(c);
 }
 
+static void test_export(void) {
+    static const char curriculum_text[] =
+        "{\"id\": \"tiny\", \"levels\": [\"none\", \"beginner\"],"
+        " \"skills\": [{\"id\": \"a\", \"hours\": 4}, {\"id\": \"b\", \"hours\": 4}],"
+        " \"prerequisites\": [{\"skill\": \"b\", \"requires\": \"a\"}],"
+        " \"roles\": [{\"id\": \"r\", \"requires\": {\"b\": \"beginner\"}}]}";
+    static const char request[] =
+        "{\"learner\": {\"id\": \"l\", \"hours_per_week\": 4, \"workdays\": [\"mon\", \"tue\", \"wed\", \"thu\"]},"
+        " \"target_role\": \"r\", \"start\": \"2027-01-04\", \"target_date\": \"2027-01-31\"}";
+    careerpath_curriculum *c = NULL;
+    char *text = (char *)&checks;
+    char *plan = NULL;
+    CHECK(careerpath_curriculum_load(&c, curriculum_text, strlen(curriculum_text)) == CAREERPATH_OK);
+    /* NULL arguments. */
+    CHECK(careerpath_export(c, "dot", NULL, 0, NULL) == CAREERPATH_ERR_ARGUMENT);
+    CHECK(careerpath_export(NULL, "dot", NULL, 0, &text) == CAREERPATH_ERR_ARGUMENT);
+    CHECK(text == NULL);
+    text = (char *)&checks;
+    CHECK(careerpath_export(c, NULL, NULL, 0, &text) == CAREERPATH_ERR_ARGUMENT);
+    CHECK(text == NULL);
+    CHECK(strstr(careerpath_last_error(), "format") != NULL);
+    CHECK(careerpath_export(c, "mermaid-gantt", NULL, 0, &text) == CAREERPATH_ERR_ARGUMENT);
+    /* Unknown formats name the supported ones; iCalendar is not there yet. */
+    CHECK(careerpath_export(c, "svg", NULL, 0, &text) == CAREERPATH_ERR_ARGUMENT);
+    CHECK(text == NULL);
+    CHECK(strstr(careerpath_last_error(), "dot, mermaid-graph, mermaid-gantt") != NULL);
+    CHECK(careerpath_export(c, "ical", NULL, 0, &text) == CAREERPATH_ERR_ARGUMENT);
+    /* The curriculum graph. */
+    CHECK(careerpath_export(c, "dot", NULL, 0, &text) == CAREERPATH_OK);
+    CHECK(text != NULL);
+    if (text) {
+        CHECK(strstr(text, "digraph") == text);
+        CHECK(strstr(text, "\"a@beginner\" -> \"b@beginner\"") != NULL);
+    }
+    careerpath_free(text);
+    CHECK(careerpath_export(c, "mermaid-graph", NULL, 0, &text) == CAREERPATH_OK);
+    CHECK(text != NULL && strstr(text, "flowchart LR") == text);
+    careerpath_free(text);
+    /* A plan as a Gantt chart; text that is not a plan is a schema or parse error. */
+    CHECK(careerpath_plan(c, request, strlen(request), &plan) == CAREERPATH_OK);
+    if (plan) {
+        CHECK(careerpath_export(c, "mermaid-gantt", plan, strlen(plan), &text) == CAREERPATH_OK);
+        CHECK(text != NULL && strstr(text, "gantt\n") == text);
+        CHECK(text != NULL && strstr(text, "a@beginner :t0, 2027-01-04, 2027-01-08") != NULL);
+        careerpath_free(text);
+    }
+    careerpath_free(plan);
+    CHECK(careerpath_export(c, "mermaid-gantt", "{}", 2, &text) == CAREERPATH_ERR_SCHEMA);
+    CHECK(text == NULL);
+    CHECK(strcmp(careerpath_last_error_pointer(), "/path") == 0);
+    CHECK(careerpath_export(c, "mermaid-gantt", "{", 1, &text) == CAREERPATH_ERR_PARSE);
+    careerpath_curriculum_free(c);
+}
+
 int main(void) {
     test_version();
     test_status_names();
@@ -241,6 +295,7 @@ int main(void) {
     test_shared_handle();
     test_example_file();
     test_plan();
+    test_export();
     printf("%d passed, %d failed\n", checks - failures, failures);
     return failures == 0 ? 0 : 1;
 }

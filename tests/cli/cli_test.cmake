@@ -59,6 +59,14 @@ run(plan-maria-json 0 "\"summary\": {.*\"target_met\": true" ""
     plan --format json ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/maria.request.json)
 run(plan-bad-date 1 "" "bad_date.request.json:[0-9]+:[0-9]+: error: start \"2027-02-30\" is not a date.*CAREERPATH_ERR_SCHEMA.*at: /start"
     plan ${EXAMPLES}/engineering-growth.json ${DATA}/bad_date.request.json)
+# Exports: the unit graph as DOT (the default) or Mermaid, and a plan as a Mermaid Gantt chart.
+run(graph-dot 0 "^digraph \"engineering-growth\" {.*subgraph \"cluster_.*\" -> \"" ""
+    graph ${EXAMPLES}/engineering-growth.json)
+run(graph-dot-explicit 0 "^digraph" "" graph --format dot ${EXAMPLES}/engineering-growth.json)
+run(graph-mermaid 0 "^flowchart LR\n.*subgraph .* --> " "" graph --format mermaid ${EXAMPLES}/engineering-growth.json)
+run(graph-bad-format 2 "" "unknown format \"json\" for graph" graph --format json ${EXAMPLES}/engineering-growth.json)
+run(plan-alex-mermaid 0 "^gantt\n.*dateFormat YYYY-MM-DD.*section System design fundamentals.*:milestone, " ""
+    plan --format mermaid ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json)
 run(bad-format 2 "" "unknown format" describe --format yaml ${EXAMPLES}/engineering-growth.json)
 run(unknown-option 2 "" "unknown option" validate --frobnicate ${EXAMPLES}/engineering-growth.json)
 run(help 0 "usage: careerpath" "" --help)

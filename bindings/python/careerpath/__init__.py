@@ -240,3 +240,31 @@ class Curriculum:
             _native.check(status, lib)
         result: Dict[str, Any] = json.loads(_native.take_string(out, lib))
         return result
+
+    def export(
+        self, format: str, plan: Union[Mapping[str, Any], str, bytes, None] = None
+    ) -> str:
+        """A text export (careerpath_export). ``format`` is ``"dot"`` (the unit graph as Graphviz
+        DOT) or ``"mermaid-graph"`` (a Mermaid flowchart), which draw the curriculum and take no
+        plan, or ``"mermaid-gantt"``, which draws `plan` (what :meth:`plan` returns, or its JSON
+        text) as a Mermaid Gantt chart. An unsupported format raises :class:`ArgumentError`; a
+        plan document of the wrong shape raises :class:`SchemaError` with ``.pointer`` into it."""
+        if not isinstance(format, str):
+            raise TypeError(f"format must be a str, got {type(format).__name__}")
+        data: Optional[bytes] = None
+        if plan is not None:
+            if isinstance(plan, str):
+                data = plan.encode("utf-8")
+            elif isinstance(plan, (bytes, bytearray)):
+                data = bytes(plan)
+            else:
+                data = json.dumps(plan, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
+        elif format == "mermaid-gantt":
+            raise TypeError("export(\"mermaid-gantt\") needs the plan to draw")
+        lib = self._lib
+        out = ctypes.c_void_p()
+        with self._borrow() as handle:
+            status = lib.careerpath_export(handle, format.encode("utf-8"), data, len(data) if data else 0,
+                                           ctypes.byref(out))
+            _native.check(status, lib)
+        return _native.take_string(out, lib)

@@ -71,6 +71,10 @@ FUNCTIONS: Sequence[Tuple[str, List[Any], Any]] = (
     #                                   size_t len, char **out_json);
     ("careerpath_plan", [careerpath_curriculum_p, c_char_p, c_size_t, POINTER(c_void_p)],
      careerpath_status),
+    # careerpath_status careerpath_export(const careerpath_curriculum *c, const char *format,
+    #                                     const char *input, size_t len, char **out_text);
+    ("careerpath_export", [careerpath_curriculum_p, c_char_p, c_char_p, c_size_t, POINTER(c_void_p)],
+     careerpath_status),
     # void careerpath_free(void *buffer);
     ("careerpath_free", [c_void_p], None),
 )
@@ -92,6 +96,7 @@ class Library:
     careerpath_curriculum_free: Any
     careerpath_curriculum_describe: Any
     careerpath_plan: Any
+    careerpath_export: Any
     careerpath_free: Any
 
     def __init__(self, cdll: ctypes.CDLL, path: str) -> None:
