@@ -1,6 +1,7 @@
 // Reading a plan request (SPEC "Plan request"): every field checked against the curriculum, the
 // first offending one reported with its JSON Pointer.
 #include <careerpath/plan_request.hpp>
+#include <careerpath/time_zone.hpp>
 
 #include "json_reader.hpp"
 
@@ -58,6 +59,17 @@ Ok read_time(const Node &n, std::string_view what, bool end_of_day, int &minute)
     return success();
 }
 
+// An IANA name from the system zoneinfo or a POSIX TZ string; absent is UTC. An unknown zone is
+// an error, never a silent UTC.
+Ok read_time_zone(const Node &n, std::string &out) {
+    out = "UTC";
+    if (!n) return success();
+    BOOST_OUTCOME_TRYV(read_id(n, "time_zone", out));
+    auto zone = TimeZone::resolve(out);
+    if (!zone) return schema_error(n.pointer, zone.error().message);
+    return success();
+}
+
 Ok read_array(const Node &parent, std::string_view key, Node &out) {
     out = parent.member(key);
     if (!out) return success();
@@ -94,8 +106,7 @@ Ok read_learner(const Curriculum &c, const Node &n, Learner &learner) {
     BOOST_OUTCOME_TRYV(read_id(n.member("id"), "learner id", learner.id));
     learner.name = learner.id;
     BOOST_OUTCOME_TRYV(read_optional_string(n.member("name"), "name", learner.name));
-    learner.time_zone = "UTC";
-    BOOST_OUTCOME_TRYV(read_optional_string(n.member("time_zone"), "time_zone", learner.time_zone));
+    BOOST_OUTCOME_TRYV(read_time_zone(n.member("time_zone"), learner.time_zone));
 
     learner.current.assign(c.skills().size(), 0);
     if (const Node current = n.member("current")) {
@@ -154,8 +165,7 @@ Ok read_mentor(const Node &n, std::optional<Mentor> &out) {
     BOOST_OUTCOME_TRYV(n.expect_object("the mentor"));
     Mentor mentor;
     BOOST_OUTCOME_TRYV(read_id(n.member("id"), "mentor id", mentor.id));
-    mentor.time_zone = "UTC";
-    BOOST_OUTCOME_TRYV(read_optional_string(n.member("time_zone"), "time_zone", mentor.time_zone));
+    BOOST_OUTCOME_TRYV(read_time_zone(n.member("time_zone"), mentor.time_zone));
     Node available;
     BOOST_OUTCOME_TRYV(read_array(n, "available", available));
     for (std::size_t i = 0; available && i < available->size(); ++i) {

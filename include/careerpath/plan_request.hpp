@@ -34,7 +34,7 @@ struct WeeklyWindow {
 struct Learner {
     std::string id;
     std::string name;
-    std::string time_zone;            ///< as written; resolved when sessions are placed
+    std::string time_zone;            ///< an IANA name or POSIX TZ string, checked to resolve; "UTC" if absent
     std::vector<Level> current;       ///< per skill of the curriculum; 0 where not given
     double hours_per_week = 0;
     std::array<bool, 7> workdays{true, true, true, true, true, false, false};  ///< Monday first
@@ -61,8 +61,8 @@ struct PlanRequest {
 };
 
 /// Reads and validates a plan request against `curriculum`: unknown program, role or skill is
-/// Status::reference; a level off the scale, an impossible date (2027-02-30) or a value of the
-/// wrong type is Status::schema; each with the JSON Pointer of the field.
+/// Status::reference; a level off the scale, an impossible date (2027-02-30), an unknown time
+/// zone or a value of the wrong type is Status::schema; each with the JSON Pointer of the field.
 Result<PlanRequest> read_plan_request(const Curriculum &curriculum, const Json &document);
 
 CAREERPATH_NAMESPACE_END

@@ -191,6 +191,18 @@ TEST_CASE("bad requests: status and pointer") {
     check_rejected(r, Status::schema, "/learner/session_slots/0/time", "25:00");
 
     r = alex();
+    r["learner"]["time_zone"] = "Mars/Olympus_Mons";
+    check_rejected(r, Status::schema, "/learner/time_zone", "Mars/Olympus_Mons");
+
+    r = alex();
+    r["mentor"]["time_zone"] = "../../etc/passwd";
+    check_rejected(r, Status::schema, "/mentor/time_zone", "time zone");
+
+    r = alex();
+    r["learner"]["time_zone"] = "EST5EDT,M3.2.0,M11.1.0";  // a POSIX TZ string is a zone too
+    CHECK(plan_from_json(example(), r.dump()).has_value());
+
+    r = alex();
     r.erase("learner");
     check_rejected(r, Status::schema, "/learner", "learner");
 }
