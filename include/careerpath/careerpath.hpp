@@ -9,11 +9,13 @@
 #include <careerpath/export.hpp>
 #include <careerpath/gap.hpp>
 #include <careerpath/graph.hpp>
+#include <careerpath/ical.hpp>
 #include <careerpath/json.hpp>
 #include <careerpath/levels.hpp>
 #include <careerpath/limits.hpp>
 #include <careerpath/plan.hpp>
 #include <careerpath/plan_request.hpp>
 #include <careerpath/schedule.hpp>
+#include <careerpath/session_windows.hpp>
 #include <careerpath/time_zone.hpp>
 #include <careerpath/version.hpp>
