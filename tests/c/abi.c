@@ -198,15 +198,17 @@ static void test_example_file(void) {
     free(text);
 }
 
+/* A two-skill curriculum and a request that plans both units (for the plan and export tests). */
+static const char curriculum_text[] =
+    "{\"id\": \"tiny\", \"levels\": [\"none\", \"beginner\"],"
+    " \"skills\": [{\"id\": \"a\", \"hours\": 4}, {\"id\": \"b\", \"hours\": 4}],"
+    " \"prerequisites\": [{\"skill\": \"b\", \"requires\": \"a\"}],"
+    " \"roles\": [{\"id\": \"r\", \"requires\": {\"b\": \"beginner\"}}]}";
+static const char request[] =
+    "{\"learner\": {\"id\": \"l\", \"hours_per_week\": 4, \"workdays\": [\"mon\", \"tue\", \"wed\", \"thu\"]},"
+    " \"target_role\": \"r\", \"start\": \"2027-01-04\", \"target_date\": \"2027-01-31\"}";
+
 static void test_plan(void) {
-    static const char curriculum_text[] =
-        "{\"id\": \"tiny\", \"levels\": [\"none\", \"beginner\"],"
-        " \"skills\": [{\"id\": \"a\", \"hours\": 4}, {\"id\": \"b\", \"hours\": 4}],"
-        " \"prerequisites\": [{\"skill\": \"b\", \"requires\": \"a\"}],"
-        " \"roles\": [{\"id\": \"r\", \"requires\": {\"b\": \"beginner\"}}]}";
-    static const char request[] =
-        "{\"learner\": {\"id\": \"l\", \"hours_per_week\": 4, \"workdays\": [\"mon\", \"tue\", \"wed\", \"thu\"]},"
-        " \"target_role\": \"r\", \"start\": \"2027-01-04\", \"target_date\": \"2027-01-31\"}";
     static const char unknown_role[] =
         "{\"learner\": {\"id\": \"l\", \"hours_per_week\": 4}, \"target_role\": \"ceo\", \"start\": \"2027-01-04\","
         " \"target_date\": \"2027-01-31\"}";
@@ -232,14 +234,6 @@ static void test_plan(void) {
 }
 
 static void test_export(void) {
-    static const char curriculum_text[] =
-        "{\"id\": \"tiny\", \"levels\": [\"none\", \"beginner\"],"
-        " \"skills\": [{\"id\": \"a\", \"hours\": 4}, {\"id\": \"b\", \"hours\": 4}],"
-        " \"prerequisites\": [{\"skill\": \"b\", \"requires\": \"a\"}],"
-        " \"roles\": [{\"id\": \"r\", \"requires\": {\"b\": \"beginner\"}}]}";
-    static const char request[] =
-        "{\"learner\": {\"id\": \"l\", \"hours_per_week\": 4, \"workdays\": [\"mon\", \"tue\", \"wed\", \"thu\"]},"
-        " \"target_role\": \"r\", \"start\": \"2027-01-04\", \"target_date\": \"2027-01-31\"}";
     careerpath_curriculum *c = NULL;
     char *text = (char *)&checks;
     char *plan = NULL;

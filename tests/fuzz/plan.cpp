@@ -8,36 +8,17 @@
 //   - failure: the output is left NULL, the status is one a plan may return, the message is not
 //     empty and the pointer is "" or an RFC 6901 pointer.
 #include "careerpath.h"
+#include "example_curriculum.hpp"
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <iterator>
-#include <string>
 
 namespace {
 
-[[noreturn]] void fail(const char *what, int status) {
-    std::fprintf(stderr, "plan fuzz target: %s (status %d %s; last error \"%s\", pointer \"%s\")\n", what, status,
-                 careerpath_status_name(static_cast<careerpath_status>(status)), careerpath_last_error(),
-                 careerpath_last_error_pointer());
-    std::abort();
-}
+[[noreturn]] void fail(const char *what, int status) { fuzz::fail("plan", what, status); }
 
-const careerpath_curriculum *curriculum() {
-    static const careerpath_curriculum *const loaded = [] {
-        std::ifstream in(CAREERPATH_FUZZ_CURRICULUM, std::ios::binary);
-        const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-        careerpath_curriculum *c = nullptr;
-        if (careerpath_curriculum_load(&c, text.data(), text.size()) != CAREERPATH_OK)
-            fail("the example curriculum does not load", 0);
-        return c;  // kept for the whole run
-    }();
-    return loaded;
-}
+const careerpath_curriculum *curriculum() { return fuzz::example_curriculum(); }
 
 bool plan_may_return(careerpath_status status) {
     switch (status) {

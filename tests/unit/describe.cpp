@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support.hpp"
+
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -12,11 +14,7 @@ using namespace careerpath;
 
 namespace {
 
-Curriculum load_ok(std::string_view text) {
-    auto r = Curriculum::load(text);
-    if (!r) FAIL("load failed at \"", r.error().pointer, "\": ", r.error().message);
-    return std::move(r).value();
-}
+using careerpath_test::load_ok;
 
 std::string example_text() {
     std::ifstream in(std::string(CAREERPATH_EXAMPLES_DIR) + "/engineering-growth.json", std::ios::binary);

@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support.hpp"
+
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -14,11 +16,7 @@ using namespace careerpath;
 
 namespace {
 
-Curriculum load_ok(std::string_view text) {
-    auto r = Curriculum::load(text);
-    if (!r) FAIL("load failed at \"", r.error().pointer, "\": ", r.error().message);
-    return std::move(r).value();
-}
+using careerpath_test::load_ok;
 
 std::string read_example(const std::string &name) {
     std::ifstream in(std::string(CAREERPATH_EXAMPLES_DIR) + "/" + name, std::ios::binary);

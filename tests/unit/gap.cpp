@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support.hpp"
+
 #include <random>
 #include <set>
 #include <string>
@@ -11,11 +13,7 @@ using namespace careerpath;
 
 namespace {
 
-Curriculum load(const std::string &text) {
-    auto c = Curriculum::load(text);
-    REQUIRE_MESSAGE(c.has_value(), (c.has_value() ? "" : c.error().message));
-    return std::move(c).value();
-}
+using careerpath_test::load_ok;
 
 std::vector<std::string> names(const Curriculum &c, const std::vector<UnitIndex> &units) {
     std::vector<std::string> out;
@@ -27,7 +25,7 @@ std::vector<std::string> names(const Curriculum &c, const std::vector<UnitIndex>
 
 TEST_CASE("a hand-worked gap: requirements, their prerequisites, held units not expanded") {
     // b@intermediate requires a@advanced; c@beginner requires d@beginner, which is held.
-    const Curriculum c = load(R"({"id": "t", "levels": ["none", "beginner", "intermediate", "advanced"],
+    const Curriculum c = load_ok(R"({"id": "t", "levels": ["none", "beginner", "intermediate", "advanced"],
         "skills": [{"id": "a", "hours": 1}, {"id": "b", "hours": 2}, {"id": "c", "hours": 3}, {"id": "d", "hours": 4}],
         "prerequisites": [{"skill": "b", "level": "intermediate", "requires": "a", "requires_level": "advanced"},
                           {"skill": "c", "requires": "d"}],
@@ -89,7 +87,7 @@ TEST_CASE("on random curricula the gap is exactly the closure of the unheld requ
             first = false;
         }
         doc += "}}]}";
-        const Curriculum c = load(doc);
+        const Curriculum c = load_ok(doc);
         const UnitGraph &g = c.graph();
         std::vector<Level> current(static_cast<std::size_t>(skills));
         for (auto &l : current) l = static_cast<Level>(rng() % (top + 1));

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support.hpp"
+
 #include <fstream>
 #include <map>
 #include <random>
@@ -14,16 +16,12 @@ using namespace careerpath;
 
 namespace {
 
-Curriculum load(const std::string &text) {
-    auto c = Curriculum::load(text);
-    REQUIRE_MESSAGE(c.has_value(), (c.has_value() ? "" : c.error().message));
-    return std::move(c).value();
-}
+using careerpath_test::load_ok;
 
 // Session types: 0 weekly, 1 every 2 weeks, 2 every 3 weeks, 3 monthly, 4 every 2 months,
 // 5 every 12 months, 6 two as needed 4 weeks before the target, 7 one as needed 10 weeks before.
 const Curriculum &small() {
-    static const Curriculum c = load(R"({"id": "t", "levels": ["none", "beginner"],
+    static const Curriculum c = load_ok(R"({"id": "t", "levels": ["none", "beginner"],
         "skills": [{"id": "a", "hours": 1}],
         "session_types": [
             {"id": "w1", "minutes": 60, "every": {"weeks": 1}},
@@ -207,7 +205,7 @@ TEST_CASE("property: recurring windows are contiguous, cover the program exactly
 }
 
 TEST_CASE("the example: Alex's technical_leadership program, 2027-01-04..2027-07-03") {
-    const Curriculum c = load(read_text(std::string(CAREERPATH_EXAMPLES_DIR) + "/engineering-growth.json"));
+    const Curriculum c = load_ok(read_text(std::string(CAREERPATH_EXAMPLES_DIR) + "/engineering-growth.json"));
     const auto program = c.find_program("technical_leadership");
     REQUIRE(program.has_value());
     const auto &types = c.programs()[*program].session_types;

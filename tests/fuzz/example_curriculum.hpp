@@ -1,0 +1,37 @@
+// Shared by the fuzz targets that run against the example curriculum (plan, export_gantt):
+// reporting a broken contract, and the curriculum loaded once for the whole run.
+#pragma once
+
+#include "careerpath.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+namespace fuzz {
+
+/// Reports a broken contract with the last error, and aborts so that the fuzzer keeps the input.
+[[noreturn]] inline void fail(const char *target, const char *what, int status) {
+    std::fprintf(stderr, "%s fuzz target: %s (status %d %s; last error \"%s\", pointer \"%s\")\n", target, what,
+                 status, careerpath_status_name(static_cast<careerpath_status>(status)), careerpath_last_error(),
+                 careerpath_last_error_pointer());
+    std::abort();
+}
+
+/// examples/data/engineering-growth.json (CAREERPATH_FUZZ_CURRICULUM), loaded on first use and
+/// kept for the whole run.
+inline const careerpath_curriculum *example_curriculum() {
+    static const careerpath_curriculum *const loaded = [] {
+        std::ifstream in(CAREERPATH_FUZZ_CURRICULUM, std::ios::binary);
+        const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+        careerpath_curriculum *c = nullptr;
+        if (careerpath_curriculum_load(&c, text.data(), text.size()) != CAREERPATH_OK)
+            fail("example curriculum", "the example curriculum does not load", 0);
+        return c;
+    }();
+    return loaded;
+}
+
+}  // namespace fuzz
