@@ -400,6 +400,26 @@ private:
         return success();
     }
 
+    static Ok read_agenda(const Node &n, SessionType &t) {
+        using Agenda = SessionType::Agenda;
+        if (!n) {
+            switch (t.recurrence) {
+            case SessionType::Recurrence::weekly: t.agenda = t.every == 1 ? Agenda::in_progress : Agenda::finished; break;
+            case SessionType::Recurrence::monthly: t.agenda = Agenda::milestones; break;
+            case SessionType::Recurrence::as_needed: t.agenda = Agenda::target; break;
+            }
+            return success();
+        }
+        std::string text;
+        BOOST_OUTCOME_TRYV(read_id(n, "agenda", text));
+        for (Agenda a : {Agenda::in_progress, Agenda::finished, Agenda::milestones, Agenda::target})
+            if (text == to_string(a)) {
+                t.agenda = a;
+                return success();
+            }
+        return schema_error(n.pointer, "agenda \"" + text + "\" is not one of in_progress, finished, milestones, target");
+    }
+
     Ok read_session_types() {
         Node types;
         BOOST_OUTCOME_TRYV(optional_array(root_, "session_types", limits_.max_session_types,
@@ -432,6 +452,7 @@ private:
                                             520, t.weeks_before_target));
                 BOOST_OUTCOME_TRYV(read_int(as_needed.member("count"), "count", 1, 100, t.count));
             }
+            BOOST_OUTCOME_TRYV(read_agenda(n.member("agenda"), t));
             d_.session_types.push_back(std::move(t));
         }
         return success();
@@ -648,6 +669,16 @@ const char *to_string(Metric::Kind kind) noexcept {
     case Metric::Kind::survey: return "survey";
     case Metric::Kind::retained: return "retained";
     case Metric::Kind::promoted: return "promoted";
+    }
+    return "unknown";
+}
+
+const char *to_string(SessionType::Agenda agenda) noexcept {
+    switch (agenda) {
+    case SessionType::Agenda::in_progress: return "in_progress";
+    case SessionType::Agenda::finished: return "finished";
+    case SessionType::Agenda::milestones: return "milestones";
+    case SessionType::Agenda::target: return "target";
     }
     return "unknown";
 }

@@ -1,21 +1,13 @@
 // iCalendar (RFC 5545) value formatting and line folding. Plain string work, no dependencies:
 // the y/m/d split is Date's, everything else is arithmetic on seconds.
 #include <careerpath/ical.hpp>
+#include <careerpath/date_time.hpp>
 
 CAREERPATH_NAMESPACE_BEGIN
 
 namespace {
 
 constexpr std::size_t max_line_octets = 75;  // RFC 5545 3.1, not counting the CRLF
-const std::int32_t unix_epoch_day = Date().day_number();  // Date() is 1970-01-01
-
-constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) {
-    // Integer division rounds toward zero; instants before 1970 need it rounded down so that the
-    // remainder (the time of day) stays non-negative.
-    const std::int64_t q = a / b;
-    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
-}
-
 bool is_utf8_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 // Writes `value` as `width` zero-padded digits at the end of `text`.
@@ -94,10 +86,8 @@ std::string ical_date(Date day) {
 }
 
 std::string ical_utc(std::int64_t utc_seconds) {
-    constexpr std::int64_t seconds_per_day = 86400;
-    const std::int64_t days = floor_div(utc_seconds, seconds_per_day);
-    const Date day = Date::from_day_number(static_cast<std::int32_t>(unix_epoch_day + days));
-    return date_time(day, utc_seconds - days * seconds_per_day) + 'Z';
+    const DayAndSecond t = split_unix_seconds(utc_seconds);
+    return date_time(t.day, t.second_of_day) + 'Z';
 }
 
 std::string ical_local(Date day, int minute_of_day) {

@@ -1,7 +1,10 @@
 // Planning one learner: gap closure, the calendar, release and due dates from the program's
 // phases, the Lmax-optimal preemptive schedule on the working-hour axis, and dates back again.
 #include <careerpath/plan.hpp>
+#include <careerpath/date_time.hpp>
 #include <careerpath/schedule.hpp>
+
+#include "session_agenda.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -62,6 +65,91 @@ std::string format_hours(double hours) {
     std::ostringstream out;
     out << tidy(hours);
     return out.str();
+}
+
+std::string closure_list(const std::vector<ClosedSlot> &why) {
+    std::vector<std::string> names;
+    for (const ClosedSlot &slot : why)
+        if (std::find(names.begin(), names.end(), to_string(slot.closure)) == names.end())
+            names.emplace_back(to_string(slot.closure));
+    std::string out;
+    for (const std::string &n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+}
+
+// One warning per dropped occurrence, naming what closed each slot of its window; a learner
+// without any session slot gets one warning instead of one per occurrence.
+void add_session_warnings(const Curriculum &c, const PlanRequest &request, Plan &plan) {
+    if (request.learner.session_slots.empty()) {
+        if (!plan.sessions.empty())
+            plan.warnings.push_back({"no_session_slots",
+                                     "the learner has no session slots, so none of the program's " +
+                                         std::to_string(plan.sessions.size()) + " session occurrences can be placed",
+                                     {request.start, request.target_date},
+                                     "learner.session_slots"});
+        return;
+    }
+    for (const Session &s : plan.sessions) {
+        if (s.status != Session::Status::dropped) continue;
+        const SessionType &type = c.session_types()[s.session_type];
+        std::string message = type.title + " #" + std::to_string(s.occurrence + 1) + " (window " + s.window_first.iso() +
+                              " to " + s.window_last.iso() + ") is dropped: ";
+        if (s.why.empty()) message += "the learner has no session slot in its window";
+        for (std::size_t i = 0; i < s.why.size(); ++i) {
+            const ClosedSlot &slot = s.why[i];
+            message += (i ? "; " : "") + slot.day.iso() + " " + to_string(slot.day.weekday()) + " " +
+                       format_clock(slot.minute_of_day) + " " +
+                       to_string(slot.closure) + " (" + slot.detail + ")";
+        }
+        plan.warnings.push_back({"session_dropped", std::move(message), {s.window_first, s.window_last},
+                                 s.why.empty() ? "no session slot" : closure_list(s.why)});
+    }
+}
+
+const char *to_string(Session::Status status) {
+    switch (status) {
+    case Session::Status::placed: return "placed";
+    case Session::Status::moved: return "moved";
+    case Session::Status::dropped: return "dropped";
+    }
+    return "unknown";
+}
+
+Json sessions_to_json(const Curriculum &c, const Plan &plan) {
+    Json out = Json::array();
+    for (const Session &s : plan.sessions) {
+        const SessionType &type = c.session_types()[s.session_type];
+        const bool held = s.status != Session::Status::dropped;
+        Json agenda = Json::array();
+        for (UnitIndex u : s.agenda) agenda.push_back(c.unit_name(c.graph().unit(u)));
+        Json session = {{"type", type.id},
+                        {"title", type.title},
+                        {"occurrence", s.occurrence + 1},
+                        {"status", to_string(s.status)},
+                        {"window", {{"first", s.window_first.iso()}, {"last", s.window_last.iso()}}},
+                        {"start", held ? Json(format_offset_date_time(s.day, s.minute_of_day * 60, s.offset_minutes)) : Json(nullptr)},
+                        {"start_utc", held ? Json(format_utc_date_time(s.start_utc)) : Json(nullptr)},
+                        {"minutes", s.minutes},
+                        {"agenda", std::move(agenda)}};
+        if (type.agenda == SessionType::Agenda::milestones) {
+            Json milestones = Json::array(), metrics = Json::array();
+            for (std::size_t m : s.milestones) milestones.push_back(plan.milestones[m].id);
+            for (std::size_t m : s.metrics) metrics.push_back(c.metrics()[m].id);
+            session["milestones"] = std::move(milestones);
+            session["metrics"] = std::move(metrics);
+        }
+        if (!s.why.empty()) {
+            Json why = Json::array();
+            for (const ClosedSlot &slot : s.why)
+                why.push_back({{"day", slot.day.iso()},
+                               {"time", format_clock(slot.minute_of_day)},
+                               {"closed_by", to_string(slot.closure)},
+                               {"detail", slot.detail}});
+            session["why"] = std::move(why);
+        }
+        out.push_back(std::move(session));
+    }
+    return out;
 }
 
 }  // namespace
@@ -252,6 +340,15 @@ Result<Plan> make_plan(const Curriculum &c, const PlanRequest &request, const Li
                                      summary.lower_bound_finish.iso(),
                                  {request.target_date, summary.finish},
                                  "learning hours between the start and the target date"});
+
+    // Sessions, from the start to the later of the finish and the target date.
+    if (program) {
+        auto sessions = place_sessions(c, request, calendar, std::max(summary.finish, request.target_date), limits);
+        if (!sessions) return sessions.error();
+        plan.sessions = std::move(sessions).value();
+        detail::assign_agendas(c, *program, request.start, plan);
+        add_session_warnings(c, request, plan);
+    }
     return plan;
 }
 
@@ -259,7 +356,7 @@ Result<PlannedRequest> plan_from_json(const Curriculum &curriculum, std::string_
                                       const Limits &limits) {
     auto document = parse_json(request_json, limits);
     if (!document) return document.error();
-    auto request = read_plan_request(curriculum, document.value());
+    auto request = read_plan_request(curriculum, document.value(), limits);
     if (!request) return request.error();
     auto plan = make_plan(curriculum, request.value(), limits);
     if (!plan) return plan.error();
@@ -280,8 +377,14 @@ Json plan_to_json(const Curriculum &c, const PlanRequest &request, const Plan &p
     out["learner"] = request.learner.id;
     out["program"] = program ? Json(program->id) : Json(nullptr);
     out["target_role"] = c.roles()[request.target_role].id;
+    out["time_zone"] = request.learner.time_zone;
+    out["mentor"] = request.mentor ? Json{{"id", request.mentor->id},
+                                          {"name", request.mentor->name},
+                                          {"time_zone", request.mentor->time_zone}}
+                                   : Json(nullptr);
     out["start"] = request.start.iso();
     out["target_date"] = request.target_date.iso();
+    out["as_of"] = request.as_of ? Json(*request.as_of) : Json(nullptr);
 
     Json gaps = Json::array();
     for (const SkillGap &g : plan.gap.gaps)
@@ -330,6 +433,7 @@ Json plan_to_json(const Curriculum &c, const PlanRequest &request, const Plan &p
     for (const Milestone &m : plan.milestones)
         milestones.push_back({{"id", m.id}, {"title", m.title}, {"due", m.due.iso()}, {"delivered", m.delivered.iso()}, {"met", m.met}});
     out["milestones"] = std::move(milestones);
+    out["sessions"] = sessions_to_json(c, plan);
 
     const PlanSummary &s = plan.summary;
     out["summary"] = {{"units", s.units},
@@ -400,6 +504,32 @@ std::string plan_to_text(const Curriculum &c, const PlanRequest &request, const 
     for (const Milestone &m : plan.milestones)
         out << "  " << m.due.iso() << "  " << std::left << std::setw(40) << m.title << std::right << "delivered "
             << m.delivered.iso() << (m.met ? "" : "  MISSED") << "\n";
+
+    if (!plan.sessions.empty()) {
+        std::size_t held = 0;
+        for (const Session &s : plan.sessions) held += s.status != Session::Status::dropped;
+        out << "\nSessions (" << held << " of " << plan.sessions.size() << " placed, times in " << request.learner.time_zone
+            << ")\n";
+    }
+    for (const Session &s : plan.sessions) {
+        const SessionType &type = c.session_types()[s.session_type];
+        const std::string name = type.title + " #" + std::to_string(s.occurrence + 1);
+        if (s.status == Session::Status::dropped) {
+            out << "  " << std::left << std::setw(29) << "dropped" << std::setw(28) << name << std::right
+                << "window " << s.window_first.iso() << " .. " << s.window_last.iso() << "\n";
+            continue;
+        }
+        std::string agenda;
+        if (type.agenda == SessionType::Agenda::milestones)
+            for (std::size_t m : s.milestones) agenda += (agenda.empty() ? "" : ", ") + plan.milestones[m].title;
+        for (UnitIndex u : s.agenda) agenda += (agenda.empty() ? "" : ", ") + c.unit_name(graph.unit(u));
+        const std::string when = format_offset_date_time(s.day, s.minute_of_day * 60, s.offset_minutes);
+        out << "  " << s.day.iso() << " " << to_string(s.day.weekday()) << " " << when.substr(11, 5) << " "
+            << when.substr(19) << "  " << std::left << std::setw(28) << name << std::right << std::setw(3) << s.minutes
+            << " min";
+        if (!agenda.empty()) out << "  " << agenda;
+        out << "\n";
+    }
 
     if (!plan.warnings.empty()) out << "\nWarnings\n";
     for (const PlanWarning &w : plan.warnings) out << "  [" << w.code << "] " << w.message << "\n";

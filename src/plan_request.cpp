@@ -1,6 +1,7 @@
 // Reading a plan request (SPEC "Plan request"): every field checked against the curriculum, the
 // first offending one reported with its JSON Pointer.
 #include <careerpath/plan_request.hpp>
+#include <careerpath/date_time.hpp>
 #include <careerpath/time_zone.hpp>
 
 #include "json_reader.hpp"
@@ -76,6 +77,29 @@ Ok read_array(const Node &parent, std::string_view key, Node &out) {
     return out.expect_array("\"" + std::string(key) + "\"");
 }
 
+// An array no longer than `limit` (named in the message).
+Ok read_array(const Node &parent, std::string_view key, std::size_t limit, std::string_view limit_name, Node &out) {
+    BOOST_OUTCOME_TRYV(read_array(parent, key, out));
+    if (out && out->size() > limit)
+        return make_error(Status::limit, "\"" + std::string(key) + "\" has " + std::to_string(out->size()) +
+                                             " entries, more than " + std::to_string(limit) + " (" +
+                                             std::string(limit_name) + ")",
+                          out.pointer);
+    return success();
+}
+
+Ok read_date_time(const Node &n, std::string_view what, OffsetDateTime &out) {
+    std::string text;
+    BOOST_OUTCOME_TRYV(read_id(n, what, text));
+    const auto parsed = parse_offset_date_time(text);
+    if (!parsed)
+        return schema_error(n.pointer, std::string(what) + " \"" + text +
+                                           "\" is not a date-time with an offset: write YYYY-MM-DDTHH:MM:SS+HH:MM "
+                                           "(or Z for UTC)");
+    out = *parsed;
+    return success();
+}
+
 Ok read_holiday(const Node &n, HolidayRule &rule) {
     if (n->is_string()) {
         rule.kind = HolidayRule::Kind::date;
@@ -100,7 +124,7 @@ Ok read_holiday(const Node &n, HolidayRule &rule) {
     return success();
 }
 
-Ok read_learner(const Curriculum &c, const Node &n, Learner &learner) {
+Ok read_learner(const Curriculum &c, const Node &n, const Limits &limits, Learner &learner) {
     if (!n) return missing(n, "learner");
     BOOST_OUTCOME_TRYV(n.expect_object("the learner"));
     BOOST_OUTCOME_TRYV(read_id(n.member("id"), "learner id", learner.id));
@@ -135,7 +159,7 @@ Ok read_learner(const Curriculum &c, const Node &n, Learner &learner) {
         }
     }
     Node slots;
-    BOOST_OUTCOME_TRYV(read_array(n, "session_slots", slots));
+    BOOST_OUTCOME_TRYV(read_array(n, "session_slots", limits.max_session_slots, "max_session_slots", slots));
     for (std::size_t i = 0; slots && i < slots->size(); ++i) {
         const Node slot = slots.element(i);
         BOOST_OUTCOME_TRYV(slot.expect_object("a session slot"));
@@ -160,14 +184,16 @@ Ok read_learner(const Curriculum &c, const Node &n, Learner &learner) {
     return success();
 }
 
-Ok read_mentor(const Node &n, std::optional<Mentor> &out) {
+Ok read_mentor(const Node &n, const Limits &limits, std::optional<Mentor> &out) {
     if (!n) return success();
     BOOST_OUTCOME_TRYV(n.expect_object("the mentor"));
     Mentor mentor;
     BOOST_OUTCOME_TRYV(read_id(n.member("id"), "mentor id", mentor.id));
+    mentor.name = mentor.id;
+    BOOST_OUTCOME_TRYV(read_optional_string(n.member("name"), "name", mentor.name));
     BOOST_OUTCOME_TRYV(read_time_zone(n.member("time_zone"), mentor.time_zone));
     Node available;
-    BOOST_OUTCOME_TRYV(read_array(n, "available", available));
+    BOOST_OUTCOME_TRYV(read_array(n, "available", limits.max_session_slots, "max_session_slots", available));
     for (std::size_t i = 0; available && i < available->size(); ++i) {
         const Node window = available.element(i);
         BOOST_OUTCOME_TRYV(window.expect_object("an availability window"));
@@ -180,19 +206,40 @@ Ok read_mentor(const Node &n, std::optional<Mentor> &out) {
         mentor.available.push_back(w);
     }
     Node busy;
-    BOOST_OUTCOME_TRYV(read_array(n, "busy", busy));
-    if (busy) mentor.busy = *busy;
+    BOOST_OUTCOME_TRYV(read_array(n, "busy", limits.max_busy, "max_busy", busy));
+    for (std::size_t i = 0; busy && i < busy->size(); ++i) {
+        const Node interval = busy.element(i);
+        BOOST_OUTCOME_TRYV(interval.expect_object("a busy interval ({\"start\", \"minutes\"} or {\"start\", \"end\"})"));
+        OffsetDateTime start;
+        BOOST_OUTCOME_TRYV(read_date_time(interval.member("start"), "start", start));
+        const Node minutes = interval.member("minutes");
+        const Node end = interval.member("end");
+        if (bool(minutes) == bool(end))
+            return schema_error(interval.pointer, "a busy interval needs exactly one of \"minutes\" and \"end\"");
+        BusyInterval b{start.utc_seconds(), 0};
+        if (minutes) {
+            int length = 0;
+            BOOST_OUTCOME_TRYV(read_int(minutes, "minutes", 1, 366 * 24 * 60, length));
+            b.end_utc = b.start_utc + std::int64_t{length} * 60;
+        } else {
+            OffsetDateTime last;
+            BOOST_OUTCOME_TRYV(read_date_time(end, "end", last));
+            b.end_utc = last.utc_seconds();
+            if (b.end_utc <= b.start_utc) return schema_error(end.pointer, "a busy interval must end after it starts");
+        }
+        mentor.busy.push_back(b);
+    }
     out = std::move(mentor);
     return success();
 }
 
 }  // namespace
 
-Result<PlanRequest> read_plan_request(const Curriculum &c, const Json &document) {
+Result<PlanRequest> read_plan_request(const Curriculum &c, const Json &document, const Limits &limits) {
     const Node root{&document, ""};
     BOOST_OUTCOME_TRYV(root.expect_object("a plan request"));
     PlanRequest request;
-    BOOST_OUTCOME_TRYV(read_learner(c, root.member("learner"), request.learner));
+    BOOST_OUTCOME_TRYV(read_learner(c, root.member("learner"), limits, request.learner));
 
     const Node program = root.member("program");
     if (program) {
@@ -236,7 +283,12 @@ Result<PlanRequest> read_plan_request(const Curriculum &c, const Json &document)
         BOOST_OUTCOME_TRYV(read_holiday(holidays.element(i), rule));
         request.holidays.push_back(rule);
     }
-    BOOST_OUTCOME_TRYV(read_mentor(root.member("mentor"), request.mentor));
+    BOOST_OUTCOME_TRYV(read_mentor(root.member("mentor"), limits, request.mentor));
+    if (const Node as_of = root.member("as_of")) {
+        OffsetDateTime stamp;
+        BOOST_OUTCOME_TRYV(read_date_time(as_of, "as_of", stamp));
+        request.as_of = as_of->get<std::string>();
+    }
     Node assessments;
     BOOST_OUTCOME_TRYV(read_array(root, "assessments", assessments));
     if (assessments) request.assessments = *assessments;

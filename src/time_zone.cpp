@@ -12,6 +12,7 @@
 // is plain integer arithmetic on days since 1970 (H. Hinnant's days_from_civil), valid over every
 // year an int64 instant can name once clamped to Date's 1400-9999.
 #include <careerpath/time_zone.hpp>
+#include <careerpath/date_time.hpp>
 
 #include <algorithm>
 #include <array>
@@ -23,8 +24,6 @@ CAREERPATH_NAMESPACE_BEGIN
 
 namespace {
 
-constexpr std::int64_t seconds_per_day = 86400;
-constexpr std::int32_t julian_day_of_1970 = 2440588;  // Date's day number of 1970-01-01
 // Instants are clamped to Date's range, 1400-01-01T00:00Z to 9999-12-31T23:59:59Z.
 constexpr std::int64_t min_instant = -17987443200;
 constexpr std::int64_t max_instant = 253402300799;
@@ -51,7 +50,6 @@ std::int64_t year_of_days(std::int64_t z) noexcept {  // the civil year of a day
 
 bool leap(std::int64_t y) noexcept { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
-std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
 // One end of the daylight-saving period: a day of the year and a local time of that day.
 struct Transition {
@@ -399,8 +397,7 @@ int TimeZone::utc_offset_minutes_at_utc(std::int64_t utc_seconds) const noexcept
 }
 
 std::int64_t TimeZone::to_utc(Date day, int minute_of_day) const noexcept {
-    const std::int64_t local =
-        (std::int64_t{day.day_number()} - julian_day_of_1970) * seconds_per_day + std::int64_t{minute_of_day} * 60;
+    const std::int64_t local = unix_seconds(day, std::int64_t{minute_of_day} * 60);
     const Rule &r = *rule_;
     // The instant lies within 26 hours of `local` read as UTC, so its offset is one of those in
     // force in that window: at its start, the rule's two, and those the file's transitions in it
@@ -433,10 +430,10 @@ TimeZone::LocalTime TimeZone::to_local(std::int64_t utc_seconds) const noexcept 
     const std::int64_t offset = rule_->offset_at(utc_seconds);
     // Keep the local time inside Date's range too.
     const std::int64_t local = std::clamp(utc_seconds + offset, min_instant, max_instant);
-    const std::int64_t days = floor_div(local, seconds_per_day);
+    const DayAndSecond wall = split_unix_seconds(local);
     LocalTime out;
-    out.day = Date::from_day_number(static_cast<std::int32_t>(days + julian_day_of_1970));
-    out.minute_of_day = static_cast<int>((local - days * seconds_per_day) / 60);
+    out.day = wall.day;
+    out.minute_of_day = wall.second_of_day / 60;
     out.offset_minutes = static_cast<int>(floor_div(offset, 60));
     return out;
 }

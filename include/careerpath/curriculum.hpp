@@ -59,6 +59,12 @@ struct Role {
 
 struct SessionType {
     enum class Recurrence { weekly, monthly, as_needed };
+    /// What a session's agenda is drawn from (SPEC "Sessions"): the units in progress on its
+    /// day (coaching), the units finished since the type's previous session (reviews), the
+    /// milestones and metrics (career planning), or the target role's required units (practice
+    /// interviews). Defaults by recurrence: weekly every week in_progress, weekly every n > 1
+    /// weeks finished, monthly milestones, as needed target.
+    enum class Agenda { in_progress, finished, milestones, target };
     std::string id;
     std::string title;
     int minutes = 60;
@@ -66,6 +72,7 @@ struct SessionType {
     int every = 1;                 ///< weeks or months between occurrences (weekly, monthly)
     int weeks_before_target = 0;   ///< as_needed: the window before the target date
     int count = 0;                 ///< as_needed: occurrences in that window
+    Agenda agenda = Agenda::in_progress;
 };
 
 struct Phase {
@@ -109,6 +116,7 @@ struct RaterGroup {
 
 const char *to_string(Metric::Kind kind) noexcept;
 const char *to_string(SessionType::Recurrence recurrence) noexcept;
+const char *to_string(SessionType::Agenda agenda) noexcept;
 const char *to_string(Program::Format format) noexcept;
 
 namespace detail { struct CurriculumData; }

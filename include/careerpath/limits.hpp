@@ -24,6 +24,9 @@ struct Limits {
     std::size_t max_activities = 1'000;          ///< per skill
     std::size_t max_program_months = 120;
     std::size_t max_plan_years = 50;             ///< a plan's horizon: it must finish within this many years of its start
+    std::size_t max_session_slots = 1'000;       ///< a learner's weekly session slots; a mentor's weekly availability windows
+    std::size_t max_busy = 100'000;              ///< a mentor's busy intervals
+    std::size_t max_sessions = 100'000;          ///< session occurrences in one plan
 };
 
 CAREERPATH_NAMESPACE_END

@@ -10,6 +10,7 @@
 #include <careerpath/json.hpp>
 #include <careerpath/limits.hpp>
 #include <careerpath/plan_request.hpp>
+#include <careerpath/sessions.hpp>
 #include <careerpath/version.hpp>
 
 #include <optional>
@@ -48,7 +49,7 @@ struct Milestone {
 };
 
 struct PlanWarning {
-    std::string code;        ///< phase_overrun, released_late, target_missed
+    std::string code;        ///< phase_overrun, released_late, target_missed, session_dropped, no_session_slots
     std::string message;
     std::vector<Date> dates; ///< the dates involved
     std::string constraint;  ///< the binding constraint, in a few words
@@ -70,13 +71,15 @@ struct Plan {
     std::vector<PlannedUnit> path;  ///< in the order worked on
     std::vector<PlannedPhase> phases;
     std::vector<Milestone> milestones;
+    std::vector<Session> sessions;  ///< placed and moved in time order, then dropped (see place_sessions)
     std::vector<PlanWarning> warnings;
     PlanSummary summary;
 };
 
 /// The plan for one request. Zero learning capacity where hours are needed is
 /// Status::infeasible; a plan that would run past the horizon limit (Limits::max_plan_years
-/// after the start) is Status::limit.
+/// after the start) is Status::limit. Sessions run from the start to the later of the finish
+/// and the target date.
 Result<Plan> make_plan(const Curriculum &curriculum, const PlanRequest &request, const Limits &limits = {});
 
 /// A request read from JSON text and the plan made for it: what the C ABI, the command line and

@@ -12,6 +12,7 @@
 #include <careerpath/version.hpp>
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,11 +43,18 @@ struct Learner {
     std::vector<DateRange> time_off;
 };
 
+/// An interval [start, end) between two instants, in seconds since 1970-01-01T00:00Z.
+struct BusyInterval {
+    std::int64_t start_utc = 0;
+    std::int64_t end_utc = 0;
+};
+
 struct Mentor {
     std::string id;
+    std::string name;
     std::string time_zone;
-    std::vector<WeeklyWindow> available;
-    Json busy = Json::array();        ///< kept as written until sessions are placed
+    std::vector<WeeklyWindow> available;  ///< in the mentor's zone
+    std::vector<BusyInterval> busy;       ///< in the order written
 };
 
 struct PlanRequest {
@@ -57,12 +65,16 @@ struct PlanRequest {
     Date target_date = *Date::from_ymd(2000, 1, 1);
     std::vector<HolidayRule> holidays;
     std::optional<Mentor> mentor;
+    /// When the request was made (ISO 8601 with an offset), as written; the iCalendar DTSTAMP.
+    std::optional<std::string> as_of;
     Json assessments = Json::array(); ///< kept as written; scored by the assessments module
 };
 
 /// Reads and validates a plan request against `curriculum`: unknown program, role or skill is
 /// Status::reference; a level off the scale, an impossible date (2027-02-30), an unknown time
 /// zone or a value of the wrong type is Status::schema; each with the JSON Pointer of the field.
-Result<PlanRequest> read_plan_request(const Curriculum &curriculum, const Json &document);
+/// More session slots, availability windows or busy intervals than `limits` allow is
+/// Status::limit.
+Result<PlanRequest> read_plan_request(const Curriculum &curriculum, const Json &document, const Limits &limits = {});
 
 CAREERPATH_NAMESPACE_END

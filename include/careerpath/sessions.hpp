@@ -1,0 +1,84 @@
+// careerpath — mentoring sessions on a real calendar: each session type's occurrences placed on
+// the learner's weekly slots, within the mentor's availability in the mentor's own time zone,
+// around holidays, time off and busy intervals (SPEC section 3, "Sessions").
+#pragma once
+
+#include <careerpath/calendar.hpp>
+#include <careerpath/curriculum.hpp>
+#include <careerpath/date.hpp>
+#include <careerpath/error.hpp>
+#include <careerpath/limits.hpp>
+#include <careerpath/plan_request.hpp>
+#include <careerpath/version.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+CAREERPATH_NAMESPACE_BEGIN
+
+/// Why one of the learner's slots could not hold a session, in the order they are checked.
+enum class SlotClosure {
+    not_a_workday,       ///< the learner does not work that weekday
+    holiday,
+    time_off,
+    mentor_unavailable,  ///< the session does not fit inside one of the mentor's availability windows
+    mentor_busy,         ///< it overlaps one of the mentor's busy intervals
+    taken,               ///< the learner has another session then
+};
+/// "not_a_workday", "holiday", "time_off", "mentor_unavailable", "mentor_busy", "taken".
+const char *to_string(SlotClosure closure) noexcept;
+
+/// A slot of an occurrence's window that did not hold it, and what closed it.
+struct ClosedSlot {
+    Date day;                  ///< the learner's date
+    int minute_of_day = 0;     ///< the slot as the learner wrote it
+    std::int64_t start_utc = 0;
+    SlotClosure closure = SlotClosure::taken;
+    std::string detail;        ///< for people: which time off, which busy interval, which session
+};
+
+struct Session {
+    enum class Status {
+        placed,   ///< at the first slot of its window
+        moved,    ///< at a later slot, because the earlier ones were closed (see `why`)
+        dropped,  ///< no slot of its window could hold it (see `why`)
+    };
+    std::size_t session_type = 0;  ///< index into Curriculum::session_types()
+    std::size_t occurrence = 0;    ///< 0, 1, 2 ... within its type
+    Date window_first, window_last;
+    Status status = Status::dropped;
+    int minutes = 0;
+    // Where placed or moved: the start as an instant and in the learner's zone.
+    std::int64_t start_utc = 0;
+    Date day;                      ///< the learner's local date of the start
+    int minute_of_day = 0;         ///< the learner's local wall time of the start
+    int offset_minutes = 0;        ///< the learner's UTC offset at the start
+    std::vector<ClosedSlot> why;   ///< the window's slots before the one used, or all of them if dropped
+    // The agenda, drawn from the plan (see SessionType::Agenda).
+    std::vector<UnitIndex> agenda;
+    std::vector<std::size_t> milestones;  ///< indexes into Plan::milestones
+    std::vector<std::size_t> metrics;     ///< indexes into Curriculum::metrics()
+};
+
+/// Places the occurrences of the request's program's session types (none without a program) from
+/// the plan start to `horizon_end`, by the earliest-deadline-first rule of SPEC "Sessions":
+/// candidate slots are walked in time order and each goes to the unplaced occurrence whose window
+/// contains it, that fits, and whose window ends first (ties: the shorter interval, then the
+/// order of the program's `sessions`, then the earlier occurrence). A slot fits an occurrence on
+/// a working day of `calendar` (no holiday, no time off) when the session, from the slot to its
+/// length later, lies inside one of the mentor's availability windows (merged where they touch)
+/// and outside every busy interval, and overlaps no session of the learner already placed.
+/// Without a mentor only the learner's side applies. A slot's wall time is read in the
+/// learner's zone (RFC 5545 for times a daylight-saving change skips or repeats); a slot's date
+/// is the learner's. For sessions of one length the rule places as many occurrences as any
+/// placement can, provided no session crosses the learner's midnight.
+///
+/// The result holds every occurrence: placed and moved ones in time order, then the dropped
+/// ones by window, type and occurrence. More than Limits::max_sessions occurrences is
+/// Status::limit.
+Result<std::vector<Session>> place_sessions(const Curriculum &curriculum, const PlanRequest &request,
+                                            const Calendar &calendar, Date horizon_end, const Limits &limits = {});
+
+CAREERPATH_NAMESPACE_END

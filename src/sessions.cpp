@@ -1,0 +1,285 @@
+// Session placement: earliest-deadline-first over the learner's slots in time order (SPEC
+// section 3, "Sessions"). The walk goes day by day; on each day the windows that have opened and
+// not yet closed are "active", and each slot goes to the active occurrence that fits and whose
+// window ends first. For equal lengths this is the exchange argument of EDF: an occurrence placed
+// at the earliest open slot ends no later than any alternative, so it never blocks more.
+#include <careerpath/date_time.hpp>
+#include <careerpath/session_windows.hpp>
+#include <careerpath/sessions.hpp>
+#include <careerpath/time_zone.hpp>
+
+#include <algorithm>
+#include <array>
+#include <limits>
+#include <optional>
+#include <tuple>
+
+CAREERPATH_NAMESPACE_BEGIN
+
+const char *to_string(SlotClosure closure) noexcept {
+    switch (closure) {
+    case SlotClosure::not_a_workday: return "not_a_workday";
+    case SlotClosure::holiday: return "holiday";
+    case SlotClosure::time_off: return "time_off";
+    case SlotClosure::mentor_unavailable: return "mentor_unavailable";
+    case SlotClosure::mentor_busy: return "mentor_busy";
+    case SlotClosure::taken: return "taken";
+    }
+    return "unknown";
+}
+
+namespace {
+
+// The mentor's weekly availability, per weekday, as disjoint sorted [from, to) minute ranges:
+// windows that overlap or touch are merged, so a session may run across their seam.
+using WeekWindows = std::array<std::vector<std::pair<int, int>>, 7>;
+WeekWindows merged_windows(const std::vector<WeeklyWindow> &available) {
+    WeekWindows week;
+    for (const WeeklyWindow &w : available) week[static_cast<std::size_t>(w.weekday)].emplace_back(w.from_minute, w.to_minute);
+    for (auto &day : week) {
+        std::sort(day.begin(), day.end());
+        std::vector<std::pair<int, int>> merged;
+        for (const auto &w : day) {
+            if (!merged.empty() && w.first <= merged.back().second) merged.back().second = std::max(merged.back().second, w.second);
+            else merged.push_back(w);
+        }
+        day = std::move(merged);
+    }
+    return week;
+}
+
+// Busy intervals sorted by start, with the running maximum of their ends: an interval [s, e)
+// overlaps one of them exactly when the latest end among those starting before e lies after s.
+class BusyIndex {
+public:
+    explicit BusyIndex(std::vector<BusyInterval> busy) : busy_(std::move(busy)) {
+        std::stable_sort(busy_.begin(), busy_.end(),
+                         [](const BusyInterval &a, const BusyInterval &b) { return a.start_utc < b.start_utc; });
+        for (std::size_t i = 0; i < busy_.size(); ++i)
+            latest_.push_back(i == 0 || busy_[i].end_utc > busy_[latest_.back()].end_utc ? i : latest_.back());
+    }
+    /// The busy interval overlapping [start, end), if any.
+    const BusyInterval *overlapping(std::int64_t start, std::int64_t end) const {
+        const auto k = std::lower_bound(busy_.begin(), busy_.end(), end,
+                                        [](const BusyInterval &b, std::int64_t t) { return b.start_utc < t; }) -
+                       busy_.begin();
+        if (k == 0) return nullptr;
+        const BusyInterval &b = busy_[latest_[static_cast<std::size_t>(k - 1)]];
+        return b.end_utc > start ? &b : nullptr;
+    }
+
+private:
+    std::vector<BusyInterval> busy_;
+    std::vector<std::size_t> latest_;  // index of the latest-ending interval among busy_[0..i]
+};
+
+struct Occurrence {
+    SessionWindow window;
+    std::size_t type_rank = 0;  // position of its type in the program's `sessions`
+    int minutes = 0;
+    std::optional<std::size_t> session;  // index into the output once placed
+    std::vector<ClosedSlot> why;
+};
+
+// The EDF order: window end, then interval, then the program's order, then occurrence.
+auto deadline_key(const Occurrence &o) {
+    return std::make_tuple(o.window.last, o.window.interval_days, o.type_rank, o.window.occurrence);
+}
+
+std::string label(const Curriculum &c, const Occurrence &o) {
+    return c.session_types()[o.window.session_type].id + " #" + std::to_string(o.window.occurrence + 1);
+}
+
+// The learner's side and the mentor's side of one slot, for a session of a given length.
+class SlotChecker {
+public:
+    SlotChecker(const PlanRequest &request, const Calendar &calendar, std::optional<TimeZone> mentor_zone)
+        : request_(request), calendar_(calendar), mentor_zone_(std::move(mentor_zone)) {
+        if (request.mentor) {
+            windows_ = merged_windows(request.mentor->available);
+            busy_.emplace(request.mentor->busy);
+        }
+    }
+
+    /// What closes the slot on `day` at `start_utc` for `minutes`, the learner's own sessions
+    /// aside; nullopt if it is open.
+    std::optional<std::pair<SlotClosure, std::string>> closure(Date day, std::int64_t start_utc, int minutes) const {
+        switch (calendar_.status(day)) {
+        case DayStatus::working:
+        case DayStatus::before_start: break;
+        case DayStatus::not_a_workday: return std::pair{SlotClosure::not_a_workday, std::string(to_string(day.weekday())) + " is not a workday"};
+        case DayStatus::holiday: return std::pair{SlotClosure::holiday, day.iso() + " is a holiday"};
+        case DayStatus::time_off: return std::pair{SlotClosure::time_off, time_off_detail(day)};
+        }
+        if (!request_.mentor) return std::nullopt;
+        const Mentor &mentor = *request_.mentor;
+        const std::int64_t end_utc = start_utc + std::int64_t{minutes} * 60;
+        const TimeZone::LocalTime from = mentor_zone_->to_local(start_utc);
+        const TimeZone::LocalTime to = mentor_zone_->to_local(end_utc);
+        int to_minute = to.minute_of_day;
+        if (to.day == from.day.plus_days(1) && to_minute == 0) to_minute = 24 * 60;  // ends at midnight
+        const bool same_day = to.day == from.day || to_minute == 24 * 60;
+        const auto &day_windows = windows_[static_cast<std::size_t>(from.day.weekday())];
+        const bool inside = same_day && std::any_of(day_windows.begin(), day_windows.end(), [&](const auto &w) {
+                                return w.first <= from.minute_of_day && to_minute <= w.second;
+                            });
+        if (!inside)
+            return std::pair{SlotClosure::mentor_unavailable,
+                             mentor.name + " is not available " + to_string(from.day.weekday()) + " " +
+                                 format_clock(from.minute_of_day) + "-" + format_clock(to.minute_of_day) + " " + mentor.time_zone};
+        if (const BusyInterval *b = busy_->overlapping(start_utc, end_utc)) {
+            const auto local = mentor_zone_->to_local(b->start_utc);
+            return std::pair{SlotClosure::mentor_busy,
+                             mentor.name + " is busy from " +
+                                 format_offset_date_time(local.day, local.minute_of_day * 60, local.offset_minutes) +
+                                 " for " + std::to_string((b->end_utc - b->start_utc) / 60) + " minutes"};
+        }
+        return std::nullopt;
+    }
+
+private:
+    std::string time_off_detail(Date day) const {
+        for (const DateRange &r : request_.learner.time_off)
+            if (r.first <= day && day <= r.last) return "time off " + r.first.iso() + " to " + r.last.iso();
+        return "time off";
+    }
+
+    const PlanRequest &request_;
+    const Calendar &calendar_;
+    std::optional<TimeZone> mentor_zone_;
+    WeekWindows windows_;
+    std::optional<BusyIndex> busy_;
+};
+
+}  // namespace
+
+Result<std::vector<Session>> place_sessions(const Curriculum &c, const PlanRequest &request, const Calendar &calendar,
+                                            Date horizon_end, const Limits &limits) {
+    std::vector<Session> sessions;
+    if (!request.program) return sessions;
+    const Program &program = c.programs()[*request.program];
+    auto learner_zone = TimeZone::resolve(request.learner.time_zone);
+    if (!learner_zone) return make_error(Status::schema, learner_zone.error().message, "/learner/time_zone");
+    std::optional<TimeZone> mentor_zone;
+    if (request.mentor) {
+        auto zone = TimeZone::resolve(request.mentor->time_zone);
+        if (!zone) return make_error(Status::schema, zone.error().message, "/mentor/time_zone");
+        mentor_zone = zone.value();
+    }
+
+    const auto windows = session_windows(c, program.session_types, request.start, horizon_end, request.target_date);
+    if (windows.size() > limits.max_sessions)
+        return make_error(Status::limit,
+                          "the program's session types give " + std::to_string(windows.size()) + " occurrences from " +
+                              request.start.iso() + " to " + horizon_end.iso() + ", more than " +
+                              std::to_string(limits.max_sessions) + " (max_sessions)",
+                          "/program");
+    std::vector<Occurrence> occurrences;
+    occurrences.reserve(windows.size());
+    for (const SessionWindow &w : windows) {
+        const auto rank = std::find(program.session_types.begin(), program.session_types.end(), w.session_type) -
+                          program.session_types.begin();
+        occurrences.push_back({w, static_cast<std::size_t>(rank), c.session_types()[w.session_type].minutes, {}, {}});
+    }
+    // Opening order: by first day, then the EDF key, so that the walk can admit them in turn.
+    std::vector<std::size_t> by_first(occurrences.size());
+    for (std::size_t i = 0; i < by_first.size(); ++i) by_first[i] = i;
+    std::sort(by_first.begin(), by_first.end(), [&](std::size_t a, std::size_t b) {
+        return std::make_tuple(occurrences[a].window.first, deadline_key(occurrences[a])) <
+               std::make_tuple(occurrences[b].window.first, deadline_key(occurrences[b]));
+    });
+
+    // The learner's slots per weekday, by time of day, without repeats.
+    std::array<std::vector<int>, 7> slots;
+    for (const WeeklySlot &s : request.learner.session_slots) slots[static_cast<std::size_t>(s.weekday)].push_back(s.minute);
+    for (auto &day : slots) {
+        std::sort(day.begin(), day.end());
+        day.erase(std::unique(day.begin(), day.end()), day.end());
+    }
+
+    const SlotChecker checker(request, calendar, mentor_zone);
+    std::vector<std::size_t> active;  // occurrences whose window is open and that are not placed
+    std::size_t next = 0;             // into by_first
+    std::int64_t busy_until = std::numeric_limits<std::int64_t>::min();  // the learner's latest session end
+    std::size_t busy_with = 0;        // the occurrence that ends then
+    for (Date day = request.start; day <= horizon_end && (next < by_first.size() || !active.empty());
+         day = day.plus_days(1)) {
+        while (next < by_first.size() && occurrences[by_first[next]].window.first <= day) active.push_back(by_first[next++]);
+        std::erase_if(active, [&](std::size_t o) { return occurrences[o].window.last < day; });
+        if (active.empty()) continue;
+
+        // Today's slots as instants, in time order (two wall times in a skipped hour may meet).
+        std::vector<std::pair<std::int64_t, int>> today;
+        for (int minute : slots[static_cast<std::size_t>(day.weekday())])
+            today.emplace_back(learner_zone.value().to_utc(day, minute), minute);
+        std::sort(today.begin(), today.end());
+
+        for (const auto &[start_utc, minute] : today) {
+            std::optional<std::size_t> best;
+            std::vector<std::size_t> open;  // fitting, but maybe not first by deadline
+            for (std::size_t o : active) {
+                Occurrence &occ = occurrences[o];
+                auto closed = checker.closure(day, start_utc, occ.minutes);
+                if (!closed && busy_until > start_utc)
+                    closed = std::pair{SlotClosure::taken, "the learner has " + label(c, occurrences[busy_with]) + " then"};
+                if (closed) {
+                    occ.why.push_back({day, minute, start_utc, closed->first, std::move(closed->second)});
+                    continue;
+                }
+                open.push_back(o);
+                if (!best || deadline_key(occ) < deadline_key(occurrences[*best])) best = o;
+            }
+            if (!best) continue;
+            Occurrence &chosen = occurrences[*best];
+            for (std::size_t o : open)
+                if (o != *best)
+                    occurrences[o].why.push_back(
+                        {day, minute, start_utc, SlotClosure::taken, "the slot went to " + label(c, chosen)});
+
+            Session s;
+            s.session_type = chosen.window.session_type;
+            s.occurrence = chosen.window.occurrence;
+            s.window_first = chosen.window.first;
+            s.window_last = chosen.window.last;
+            s.status = chosen.why.empty() ? Session::Status::placed : Session::Status::moved;
+            s.minutes = chosen.minutes;
+            s.start_utc = start_utc;
+            const auto local = learner_zone.value().to_local(start_utc);
+            s.day = local.day;
+            s.minute_of_day = local.minute_of_day;
+            s.offset_minutes = local.offset_minutes;
+            s.why = std::move(chosen.why);
+            chosen.session = sessions.size();
+            sessions.push_back(std::move(s));
+            const std::int64_t end = start_utc + std::int64_t{chosen.minutes} * 60;
+            if (end > busy_until) busy_until = end, busy_with = *best;
+            std::erase(active, *best);
+            if (active.empty()) break;
+        }
+    }
+
+    // The occurrences no slot could hold, by window, type and occurrence.
+    std::vector<std::size_t> dropped;
+    for (std::size_t o = 0; o < occurrences.size(); ++o)
+        if (!occurrences[o].session) dropped.push_back(o);
+    std::sort(dropped.begin(), dropped.end(), [&](std::size_t a, std::size_t b) {
+        const Occurrence &x = occurrences[a], &y = occurrences[b];
+        return std::make_tuple(x.window.first, x.window.last, x.type_rank, x.window.occurrence) <
+               std::make_tuple(y.window.first, y.window.last, y.type_rank, y.window.occurrence);
+    });
+    for (std::size_t o : dropped) {
+        Occurrence &occ = occurrences[o];
+        Session s;
+        s.session_type = occ.window.session_type;
+        s.occurrence = occ.window.occurrence;
+        s.window_first = occ.window.first;
+        s.window_last = occ.window.last;
+        s.status = Session::Status::dropped;
+        s.minutes = occ.minutes;
+        s.why = std::move(occ.why);
+        sessions.push_back(std::move(s));
+    }
+    return sessions;
+}
+
+CAREERPATH_NAMESPACE_END
