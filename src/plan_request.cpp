@@ -62,12 +62,14 @@ Ok read_time(const Node &n, std::string_view what, bool end_of_day, int &minute)
 
 // An IANA name from the system zoneinfo or a POSIX TZ string; absent is UTC. An unknown zone is
 // an error, never a silent UTC.
-Ok read_time_zone(const Node &n, std::string &out) {
-    out = "UTC";
-    if (!n) return success();
-    BOOST_OUTCOME_TRYV(read_id(n, "time_zone", out));
-    auto zone = TimeZone::resolve(out);
-    if (!zone) return schema_error(n.pointer, zone.error().message);
+Ok read_time_zone(const Node &n, std::string &name, std::optional<TimeZone> &zone) {
+    name = "UTC";
+    if (n) {
+        BOOST_OUTCOME_TRYV(read_id(n, "time_zone", name));
+    }
+    auto resolved = TimeZone::resolve(name);
+    if (!resolved) return schema_error(n.pointer, resolved.error().message);
+    zone = std::move(resolved).value();
     return success();
 }
 
@@ -130,7 +132,7 @@ Ok read_learner(const Curriculum &c, const Node &n, const Limits &limits, Learne
     BOOST_OUTCOME_TRYV(read_id(n.member("id"), "learner id", learner.id));
     learner.name = learner.id;
     BOOST_OUTCOME_TRYV(read_optional_string(n.member("name"), "name", learner.name));
-    BOOST_OUTCOME_TRYV(read_time_zone(n.member("time_zone"), learner.time_zone));
+    BOOST_OUTCOME_TRYV(read_time_zone(n.member("time_zone"), learner.time_zone, learner.zone));
 
     learner.current.assign(c.skills().size(), 0);
     if (const Node current = n.member("current")) {
@@ -191,7 +193,7 @@ Ok read_mentor(const Node &n, const Limits &limits, std::optional<Mentor> &out) 
     BOOST_OUTCOME_TRYV(read_id(n.member("id"), "mentor id", mentor.id));
     mentor.name = mentor.id;
     BOOST_OUTCOME_TRYV(read_optional_string(n.member("name"), "name", mentor.name));
-    BOOST_OUTCOME_TRYV(read_time_zone(n.member("time_zone"), mentor.time_zone));
+    BOOST_OUTCOME_TRYV(read_time_zone(n.member("time_zone"), mentor.time_zone, mentor.zone));
     Node available;
     BOOST_OUTCOME_TRYV(read_array(n, "available", limits.max_session_slots, "max_session_slots", available));
     for (std::size_t i = 0; available && i < available->size(); ++i) {

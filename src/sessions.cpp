@@ -158,12 +158,20 @@ Result<std::vector<Session>> place_sessions(const Curriculum &c, const PlanReque
     std::vector<Session> sessions;
     if (!request.program) return sessions;
     const Program &program = c.programs()[*request.program];
-    auto learner_zone = TimeZone::resolve(request.learner.time_zone);
-    if (!learner_zone) return make_error(Status::schema, learner_zone.error().message, "/learner/time_zone");
+    // read_plan_request resolved the zones already; a request built in C++ may not have.
+    auto resolve = [](const std::optional<TimeZone> &zone, const std::string &name,
+                      const char *pointer) -> Result<TimeZone> {
+        if (zone) return *zone;
+        auto resolved = TimeZone::resolve(name);
+        if (!resolved) return make_error(Status::schema, resolved.error().message, pointer);
+        return resolved;
+    };
+    auto learner_zone = resolve(request.learner.zone, request.learner.time_zone, "/learner/time_zone");
+    if (!learner_zone) return learner_zone.error();
     std::optional<TimeZone> mentor_zone;
     if (request.mentor) {
-        auto zone = TimeZone::resolve(request.mentor->time_zone);
-        if (!zone) return make_error(Status::schema, zone.error().message, "/mentor/time_zone");
+        auto zone = resolve(request.mentor->zone, request.mentor->time_zone, "/mentor/time_zone");
+        if (!zone) return zone.error();
         mentor_zone = zone.value();
     }
 

@@ -9,6 +9,7 @@
 #include <careerpath/json.hpp>
 #include <careerpath/levels.hpp>
 #include <careerpath/limits.hpp>
+#include <careerpath/time_zone.hpp>
 #include <careerpath/version.hpp>
 
 #include <array>
@@ -36,6 +37,7 @@ struct Learner {
     std::string id;
     std::string name;
     std::string time_zone;            ///< an IANA name or POSIX TZ string, checked to resolve; "UTC" if absent
+    std::optional<TimeZone> zone;     ///< `time_zone` resolved by read_plan_request; resolved again where absent
     std::vector<Level> current;       ///< per skill of the curriculum; 0 where not given
     double hours_per_week = 0;
     std::array<bool, 7> workdays{true, true, true, true, true, false, false};  ///< Monday first
@@ -53,6 +55,7 @@ struct Mentor {
     std::string id;
     std::string name;
     std::string time_zone;
+    std::optional<TimeZone> zone;         ///< as for Learner::zone
     std::vector<WeeklyWindow> available;  ///< in the mentor's zone
     std::vector<BusyInterval> busy;       ///< in the order written
 };

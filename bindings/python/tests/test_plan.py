@@ -34,6 +34,36 @@ def test_alex_plan_is_dated_and_in_order(example, examples_dir):
     assert plan["summary"]["finish"] == plan["summary"]["lower_bound_finish"]
 
 
+def test_alex_sessions_sit_on_his_slots_with_offsets(example, examples_dir):
+    from datetime import datetime, timedelta
+
+    r = request(examples_dir, "alex.request.json")
+    plan = example.plan(r)
+    slots = {(s["weekday"], s["time"]) for s in r["learner"]["session_slots"]}
+    held = [s for s in plan["sessions"] if s["status"] != "dropped"]
+    assert held and len(held) + sum(s["status"] == "dropped" for s in plan["sessions"]) == len(plan["sessions"])
+    previous_end = None
+    for s in held:
+        start = datetime.fromisoformat(s["start"])
+        utc = datetime.fromisoformat(s["start_utc"].replace("Z", "+00:00"))
+        assert start == utc  # the same instant, written in two zones
+        assert (start.strftime("%a").lower(), start.strftime("%H:%M")) in slots
+        assert s["window"]["first"] <= start.date().isoformat() <= s["window"]["last"]
+        if previous_end is not None:
+            assert previous_end <= utc  # in time order, never overlapping
+        previous_end = utc + timedelta(minutes=s["minutes"])
+    offsets = {s["start"][-6:] for s in held}
+    assert offsets == {"-05:00", "-04:00"}  # the plan crosses the start of daylight time
+
+
+def test_bad_busy_interval_raises_with_pointer(example, examples_dir):
+    r = request(examples_dir, "alex.request.json")
+    r["mentor"]["busy"] = [{"start": "2027-01-05 16:00", "minutes": 60}]
+    with pytest.raises(careerpath.SchemaError) as raised:
+        example.plan(r)
+    assert raised.value.pointer == "/mentor/busy/0/start"
+
+
 def test_text_dict_and_bytes_requests_give_the_same_plan(example, examples_dir):
     as_dict = request(examples_dir, "maria.request.json")
     text = json.dumps(as_dict)
