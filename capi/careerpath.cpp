@@ -150,20 +150,20 @@ careerpath_status careerpath_export(const careerpath_curriculum *c, const char *
             *out_text = copy_out(careerpath::export_mermaid_graph(c->curriculum));
             return succeed();
         }
-        if (which == "mermaid-gantt") {
+        if (which == "mermaid-gantt" || which == "ical") {
             if (!input)
-                return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_export: input is NULL (mermaid-gantt draws a plan)");
-            auto document = careerpath::parse_json(std::string_view(input ? input : "", len));
+                return fail(CAREERPATH_ERR_ARGUMENT, ("careerpath_export: input is NULL (" + std::string(which) +
+                                                      " exports a plan)").c_str());
+            auto document = careerpath::parse_json(std::string_view(input, len));
             if (!document) return fail(document.error());
-            auto text = careerpath::export_mermaid_gantt(document.value());
+            auto text = which == "ical" ? careerpath::export_ical(document.value())
+                                        : careerpath::export_mermaid_gantt(document.value());
             if (!text) return fail(text.error());
             *out_text = copy_out(text.value());
             return succeed();
         }
-        const std::string message =
-            "careerpath_export: unsupported format \"" + std::string(which) +
-            "\" (supported: dot, mermaid-graph, mermaid-gantt" +
-            (which == "ical" ? std::string("; ical is not available yet)") : std::string(")"));
+        const std::string message = "careerpath_export: unsupported format \"" + std::string(which) +
+                                    "\" (supported: dot, mermaid-graph, mermaid-gantt, ical)";
         return fail(CAREERPATH_ERR_ARGUMENT, message.c_str());
     });
 }

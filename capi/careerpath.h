@@ -99,10 +99,14 @@ CAREERPATH_API careerpath_status careerpath_plan(const careerpath_curriculum *cu
      "mermaid-graph" the same graph as a Mermaid flowchart;
      "mermaid-gantt" a plan as a Mermaid Gantt chart: `input` is the plan JSON document of `len`
                      bytes (what careerpath_plan returns; NULL is ERR_ARGUMENT); a document that
-                     is not a plan is ERR_SCHEMA with its pointer.
-   "dot" and "mermaid-graph" take no input (`input` NULL, or ignored). "ical" (a plan's sessions
-   as iCalendar) is not supported yet; it and any other format are ERR_ARGUMENT, with a message
-   listing the supported formats. On success *out_text is the NUL-terminated text. */
+                     is not a plan is ERR_SCHEMA with its pointer;
+     "ical"          a plan's placed and moved sessions and its milestones (all-day) as an
+                     iCalendar (RFC 5545) VCALENDAR: CRLF line ends, times in UTC, stable UIDs,
+                     DTSTAMP from the plan's `as_of` (else its start), so the same plan always
+                     gives the same bytes; `input` as for "mermaid-gantt".
+   "dot" and "mermaid-graph" take no input (`input` NULL, or ignored). Any other format is
+   ERR_ARGUMENT, with a message listing the supported formats. On success *out_text is the
+   NUL-terminated text. */
 CAREERPATH_API careerpath_status careerpath_export(const careerpath_curriculum *c, const char *format,
                                                    const char *input, size_t len, char **out_text);
 

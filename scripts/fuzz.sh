@@ -2,8 +2,9 @@
 # Fuzzes a parser entry point of the C ABI with libFuzzer under AddressSanitizer, LeakSanitizer
 # and UndefinedBehaviorSanitizer, starting from its seed corpus in tests/fuzz/corpus/<target>:
 # careerpath_curriculum_load (FUZZ_TARGET=curriculum_load, the default), careerpath_plan
-# (FUZZ_TARGET=plan), or the C++ API's time-zone readers, TimeZone::from_tzif and
-# TimeZone::from_posix (FUZZ_TARGET=time_zone).
+# (FUZZ_TARGET=plan), careerpath_export of a plan as a Gantt chart or an iCalendar file
+# (FUZZ_TARGET=export_gantt, export_ical), or the C++ API's time-zone readers,
+# TimeZone::from_tzif and TimeZone::from_posix (FUZZ_TARGET=time_zone).
 #
 # Usage: scripts/fuzz.sh [SECONDS] [-- EXTRA_LIBFUZZER_FLAGS...]
 #   SECONDS     how long to fuzz (default 600)

@@ -2,7 +2,8 @@
 # Installs the Debian 12 packages careerpath needs, and only those that are missing.
 # Usage: scripts/install-deps.sh [build|test]
 #   build: what building the library, the command-line program and the examples needs
-#   test:  build, plus what the test suite needs (pytest, clang and its fuzzing runtime, benchmark)
+#   test:  build, plus what the test suite needs (pytest, icalendar to read the .ics export back,
+#          Graphviz to render the DOT export, clang and its fuzzing runtime, benchmark)
 set -euo pipefail
 
 want=${1:-build}
@@ -10,7 +11,7 @@ packages=(cmake ninja-build g++ pkg-config
           libboost-dev libboost-graph-dev libboost-date-time-dev nlohmann-json3-dev
           python3 tzdata)
 if [ "$want" = test ]; then
-  packages+=(doctest-dev libbenchmark-dev python3-pytest clang libclang-rt-14-dev)
+  packages+=(doctest-dev libbenchmark-dev python3-pytest python3-icalendar graphviz clang libclang-rt-14-dev)
 fi
 
 missing=()

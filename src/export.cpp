@@ -1,9 +1,13 @@
 #include <careerpath/export.hpp>
 
 #include <careerpath/date.hpp>
+#include <careerpath/date_time.hpp>
+#include <careerpath/ical.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -173,14 +177,17 @@ Result<Date> date_member(const Json &object, const char *key, const std::string 
     return *date;
 }
 
-Result<const Json *> array_member(const Json &document, const char *key, bool required) {
-    const auto found = document.find(key);
-    if (found == document.end() || found->is_null()) {
-        if (required) return not_a_plan(std::string("no \"") + key + "\" array", pointer_append("", key));
+// The array at `key` of an object (the document itself unless `pointer` says where it is);
+// nullptr when it is absent or null and not required.
+Result<const Json *> array_member(const Json &object, const char *key, bool required,
+                                  const std::string &pointer = {}) {
+    const auto found = object.find(key);
+    if (found == object.end() || found->is_null()) {
+        if (required) return not_a_plan(std::string("no \"") + key + "\" array", pointer_append(pointer, key));
         return nullptr;
     }
     if (!found->is_array())
-        return not_a_plan(std::string("\"") + key + "\" is not an array", pointer_append("", key));
+        return not_a_plan(std::string("\"") + key + "\" is not an array", pointer_append(pointer, key));
     return &*found;
 }
 
@@ -270,6 +277,291 @@ Result<std::string> export_mermaid_gantt(const Json &plan) {
         for (const auto &line : section.lines) out += "    " + line + "\n";
     }
     return out;
+}
+
+// --- The plan as an iCalendar file -------------------------------------------------------------
+
+namespace {
+
+// The instants ical_utc can write: those within Date's range (1400-01-01 to 9999-12-31, UTC).
+std::int64_t first_writable_instant() { return unix_seconds(*Date::from_ymd(1400, 1, 1)); }
+std::int64_t end_of_writable_instants() { return unix_seconds(*Date::from_ymd(9999, 12, 31), seconds_per_day); }
+
+// A TEXT value: control characters other than line breaks and tabs become spaces first, since a
+// content line may not hold them and TEXT has no escape for them (a NUL would also cut the C
+// ABI's string short); then RFC 5545 escaping.
+std::string ical_text(std::string_view text) {
+    std::string clean(text);
+    for (char &ch : clean) {
+        const auto byte = static_cast<unsigned char>(ch);
+        if ((byte < 0x20 && ch != '\n' && ch != '\r' && ch != '\t') || byte == 0x7F) ch = ' ';
+    }
+    return ical_escape_text(clean);
+}
+
+// One part of a UID: letters, digits, '_' and '-' as they are, any other byte as %XX. No part
+// can then hold the '.' that joins the parts or the '@', so different plans, sessions and
+// milestones never share a UID.
+std::string uid_part(std::string_view id) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (char ch : id) {
+        const auto byte = static_cast<unsigned char>(ch);
+        const bool plain = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+                           ch == '_' || ch == '-';
+        if (plain) {
+            out += ch;
+        } else {
+            out += '%';
+            out += hex[byte >> 4];
+            out += hex[byte & 0xF];
+        }
+    }
+    return out;
+}
+
+// An integer member within [low, high]; JSON numbers with a fraction or an exponent that
+// nlohmann reads as floating point are not integers here.
+Result<std::int64_t> int_member(const Json &object, const char *key, const std::string &pointer, std::int64_t low,
+                                std::int64_t high) {
+    const auto found = object.find(key);
+    const std::string at = pointer_append(pointer, key);
+    if (found == object.end() || found->is_null()) return not_a_plan(std::string("missing \"") + key + "\"", at);
+    if (!found->is_number_integer()) return not_a_plan(std::string("\"") + key + "\" is not an integer", at);
+    // An unsigned value past the int64 range must be compared as unsigned, not converted.
+    const bool too_big = found->is_number_unsigned() && found->get<std::uint64_t>() > static_cast<std::uint64_t>(high);
+    if (too_big || found->get<std::int64_t>() < low || found->get<std::int64_t>() > high)
+        return not_a_plan(std::string("\"") + key + "\" is not between " + std::to_string(low) + " and " +
+                              std::to_string(high),
+                          at);
+    return found->get<std::int64_t>();
+}
+
+// An ISO 8601 date-time with an offset, as the instant it names; it must be one ical_utc can
+// write (the checks here are what keeps a hostile document from reaching its precondition).
+Result<std::int64_t> instant_member(const Json &object, const char *key, const std::string &pointer) {
+    BOOST_OUTCOME_TRY(text, string_member(object, key, pointer, true));
+    const auto parsed = parse_offset_date_time(text);
+    const std::string at = pointer_append(pointer, key);
+    if (!parsed)
+        return not_a_plan(std::string("\"") + key + "\" \"" + text + "\" is not a date-time with an offset", at);
+    const std::int64_t instant = parsed->utc_seconds();
+    if (instant < first_writable_instant() || instant >= end_of_writable_instants())
+        return not_a_plan(std::string("\"") + key + "\" \"" + text + "\" is outside 1400-9999 in UTC", at);
+    return instant;
+}
+
+// An optional array of strings (units, milestone ids, metric ids).
+Result<std::vector<std::string>> strings_member(const Json &object, const char *key, const std::string &pointer) {
+    BOOST_OUTCOME_TRY(array, array_member(object, key, false, pointer));
+    std::vector<std::string> out;
+    if (!array) return out;
+    const std::string at = pointer_append(pointer, key);
+    for (std::size_t i = 0; i < array->size(); ++i) {
+        const Json &item = (*array)[i];
+        if (!item.is_string()) return not_a_plan("not a string", pointer_append(at, i));
+        out.push_back(item.get<std::string>());
+    }
+    return out;
+}
+
+// The mentor's name for SUMMARY: absent or null is no mentor; an object gives its "name", else
+// its "id".
+Result<std::string> mentor_name(const Json &plan) {
+    const auto found = plan.find("mentor");
+    if (found == plan.end() || found->is_null()) return std::string();
+    if (!found->is_object()) return not_a_plan("\"mentor\" is neither null nor an object", "/mentor");
+    BOOST_OUTCOME_TRY(id, string_member(*found, "id", "/mentor", false));
+    return string_member(*found, "name", "/mentor", false, id);
+}
+
+struct MilestoneEvent {
+    std::string id;
+    std::string title;
+    Date due;
+    std::optional<Date> delivered;
+    std::optional<bool> met;
+};
+
+Result<std::vector<MilestoneEvent>> read_milestones(const Json &plan) {
+    BOOST_OUTCOME_TRY(array, array_member(plan, "milestones", false));
+    std::vector<MilestoneEvent> out;
+    if (!array) return out;
+    const Date last_day = *Date::from_ymd(9999, 12, 31);
+    for (std::size_t i = 0; i < array->size(); ++i) {
+        const std::string at = pointer_append("/milestones", i);
+        BOOST_OUTCOME_TRY(item, object_at(*array, i, at));
+        MilestoneEvent m;
+        BOOST_OUTCOME_TRY(id, string_member(*item, "id", at, true));
+        m.id = std::move(id);
+        BOOST_OUTCOME_TRY(title, string_member(*item, "title", at, false, m.id));
+        m.title = std::move(title);
+        BOOST_OUTCOME_TRY(due, date_member(*item, "due", at));
+        // The all-day event ends the next day, which must still be a Date.
+        if (due == last_day) return not_a_plan("\"due\" is the last supported day", pointer_append(at, "due"));
+        m.due = due;
+        const auto delivered = item->find("delivered");
+        if (delivered != item->end() && !delivered->is_null()) {
+            BOOST_OUTCOME_TRY(day, date_member(*item, "delivered", at));
+            m.delivered = day;
+        }
+        const auto met = item->find("met");
+        if (met != item->end() && !met->is_null()) {
+            if (!met->is_boolean()) return not_a_plan("\"met\" is not a boolean", pointer_append(at, "met"));
+            m.met = met->get<bool>();
+        }
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
+// "Heading:" and one "- item" line per item; nothing when there are no items.
+void append_list(std::string &text, const char *heading, const std::vector<std::string> &items) {
+    if (items.empty()) return;
+    if (!text.empty()) text += '\n';
+    text += heading;
+    for (const auto &item : items) text += "\n- " + item;
+}
+
+// What a session's DESCRIPTION says: its local start, the agenda, and why it moved.
+Result<std::string> session_description(const Json &session, const std::string &at,
+                                        const std::vector<MilestoneEvent> &milestones, const std::string &time_zone) {
+    std::string text;
+    BOOST_OUTCOME_TRY(local, string_member(session, "start", at, false));
+    if (!local.empty()) text = "Starts " + local + (time_zone.empty() ? "" : " (" + time_zone + ")");
+    BOOST_OUTCOME_TRY(units, strings_member(session, "agenda", at));
+    append_list(text, "Agenda:", units);
+    BOOST_OUTCOME_TRY(ids, strings_member(session, "milestones", at));
+    std::vector<std::string> titles;
+    for (const auto &id : ids) {
+        std::string title = id;  // an id the plan does not list still says what is meant
+        for (const auto &m : milestones)
+            if (m.id == id) title = m.title;
+        titles.push_back(std::move(title));
+    }
+    append_list(text, "Milestones:", titles);
+    BOOST_OUTCOME_TRY(metrics, strings_member(session, "metrics", at));
+    append_list(text, "Metrics:", metrics);
+    // The first reason is the one that matters to the reader: why the earliest slot was lost.
+    const auto why = session.find("why");
+    if (why != session.end() && why->is_array() && !why->empty() && (*why)[0].is_object()) {
+        const auto detail = (*why)[0].find("detail");
+        if (detail != (*why)[0].end() && detail->is_string()) {
+            if (!text.empty()) text += '\n';
+            const std::size_t closed = why->size();
+            text += "Moved: " + detail->get<std::string>() + " (" + std::to_string(closed) + " earlier slot" +
+                    (closed == 1 ? "" : "s") + " closed)";
+        }
+    }
+    return text;
+}
+
+struct IcalDocument {
+    std::string text;
+    std::string stamp;              // DTSTAMP, the same on every event
+    std::string uid_prefix;         // "learner.program.YYYYMMDD."
+    std::set<std::string> uids;     // to refuse a document that would repeat one
+};
+
+Result<void> append_session(IcalDocument &cal, const Json &session, const std::string &at,
+                            const std::vector<MilestoneEvent> &milestones, const std::string &mentor,
+                            const std::string &time_zone) {
+    BOOST_OUTCOME_TRY(type, string_member(session, "type", at, true));
+    BOOST_OUTCOME_TRY(occurrence, int_member(session, "occurrence", at, 1, 1'000'000'000));
+    BOOST_OUTCOME_TRY(title, string_member(session, "title", at, false, type));
+    BOOST_OUTCOME_TRY(start, instant_member(session, "start_utc", at));
+    BOOST_OUTCOME_TRY(minutes, int_member(session, "minutes", at, 1, 24 * 60));
+    const std::int64_t end = start + minutes * 60;
+    if (end >= end_of_writable_instants())
+        return not_a_plan("the session ends after 9999-12-31", pointer_append(at, "minutes"));
+    BOOST_OUTCOME_TRY(description, session_description(session, at, milestones, time_zone));
+
+    std::string uid = cal.uid_prefix + uid_part(type) + "." + std::to_string(occurrence) + "@careerpath";
+    if (!cal.uids.insert(uid).second)
+        return not_a_plan("a second session \"" + type + "\" #" + std::to_string(occurrence),
+                          pointer_append(at, "occurrence"));
+    std::string &out = cal.text;
+    ical_append_line(out, "BEGIN", "VEVENT");
+    ical_append_line(out, "UID", ical_text(uid));
+    ical_append_line(out, "DTSTAMP", cal.stamp);
+    ical_append_line(out, "DTSTART", ical_utc(start));
+    ical_append_line(out, "DTEND", ical_utc(end));
+    ical_append_line(out, "SUMMARY", ical_text(mentor.empty() ? title : title + " with " + mentor));
+    if (!description.empty()) ical_append_line(out, "DESCRIPTION", ical_text(description));
+    ical_append_line(out, "CATEGORIES", ical_text(type));
+    ical_append_line(out, "STATUS", "CONFIRMED");
+    ical_append_line(out, "TRANSP", "OPAQUE");
+    ical_append_line(out, "END", "VEVENT");
+    return boost::outcome_v2::success();
+}
+
+Result<void> append_milestone(IcalDocument &cal, const MilestoneEvent &m, const std::string &at) {
+    std::string uid = cal.uid_prefix + "milestone-" + uid_part(m.id) + "@careerpath";
+    if (!cal.uids.insert(uid).second)
+        return not_a_plan("a second milestone \"" + m.id + "\"", pointer_append(at, "id"));
+    std::string description = "Due " + m.due.iso() + "\nDelivered " +
+                              (m.delivered ? m.delivered->iso() : std::string("after the plan's horizon"));
+    if (m.met) description += *m.met ? "\nMet: yes" : "\nMet: no";
+    std::string &out = cal.text;
+    ical_append_line(out, "BEGIN", "VEVENT");
+    ical_append_line(out, "UID", ical_text(uid));
+    ical_append_line(out, "DTSTAMP", cal.stamp);
+    ical_append_line(out, "DTSTART;VALUE=DATE", ical_date(m.due));
+    ical_append_line(out, "DTEND;VALUE=DATE", ical_date(m.due.plus_days(1)));
+    ical_append_line(out, "SUMMARY", ical_text(m.title));
+    ical_append_line(out, "DESCRIPTION", ical_text(description));
+    ical_append_line(out, "CATEGORIES", "milestone");
+    ical_append_line(out, "TRANSP", "TRANSPARENT");
+    ical_append_line(out, "END", "VEVENT");
+    return boost::outcome_v2::success();
+}
+
+}  // namespace
+
+Result<std::string> export_ical(const Json &plan) {
+    if (!plan.is_object()) return not_a_plan("the document is not a JSON object", "");
+    BOOST_OUTCOME_TRY(learner, string_member(plan, "learner", "", true));
+    BOOST_OUTCOME_TRY(program, string_member(plan, "program", "", false));
+    BOOST_OUTCOME_TRY(start, date_member(plan, "start", ""));
+    BOOST_OUTCOME_TRY(time_zone, string_member(plan, "time_zone", "", false));
+    BOOST_OUTCOME_TRY(mentor, mentor_name(plan));
+    BOOST_OUTCOME_TRY(sessions, array_member(plan, "sessions", true));
+    BOOST_OUTCOME_TRY(milestones, read_milestones(plan));
+
+    IcalDocument cal;
+    // DTSTAMP must not come from the clock, or the same plan would give different bytes.
+    const auto as_of = plan.find("as_of");
+    if (as_of != plan.end() && !as_of->is_null()) {
+        BOOST_OUTCOME_TRY(instant, instant_member(plan, "as_of", ""));
+        cal.stamp = ical_utc(instant);
+    } else {
+        cal.stamp = ical_utc(unix_seconds(start));
+    }
+    cal.uid_prefix = uid_part(learner) + "." + uid_part(program) + "." + ical_date(start) + ".";
+
+    std::string &out = cal.text;
+    ical_append_line(out, "BEGIN", "VCALENDAR");
+    ical_append_line(out, "VERSION", "2.0");
+    ical_append_line(out, "PRODID", std::string("-//careerpath//careerpath ") + version_string + "//EN");
+    ical_append_line(out, "CALSCALE", "GREGORIAN");
+    ical_append_line(out, "METHOD", "PUBLISH");
+    ical_append_line(out, "X-WR-CALNAME",
+                     ical_text("Learning plan for " + learner + (program.empty() ? "" : " (" + program + ")")));
+    for (std::size_t i = 0; i < sessions->size(); ++i) {
+        const std::string at = pointer_append("/sessions", i);
+        BOOST_OUTCOME_TRY(session, object_at(*sessions, i, at));
+        BOOST_OUTCOME_TRY(status, string_member(*session, "status", at, true));
+        if (status == "dropped") continue;  // no time to put in a calendar
+        if (status != "placed" && status != "moved")
+            return not_a_plan("\"status\" \"" + status + "\" is not placed, moved or dropped",
+                              pointer_append(at, "status"));
+        BOOST_OUTCOME_TRYV(append_session(cal, *session, at, milestones, mentor, time_zone));
+    }
+    for (std::size_t i = 0; i < milestones.size(); ++i) {
+        BOOST_OUTCOME_TRYV(append_milestone(cal, milestones[i], pointer_append("/milestones", i)));
+    }
+    ical_append_line(out, "END", "VCALENDAR");
+    return std::move(out);
 }
 
 CAREERPATH_NAMESPACE_END

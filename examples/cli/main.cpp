@@ -28,10 +28,11 @@ const char *const usage_text =
     "  describe CURRICULUM [--format text|json]  levels, counts, roles, programs\n"
     "  graph CURRICULUM [--format dot|mermaid]   the unit graph as Graphviz DOT (default) or a\n"
     "                                            Mermaid flowchart\n"
-    "  plan CURRICULUM REQUEST [--format text|json|mermaid] [-o FILE]\n"
+    "  plan CURRICULUM REQUEST [--format text|json|mermaid|ical] [-o FILE]\n"
     "                                            a learning plan: gaps, the dated path, phases,\n"
-    "                                            milestones, warnings and a summary; mermaid\n"
-    "                                            prints it as a Mermaid Gantt chart\n"
+    "                                            milestones, sessions, warnings and a summary;\n"
+    "                                            mermaid prints it as a Mermaid Gantt chart, ical\n"
+    "                                            its sessions and milestones as iCalendar (.ics)\n"
     "\n"
     "options:\n"
     "  -h, --help     show this help\n"
@@ -176,13 +177,14 @@ int plan(const std::string &curriculum_path, const std::string &request_path, co
     const cp::Json document = cp::plan_to_json(*loaded.curriculum, request, result);
     if (format == "json") {
         std::cout << document.dump(2) << "\n";
-    } else if (format == "mermaid") {
-        auto gantt = cp::export_mermaid_gantt(document);
-        if (!gantt) {
-            std::cerr << "careerpath: internal error: " << gantt.error().message << "\n";
+    } else if (format == "mermaid" || format == "ical") {
+        auto exported = format == "ical" ? cp::export_ical(document) : cp::export_mermaid_gantt(document);
+        if (!exported) {
+            std::cerr << "careerpath: internal error: " << exported.error().message << "\n";
             return exit_bad_input;
         }
-        std::cout << gantt.value();
+        // Binary, so that the iCalendar CRLFs reach the file as they are on every platform.
+        std::cout.write(exported.value().data(), static_cast<std::streamsize>(exported.value().size()));
     } else {
         std::cout << cp::plan_to_text(*loaded.curriculum, request, result);
     }
@@ -254,7 +256,7 @@ int main(int argc, char **argv) {
         return usage_error("unknown command \"" + command + "\"");
     // Which formats each command knows; the first is the default.
     const std::vector<std::string> formats = command == "graph" ? std::vector<std::string>{"dot", "mermaid"}
-                                             : command == "plan" ? std::vector<std::string>{"text", "json", "mermaid"}
+                                             : command == "plan" ? std::vector<std::string>{"text", "json", "mermaid", "ical"}
                                                                  : std::vector<std::string>{"text", "json"};
     if (!format_given) format = formats.front();
     if (std::find(formats.begin(), formats.end(), format) == formats.end())

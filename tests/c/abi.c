@@ -247,10 +247,11 @@ static void test_export(void) {
     CHECK(text == NULL);
     CHECK(strstr(careerpath_last_error(), "format") != NULL);
     CHECK(careerpath_export(c, "mermaid-gantt", NULL, 0, &text) == CAREERPATH_ERR_ARGUMENT);
-    /* Unknown formats name the supported ones; iCalendar is not there yet. */
+    /* Unknown formats name the supported ones. */
     CHECK(careerpath_export(c, "svg", NULL, 0, &text) == CAREERPATH_ERR_ARGUMENT);
     CHECK(text == NULL);
-    CHECK(strstr(careerpath_last_error(), "dot, mermaid-graph, mermaid-gantt") != NULL);
+    CHECK(strstr(careerpath_last_error(), "dot, mermaid-graph, mermaid-gantt, ical") != NULL);
+    /* A plan format without a plan. */
     CHECK(careerpath_export(c, "ical", NULL, 0, &text) == CAREERPATH_ERR_ARGUMENT);
     /* The curriculum graph. */
     CHECK(careerpath_export(c, "dot", NULL, 0, &text) == CAREERPATH_OK);

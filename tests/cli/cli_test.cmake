@@ -1,5 +1,6 @@
 # The command line on good and bad files: exit status, and what it prints where.
-#   cmake -DCLI=path/to/careerpath -DDATA=tests/cli -DEXAMPLES=examples/data -P cli_test.cmake
+#   cmake -DCLI=path/to/careerpath -DDATA=tests/cli -DEXAMPLES=examples/data [-DWORK=scratch/dir] -P cli_test.cmake
+# (WORK, when given, holds files the checks write, such as the raw bytes of an iCalendar export.)
 
 set(failures 0)
 
@@ -67,6 +68,25 @@ run(graph-mermaid 0 "^flowchart LR\n.*subgraph .* --> " "" graph --format mermai
 run(graph-bad-format 2 "" "unknown format \"json\" for graph" graph --format json ${EXAMPLES}/engineering-growth.json)
 run(plan-alex-mermaid 0 "^gantt\n.*dateFormat YYYY-MM-DD.*section System design fundamentals.*:milestone, " ""
     plan --format mermaid ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json)
+# A plan as iCalendar: one event per placed or moved session and milestone. execute_process turns
+# CRLF into LF in OUTPUT_VARIABLE, so the line ends are checked on the raw bytes of a file.
+run(plan-alex-ical 0 "^BEGIN:VCALENDAR\nVERSION:2.0\n.*BEGIN:VEVENT\nUID:alex\\.technical_leadership\\.20270104\\.coaching\\.1@careerpath\n.*DTSTART;VALUE=DATE:.*END:VCALENDAR\n$" ""
+    plan --format ical ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json)
+if(DEFINED WORK)
+  file(MAKE_DIRECTORY ${WORK})
+  execute_process(COMMAND ${CLI} plan --format ical ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json
+                  RESULT_VARIABLE rc OUTPUT_FILE ${WORK}/alex.ics)
+  file(READ ${WORK}/alex.ics ics HEX)
+  string(REGEX REPLACE "0d0a" "" without_crlf "${ics}")
+  # "BEGIN:VCALENDAR" CRLF at the start, and no LF (0a) left once the CRLFs are gone.
+  if(NOT rc EQUAL 0 OR NOT ics MATCHES "^424547494e3a5643414c454e4441520d0a" OR without_crlf MATCHES "^(..)*0a")
+    message("[plan-alex-ical-crlf] not CRLF line ends (exit status ${rc})")
+    math(EXPR failures "${failures} + 1")
+  else()
+    message("[plan-alex-ical-crlf] ok")
+  endif()
+endif()
+run(plan-bad-format 2 "" "unknown format \"ics\" for plan" plan --format ics ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json)
 run(bad-format 2 "" "unknown format" describe --format yaml ${EXAMPLES}/engineering-growth.json)
 run(unknown-option 2 "" "unknown option" validate --frobnicate ${EXAMPLES}/engineering-growth.json)
 run(help 0 "usage: careerpath" "" --help)

@@ -1,4 +1,4 @@
-// Shared by the fuzz targets that run against the example curriculum (plan, export_gantt):
+// Shared by the fuzz targets that run against the example curriculum (plan, export_gantt, export_ical):
 // reporting a broken contract, and the curriculum loaded once for the whole run.
 #pragma once
 

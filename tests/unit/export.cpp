@@ -1,6 +1,7 @@
 // careerpath/export.hpp: the curriculum graph as DOT and as a Mermaid flowchart, checked to the
 // byte on a small hand-written curriculum; the plan as a Mermaid Gantt chart, for Alex's plan
-// and a hand-written plan document; and documents that are not plans.
+// and a hand-written plan document; the plan as iCalendar (wire format, escaping, UIDs, DTSTAMP,
+// all-day milestones); and documents that are not plans.
 #include <careerpath/export.hpp>
 #include <careerpath/plan.hpp>
 
@@ -11,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 using namespace careerpath;
 
@@ -212,4 +214,271 @@ TEST_CASE("export_mermaid_gantt: a document that is not a plan is a schema error
     auto empty = export_mermaid_gantt(Json::parse(R"({"path": []})"));
     REQUIRE(empty);
     CHECK(empty.value() == "gantt\n    title Learning plan\n    dateFormat YYYY-MM-DD\n");
+}
+
+// --- export_ical -------------------------------------------------------------------------------
+
+namespace {
+
+// A small plan: one placed session whose title and agenda need escaping (and whose description
+// is long enough to fold), one moved, one dropped, a career-planning session naming a milestone
+// and a metric, and two milestones (one not delivered).
+const char *const ical_plan = R"({
+  "learner": "sam", "program": "lead", "start": "2027-01-04", "time_zone": "Europe/Berlin",
+  "mentor": {"id": "mo", "name": "Mo", "time_zone": "Europe/Berlin"},
+  "as_of": null,
+  "sessions": [
+    {"type": "coaching", "title": "Plan; review, \\ and\nmore", "occurrence": 1, "status": "placed",
+     "start": "2027-01-05T10:00:00+01:00", "start_utc": "2027-01-05T09:00:00Z", "minutes": 45,
+     "agenda": ["a@one, with; odd \\ chars", "a very long unit name that goes on and on well past the fold@deep"]},
+    {"type": "coaching", "title": "Coaching", "occurrence": 2, "status": "moved",
+     "start": "2027-01-13T16:30:00+01:00", "start_utc": "2027-01-13T15:30:00Z", "minutes": 60, "agenda": [],
+     "why": [{"day": "2027-01-12", "time": "10:00", "closed_by": "holiday", "detail": "a holiday"}]},
+    {"type": "coaching", "title": "Coaching", "occurrence": 3, "status": "dropped",
+     "start": null, "start_utc": null, "minutes": 60, "agenda": []},
+    {"type": "career_planning", "title": "Career", "occurrence": 1, "status": "placed",
+     "start": "2027-01-20T10:00:00+01:00", "start_utc": "2027-01-20T09:00:00Z", "minutes": 30,
+     "agenda": [], "milestones": ["p1"], "metrics": ["growth"]}
+  ],
+  "milestones": [
+    {"id": "p1", "title": "Phase one, done", "due": "2027-03-01", "delivered": "2027-02-20", "met": true},
+    {"id": "role", "title": "Ready", "due": "2027-12-31", "delivered": null, "met": false}
+  ]
+})";
+
+std::string ical_ok(const Json &plan) {
+    auto text = export_ical(plan);
+    REQUIRE_MESSAGE(text, (text ? "" : text.error().message));
+    return text.value();
+}
+
+// The content lines with folds undone (RFC 5545 3.1), for checking values whole.
+std::vector<std::string> unfolded_lines(const std::string &text) {
+    std::vector<std::string> lines;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        const auto end = text.find("\r\n", at);
+        REQUIRE(end != std::string::npos);
+        const std::string line = text.substr(at, end - at);
+        if (!line.empty() && line[0] == ' ') {
+            REQUIRE(!lines.empty());
+            lines.back() += line.substr(1);
+        } else {
+            lines.push_back(line);
+        }
+        at = end + 2;
+    }
+    return lines;
+}
+
+std::vector<std::string> values_of(const std::string &text, const std::string &name) {
+    std::vector<std::string> values;
+    for (const auto &line : unfolded_lines(text))
+        if (line.rfind(name + ":", 0) == 0) values.push_back(line.substr(name.size() + 1));
+    return values;
+}
+
+}  // namespace
+
+TEST_CASE("export_ical: CRLF line ends only, no line over 75 octets, the calendar's properties") {
+    const std::string text = ical_ok(Json::parse(ical_plan));
+    REQUIRE(text.size() > 4);
+    CHECK(text.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//careerpath//careerpath " +
+                         std::string(version_string) + "//EN\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n",
+                     0) == 0);
+    CHECK(text.substr(text.size() - 15) == "END:VCALENDAR\r\n");
+    std::size_t folded = 0;
+    for (std::size_t at = 0; at < text.size();) {
+        const auto end = text.find("\r\n", at);
+        REQUIRE(end != std::string::npos);
+        const std::string line = text.substr(at, end - at);
+        CHECK_MESSAGE(line.size() <= 75, line);
+        CHECK_MESSAGE(line.find('\r') == std::string::npos, line);
+        CHECK_MESSAGE(line.find('\n') == std::string::npos, line);
+        if (!line.empty() && line[0] == ' ') ++folded;
+        at = end + 2;
+    }
+    CHECK(folded > 0);  // the long agenda did fold
+    CHECK(values_of(text, "X-WR-CALNAME") == std::vector<std::string>{"Learning plan for sam (lead)"});
+    CHECK(export_ical(Json::parse(ical_plan)).value() == text);  // same input, same bytes
+}
+
+TEST_CASE("export_ical: sessions in UTC, titles and agendas escaped, dropped sessions skipped") {
+    const std::string text = ical_ok(Json::parse(ical_plan));
+    CHECK(count(text, "BEGIN:VEVENT\r\n") == 5);  // 3 placed or moved sessions, 2 milestones
+    CHECK(count(text, "END:VEVENT\r\n") == 5);
+    CHECK(text.find("coaching.3@") == std::string::npos);
+    CHECK(values_of(text, "DTSTART") ==
+          std::vector<std::string>{"20270105T090000Z", "20270113T153000Z", "20270120T090000Z"});
+    CHECK(values_of(text, "DTEND") ==
+          std::vector<std::string>{"20270105T094500Z", "20270113T163000Z", "20270120T093000Z"});
+    const auto summaries = values_of(text, "SUMMARY");
+    REQUIRE(summaries.size() == 5);
+    CHECK(summaries[0] == "Plan\\; review\\, \\\\ and\\nmore with Mo");
+    CHECK(summaries[1] == "Coaching with Mo");
+    CHECK(summaries[3] == "Phase one\\, done");  // milestones have no mentor
+    const auto descriptions = values_of(text, "DESCRIPTION");
+    REQUIRE(descriptions.size() == 5);
+    CHECK(descriptions[0] ==
+          "Starts 2027-01-05T10:00:00+01:00 (Europe/Berlin)\\nAgenda:\\n- a@one\\, with\\; odd \\\\ chars\\n"
+          "- a very long unit name that goes on and on well past the fold@deep");
+    CHECK(descriptions[1] == "Starts 2027-01-13T16:30:00+01:00 (Europe/Berlin)\\nMoved: a holiday (1 earlier slot closed)");
+    // Career planning: the milestone by its title, then the metrics.
+    CHECK(descriptions[2] ==
+          "Starts 2027-01-20T10:00:00+01:00 (Europe/Berlin)\\nMilestones:\\n- Phase one\\, done\\nMetrics:\\n- growth");
+    CHECK(values_of(text, "CATEGORIES") ==
+          std::vector<std::string>{"coaching", "coaching", "career_planning", "milestone", "milestone"});
+    // No mentor: the title alone.
+    Json alone = Json::parse(ical_plan);
+    alone["mentor"] = nullptr;
+    CHECK(values_of(ical_ok(alone), "SUMMARY")[1] == "Coaching");
+}
+
+TEST_CASE("export_ical: milestones are all-day, transparent events") {
+    const std::string text = ical_ok(Json::parse(ical_plan));
+    CHECK(values_of(text, "DTSTART;VALUE=DATE") == std::vector<std::string>{"20270301", "20271231"});
+    CHECK(values_of(text, "DTEND;VALUE=DATE") == std::vector<std::string>{"20270302", "20280101"});
+    CHECK(count(text, "TRANSP:TRANSPARENT\r\n") == 2);
+    CHECK(count(text, "TRANSP:OPAQUE\r\n") == 3);
+    const auto descriptions = values_of(text, "DESCRIPTION");
+    CHECK(descriptions[3] == "Due 2027-03-01\\nDelivered 2027-02-20\\nMet: yes");
+    CHECK(descriptions[4] == "Due 2027-12-31\\nDelivered after the plan's horizon\\nMet: no");
+}
+
+TEST_CASE("export_ical: DTSTAMP is as_of in UTC, else the plan start at midnight UTC") {
+    Json plan = Json::parse(ical_plan);
+    auto stamps = values_of(ical_ok(plan), "DTSTAMP");
+    CHECK(stamps.size() == 5);
+    for (const auto &s : stamps) CHECK(s == "20270104T000000Z");
+    plan.erase("as_of");
+    CHECK(values_of(ical_ok(plan), "DTSTAMP").front() == "20270104T000000Z");
+    plan["as_of"] = "2027-01-03T21:00:00-05:00";  // the next day in UTC
+    stamps = values_of(ical_ok(plan), "DTSTAMP");
+    for (const auto &s : stamps) CHECK(s == "20270104T020000Z");
+}
+
+TEST_CASE("export_ical: UIDs are unique, stable, and tell plans apart") {
+    const Json plan = Json::parse(ical_plan);
+    const auto uids = values_of(ical_ok(plan), "UID");
+    CHECK(uids == std::vector<std::string>{"sam.lead.20270104.coaching.1@careerpath",
+                                           "sam.lead.20270104.coaching.2@careerpath",
+                                           "sam.lead.20270104.career_planning.1@careerpath",
+                                           "sam.lead.20270104.milestone-p1@careerpath",
+                                           "sam.lead.20270104.milestone-role@careerpath"});
+    CHECK(values_of(ical_ok(plan), "UID") == uids);
+    // Another plan start, another learner or no program: other UIDs. Ids with '.' or '@' cannot
+    // make two plans' UIDs meet.
+    Json later = plan;
+    later["start"] = "2027-02-01";
+    CHECK(values_of(ical_ok(later), "UID")[0] == "sam.lead.20270201.coaching.1@careerpath");
+    Json none = plan;
+    none["program"] = nullptr;
+    CHECK(values_of(ical_ok(none), "UID")[0] == "sam..20270104.coaching.1@careerpath");
+    Json dotted = plan;
+    dotted["learner"] = "sam.lead";
+    dotted["program"] = "x@y";
+    CHECK(values_of(ical_ok(dotted), "UID")[0] == "sam%2Elead.x%40y.20270104.coaching.1@careerpath");
+    // The same session twice would give one UID to two events: refused.
+    Json twice = plan;
+    twice["sessions"][1]["occurrence"] = 1;
+    auto r = export_ical(twice);
+    REQUIRE(!r);
+    CHECK(r.error().status == Status::schema);
+    CHECK(r.error().pointer == "/sessions/1/occurrence");
+}
+
+TEST_CASE("export_ical: Alex's plan") {
+    const Curriculum c = load_ok(read_example("engineering-growth.json"));
+    auto planned = plan_from_json(c, read_example("alex.request.json"));
+    REQUIRE(planned);
+    const Json document = plan_to_json(c, planned.value().request, planned.value().plan);
+    const std::string text = ical_ok(document);
+    std::size_t timed = 0;
+    for (const auto &s : document["sessions"])
+        if (s["status"] != "dropped") ++timed;
+    CHECK(timed > 0);
+    CHECK(count(text, "BEGIN:VEVENT\r\n") == timed + document["milestones"].size());
+    CHECK(values_of(text, "UID").front() == "alex.technical_leadership.20270104.coaching.1@careerpath");
+    CHECK(values_of(text, "SUMMARY").front() == "1:1 Coaching with Mike");
+    CHECK(ical_ok(document) == text);
+}
+
+TEST_CASE("export_ical: a document it cannot write is a schema error with its pointer") {
+    struct Case {
+        const char *document;
+        const char *pointer;
+    };
+    // Each case is the good plan with one change (a JSON merge patch, RFC 7396).
+    const Case cases[] = {
+        {R"({"learner": null})", "/learner"},
+        {R"({"learner": 7})", "/learner"},
+        {R"({"program": []})", "/program"},
+        {R"({"start": "2027-02-30"})", "/start"},
+        {R"({"time_zone": 1})", "/time_zone"},
+        {R"({"mentor": "mo"})", "/mentor"},
+        {R"({"mentor": {"name": 3}})", "/mentor/name"},
+        {R"({"as_of": "2027-01-03"})", "/as_of"},
+        {R"({"as_of": "2027-01-03T09:00:00"})", "/as_of"},
+        {R"({"as_of": 5})", "/as_of"},
+        {R"({"as_of": "1400-01-01T00:30:00+01:00"})", "/as_of"},
+        {R"({"sessions": null})", "/sessions"},
+        {R"({"sessions": {}})", "/sessions"},
+        {R"({"sessions": [3]})", "/sessions/0"},
+        {R"({"sessions": [{"type": "x"}]})", "/sessions/0/status"},
+        {R"({"sessions": [{"status": "maybe"}]})", "/sessions/0/status"},
+        {R"({"sessions": [{"status": "placed", "occurrence": 1}]})", "/sessions/0/type"},
+        {R"({"sessions": [{"status": "placed", "type": "x"}]})", "/sessions/0/occurrence"},
+        {R"({"sessions": [{"status": "placed", "type": "x", "occurrence": 0}]})", "/sessions/0/occurrence"},
+        {R"({"sessions": [{"status": "placed", "type": "x", "occurrence": 1.5}]})", "/sessions/0/occurrence"},
+        {R"({"sessions": [{"status": "placed", "type": "x", "occurrence": 18446744073709551615}]})",
+         "/sessions/0/occurrence"},
+        {R"({"sessions": [{"status": "placed", "type": "x", "occurrence": 1, "start_utc": null}]})",
+         "/sessions/0/start_utc"},
+        {R"({"sessions": [{"status": "placed", "type": "x", "occurrence": 1, "start_utc": "tomorrow"}]})",
+         "/sessions/0/start_utc"},
+        {R"({"sessions": [{"status": "placed", "type": "x", "occurrence": 1, "start_utc": "2027-01-05T09:00:00Z"}]})",
+         "/sessions/0/minutes"},
+        {R"({"sessions": [{"status": "placed", "type": "x", "occurrence": 1, "start_utc": "2027-01-05T09:00:00Z",
+             "minutes": 1441}]})",
+         "/sessions/0/minutes"},
+        {R"({"sessions": [{"status": "placed", "type": "x", "occurrence": 1, "start_utc": "9999-12-31T23:30:00Z",
+             "minutes": 60}]})",
+         "/sessions/0/minutes"},
+        {R"({"sessions": [{"status": "placed", "type": "x", "occurrence": 1, "start_utc": "2027-01-05T09:00:00Z",
+             "minutes": 60, "agenda": [1]}]})",
+         "/sessions/0/agenda/0"},
+        {R"({"sessions": [{"status": "placed", "type": "x", "occurrence": 1, "start_utc": "2027-01-05T09:00:00Z",
+             "minutes": 60, "metrics": "growth"}]})",
+         "/sessions/0/metrics"},
+        {R"({"milestones": {}})", "/milestones"},
+        {R"({"milestones": [{"title": "no id", "due": "2027-01-05"}]})", "/milestones/0/id"},
+        {R"({"milestones": [{"id": "m"}]})", "/milestones/0/due"},
+        {R"({"milestones": [{"id": "m", "due": "9999-12-31"}]})", "/milestones/0/due"},
+        {R"({"milestones": [{"id": "m", "due": "2027-01-05", "delivered": "soon"}]})", "/milestones/0/delivered"},
+        {R"({"milestones": [{"id": "m", "due": "2027-01-05", "met": "yes"}]})", "/milestones/0/met"},
+        {R"({"milestones": [{"id": "m", "due": "2027-01-05"}, {"id": "m", "due": "2027-01-06"}]})",
+         "/milestones/1/id"},
+    };
+    for (const auto &k : cases) {
+        Json plan = Json::parse(ical_plan);
+        plan.merge_patch(Json::parse(k.document));
+        auto r = export_ical(plan);
+        REQUIRE_MESSAGE(!r, k.document);
+        CHECK_MESSAGE(r.error().status == Status::schema, k.document);
+        CHECK_MESSAGE(r.error().pointer == k.pointer, k.document);
+        CHECK_MESSAGE(!r.error().message.empty(), k.document);
+    }
+    for (const char *document : {"[]", "null", "\"plan\"", "{}"}) {
+        auto r = export_ical(Json::parse(document));
+        REQUIRE_MESSAGE(!r, document);
+        CHECK(r.error().status == Status::schema);
+    }
+    CHECK(export_ical(Json::parse("[]")).error().pointer == "");
+    CHECK(export_ical(Json::parse("{}")).error().pointer == "/learner");
+    // Control characters other than line breaks cannot reach a content line.
+    Json plan = Json::parse(ical_plan);
+    plan["sessions"][0]["title"] = std::string("bell\x07 and nul", 9) + std::string(1, '\0') + "!";
+    const std::string text = ical_ok(plan);
+    CHECK(text.find('\x07') == std::string::npos);
+    CHECK(text.find('\0') == std::string::npos);
 }

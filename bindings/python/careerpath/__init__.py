@@ -246,9 +246,12 @@ class Curriculum:
     ) -> str:
         """A text export (careerpath_export). ``format`` is ``"dot"`` (the unit graph as Graphviz
         DOT) or ``"mermaid-graph"`` (a Mermaid flowchart), which draw the curriculum and take no
-        plan, or ``"mermaid-gantt"``, which draws `plan` (what :meth:`plan` returns, or its JSON
-        text) as a Mermaid Gantt chart. An unsupported format raises :class:`ArgumentError`; a
-        plan document of the wrong shape raises :class:`SchemaError` with ``.pointer`` into it."""
+        plan; ``"mermaid-gantt"``, which draws `plan` (what :meth:`plan` returns, or its JSON
+        text) as a Mermaid Gantt chart; or ``"ical"``, which writes the plan's placed and moved
+        sessions and its milestones as an iCalendar (RFC 5545) file: CRLF line ends, times in
+        UTC, stable UIDs (write it to a ``.ics`` file with ``newline=""`` to keep the CRLFs).
+        An unsupported format raises :class:`ArgumentError`; a plan document of the wrong shape
+        raises :class:`SchemaError` with ``.pointer`` into it."""
         if not isinstance(format, str):
             raise TypeError(f"format must be a str, got {type(format).__name__}")
         data: Optional[bytes] = None
@@ -259,8 +262,8 @@ class Curriculum:
                 data = bytes(plan)
             else:
                 data = json.dumps(plan, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
-        elif format == "mermaid-gantt":
-            raise TypeError("export(\"mermaid-gantt\") needs the plan to draw")
+        elif format in ("mermaid-gantt", "ical"):
+            raise TypeError(f"export({format!r}) needs the plan to export")
         lib = self._lib
         out = ctypes.c_void_p()
         with self._borrow() as handle:

@@ -1,4 +1,5 @@
-"""Curriculum.export: the unit graph as DOT and Mermaid, a plan as a Mermaid Gantt chart."""
+"""Curriculum.export: the unit graph as DOT and Mermaid, a plan as a Mermaid Gantt chart (and as
+iCalendar: test_ical.py)."""
 
 import json
 from pathlib import Path
@@ -63,10 +64,12 @@ def test_not_a_plan_is_a_schema_error_with_pointer(example):
         example.export("mermaid-gantt", "{not json")
     with pytest.raises(TypeError):
         example.export("mermaid-gantt")
+    with pytest.raises(TypeError):
+        example.export("ical")
 
 
-@pytest.mark.parametrize("format", ["ical", "svg", ""])
+@pytest.mark.parametrize("format", ["iCal", "ics", "svg", ""])
 def test_unsupported_formats_are_argument_errors(example, format):
     with pytest.raises(careerpath.ArgumentError) as caught:
         example.export(format)
-    assert "dot, mermaid-graph, mermaid-gantt" in str(caught.value)
+    assert "dot, mermaid-graph, mermaid-gantt, ical" in str(caught.value)
