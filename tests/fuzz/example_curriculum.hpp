@@ -20,6 +20,16 @@ namespace fuzz {
     std::abort();
 }
 
+/// The contract of a failed careerpath_export of a plan document: the output left NULL, a status
+/// an export may return, and a message.
+inline void check_export_failure(const char *target, careerpath_status status, const char *out) {
+    if (out) fail(target, "export failed but did not leave the output NULL", status);
+    if (status != CAREERPATH_ERR_PARSE && status != CAREERPATH_ERR_SCHEMA && status != CAREERPATH_ERR_LIMIT &&
+        status != CAREERPATH_ERR_MEMORY)
+        fail(target, "export returned a status it should never return", status);
+    if (careerpath_last_error()[0] == '\0') fail(target, "export failed with an empty message", status);
+}
+
 /// examples/data/engineering-growth.json (CAREERPATH_FUZZ_CURRICULUM), loaded on first use and
 /// kept for the whole run.
 inline const careerpath_curriculum *example_curriculum() {
