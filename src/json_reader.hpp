@@ -2,6 +2,7 @@
 // reader (curriculum now; requests later) so that all of them word their errors alike.
 #pragma once
 
+#include <careerpath/date.hpp>
 #include <careerpath/error.hpp>
 #include <careerpath/json.hpp>
 #include <careerpath/levels.hpp>
@@ -150,6 +151,36 @@ inline Ok read_level(const Node &n, const LevelScale &scale, std::string_view wh
         return schema_error(n.pointer, std::string(what) + " must be above \"" + scale.name(0) +
                                            "\", the level of not having started");
     return boost::outcome_v2::success();
+}
+
+/// A date written "YYYY-MM-DD".
+inline Ok read_date(const Node &n, std::string_view what, Date &out) {
+    std::string text;
+    BOOST_OUTCOME_TRYV(read_id(n, what, text));
+    const auto date = Date::parse(text);
+    if (!date)
+        return schema_error(n.pointer, std::string(what) + " \"" + text +
+                                           "\" is not a date: write YYYY-MM-DD, a day that exists");
+    out = *date;
+    return success();
+}
+
+/// An array member, or an empty Node where absent.
+inline Ok read_array(const Node &parent, std::string_view key, Node &out) {
+    out = parent.member(key);
+    if (!out) return success();
+    return out.expect_array("\"" + std::string(key) + "\"");
+}
+
+// An array no longer than `limit` (named in the message).
+inline Ok read_array(const Node &parent, std::string_view key, std::size_t limit, std::string_view limit_name, Node &out) {
+    BOOST_OUTCOME_TRYV(read_array(parent, key, out));
+    if (out && out->size() > limit)
+        return make_error(Status::limit, "\"" + std::string(key) + "\" has " + std::to_string(out->size()) +
+                                             " entries, more than " + std::to_string(limit) + " (" +
+                                             std::string(limit_name) + ")",
+                          out.pointer);
+    return success();
 }
 
 }  // namespace detail

@@ -1,6 +1,7 @@
 // Reading a plan request (SPEC "Plan request"): every field checked against the curriculum, the
 // first offending one reported with its JSON Pointer.
 #include <careerpath/plan_request.hpp>
+#include <careerpath/assessment.hpp>
 #include <careerpath/date_time.hpp>
 #include <careerpath/time_zone.hpp>
 
@@ -14,6 +15,8 @@ CAREERPATH_NAMESPACE_BEGIN
 using detail::missing;
 using detail::Node;
 using detail::Ok;
+using detail::read_array;
+using detail::read_date;
 using detail::read_id;
 using detail::read_int;
 using detail::read_level;
@@ -23,17 +26,6 @@ using detail::schema_error;
 using detail::success;
 
 namespace {
-
-Ok read_date(const Node &n, std::string_view what, Date &out) {
-    std::string text;
-    BOOST_OUTCOME_TRYV(read_id(n, what, text));
-    const auto date = Date::parse(text);
-    if (!date)
-        return schema_error(n.pointer, std::string(what) + " \"" + text +
-                                           "\" is not a date: write YYYY-MM-DD, a day that exists");
-    out = *date;
-    return success();
-}
 
 Ok read_weekday(const Node &n, Weekday &out) {
     std::string text;
@@ -70,23 +62,6 @@ Ok read_time_zone(const Node &n, std::string &name, std::optional<TimeZone> &zon
     auto resolved = TimeZone::resolve(name);
     if (!resolved) return schema_error(n.pointer, resolved.error().message);
     zone = std::move(resolved).value();
-    return success();
-}
-
-Ok read_array(const Node &parent, std::string_view key, Node &out) {
-    out = parent.member(key);
-    if (!out) return success();
-    return out.expect_array("\"" + std::string(key) + "\"");
-}
-
-// An array no longer than `limit` (named in the message).
-Ok read_array(const Node &parent, std::string_view key, std::size_t limit, std::string_view limit_name, Node &out) {
-    BOOST_OUTCOME_TRYV(read_array(parent, key, out));
-    if (out && out->size() > limit)
-        return make_error(Status::limit, "\"" + std::string(key) + "\" has " + std::to_string(out->size()) +
-                                             " entries, more than " + std::to_string(limit) + " (" +
-                                             std::string(limit_name) + ")",
-                          out.pointer);
     return success();
 }
 
@@ -286,14 +261,22 @@ Result<PlanRequest> read_plan_request(const Curriculum &c, const Json &document,
         request.holidays.push_back(rule);
     }
     BOOST_OUTCOME_TRYV(read_mentor(root.member("mentor"), limits, request.mentor));
+    std::optional<Date> as_of_day;  // the day as written, in the writer's own offset
     if (const Node as_of = root.member("as_of")) {
         OffsetDateTime stamp;
         BOOST_OUTCOME_TRYV(read_date_time(as_of, "as_of", stamp));
         request.as_of = as_of->get<std::string>();
+        as_of_day = stamp.day;
     }
-    Node assessments;
-    BOOST_OUTCOME_TRYV(read_array(root, "assessments", assessments));
-    if (assessments) request.assessments = *assessments;
+    // The latest scored level of each assessed skill replaces the learner's `current`.
+    if (const Node assessments = root.member("assessments")) {
+        auto read = read_assessments(c, *assessments, assessments.pointer, as_of_day, limits);
+        if (!read) return read.error();
+        request.assessments = std::move(read).value();
+        const auto latest = skill_estimates(c, request.assessments);
+        for (std::size_t s = 0; s < latest.size(); ++s)
+            if (latest[s]) request.learner.current[s] = latest[s]->achieved;
+    }
     return request;
 }
 

@@ -27,6 +27,9 @@ struct Limits {
     std::size_t max_session_slots = 1'000;       ///< a learner's weekly session slots; a mentor's weekly availability windows
     std::size_t max_busy = 100'000;              ///< a mentor's busy intervals
     std::size_t max_sessions = 100'000;          ///< session occurrences in one plan
+    std::size_t max_assessments = 10'000;        ///< assessments in one request
+    std::size_t max_ratings = 100'000;           ///< ratings in one assessment
+    std::size_t max_people = 1'000'000;          ///< people in one cohort report
 };
 
 CAREERPATH_NAMESPACE_END

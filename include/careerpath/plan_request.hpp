@@ -2,6 +2,7 @@
 // the holidays, and the mentor (SPEC "Plan request"), validated against a curriculum.
 #pragma once
 
+#include <careerpath/assessment.hpp>
 #include <careerpath/calendar.hpp>
 #include <careerpath/curriculum.hpp>
 #include <careerpath/date.hpp>
@@ -70,14 +71,17 @@ struct PlanRequest {
     std::optional<Mentor> mentor;
     /// When the request was made (ISO 8601 with an offset), as written; the iCalendar DTSTAMP.
     std::optional<std::string> as_of;
-    Json assessments = Json::array(); ///< kept as written; scored by the assessments module
+    /// In date order. The latest estimate of each skill they rate has replaced that skill's
+    /// level in `learner.current` (its achieved level, SPEC "Rules").
+    std::vector<Assessment> assessments;
 };
 
 /// Reads and validates a plan request against `curriculum`: unknown program, role or skill is
 /// Status::reference; a level off the scale, an impossible date (2027-02-30), an unknown time
 /// zone or a value of the wrong type is Status::schema; each with the JSON Pointer of the field.
 /// More session slots, availability windows or busy intervals than `limits` allow is
-/// Status::limit.
+/// Status::limit. Assessments are read as read_assessments says (none may be dated after the
+/// day of `as_of`).
 Result<PlanRequest> read_plan_request(const Curriculum &curriculum, const Json &document, const Limits &limits = {});
 
 CAREERPATH_NAMESPACE_END

@@ -1,0 +1,178 @@
+// The cohort report: per-person facts first (each known or not), then means per group, then the
+// suppression of small groups and cells, so that no figure ever describes fewer people than the
+// floor.
+#include <careerpath/cohort.hpp>
+
+#include "json_reader.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <iomanip>
+#include <map>
+#include <sstream>
+#include <utility>
+
+CAREERPATH_NAMESPACE_BEGIN
+
+namespace {
+
+// What one person contributes to each figure; nullopt where it is not known (yet).
+struct PersonFacts {
+    std::optional<double> promoted, retained, growth, readiness, on_track;
+};
+
+PersonFacts facts_of(const ScoredRequest &p) {
+    const ScoreRequest &r = p.request;
+    const Scorecard &card = p.card;
+    PersonFacts f;
+    const Date year_after = r.start.plus_months(12);
+    const auto &promoted_on = r.outcomes.promoted_on;
+    if (promoted_on && *promoted_on <= r.as_of) f.promoted = *promoted_on <= year_after ? 1.0 : 0.0;
+    else if (r.as_of >= year_after) f.promoted = 0.0;
+    if (r.outcomes.retained) f.retained = *r.outcomes.retained ? 1.0 : 0.0;
+    f.growth = card.skill_growth;
+    f.readiness = card.readiness;
+    if (card.progress)
+        f.on_track = card.progress->status == Progress::Status::achieved || card.progress->status == Progress::Status::on_track
+                         ? 1.0
+                         : 0.0;
+    return f;
+}
+
+RoiCell cell(const std::vector<const PersonFacts *> &people, std::optional<double> PersonFacts::*field, std::size_t floor,
+             bool row_suppressed) {
+    RoiCell c;
+    double sum = 0;
+    for (const PersonFacts *f : people)
+        if (f->*field) sum += *(f->*field), ++c.n;
+    c.suppressed = row_suppressed || c.n < floor;
+    if (!c.suppressed && c.n) c.value = sum / static_cast<double>(c.n);
+    return c;
+}
+
+RoiRow row(std::string organization, std::string team, const std::vector<const PersonFacts *> &people, std::size_t floor) {
+    RoiRow r;
+    r.organization = std::move(organization);
+    r.team = std::move(team);
+    r.people = people.size();
+    r.suppressed = people.size() < floor;
+    r.promotion_rate = cell(people, &PersonFacts::promoted, floor, r.suppressed);
+    r.retention_rate = cell(people, &PersonFacts::retained, floor, r.suppressed);
+    r.skill_growth = cell(people, &PersonFacts::growth, floor, r.suppressed);
+    r.readiness = cell(people, &PersonFacts::readiness, floor, r.suppressed);
+    r.on_track = cell(people, &PersonFacts::on_track, floor, r.suppressed);
+    return r;
+}
+
+}  // namespace
+
+CohortReport make_cohort_report(const Curriculum &, const std::vector<ScoredRequest> &people, std::size_t min_group_size) {
+    CohortReport report;
+    report.min_group_size = min_group_size;
+    std::vector<PersonFacts> facts;
+    facts.reserve(people.size());
+    for (const ScoredRequest &p : people) facts.push_back(facts_of(p));
+
+    std::vector<const PersonFacts *> everyone;
+    std::map<std::pair<std::string, std::string>, std::vector<const PersonFacts *>> teams;
+    std::map<std::string, std::vector<const PersonFacts *>> organizations;
+    for (std::size_t i = 0; i < people.size(); ++i) {
+        const ScoreRequest &r = people[i].request;
+        everyone.push_back(&facts[i]);
+        teams[{r.organization, r.team}].push_back(&facts[i]);
+        organizations[r.organization].push_back(&facts[i]);
+    }
+    report.individuals = row("", "", everyone, min_group_size);
+    for (const auto &[key, members] : teams) report.teams.push_back(row(key.first, key.second, members, min_group_size));
+    for (const auto &[key, members] : organizations) report.organizations.push_back(row(key, "", members, min_group_size));
+    return report;
+}
+
+Result<CohortReport> cohort_from_json(const Curriculum &c, std::string_view text, const Limits &limits) {
+    auto document = parse_json(text, limits);
+    if (!document) return document.error();
+    const detail::Node root{&document.value(), ""};
+    BOOST_OUTCOME_TRYV(root.expect_object("a cohort request"));
+    int floor = 5;
+    if (const detail::Node n = root.member("min_group_size")) {
+        BOOST_OUTCOME_TRYV(detail::read_int(n, "min_group_size", 1, 1'000'000, floor));
+    }
+    detail::Node list;
+    BOOST_OUTCOME_TRYV(detail::read_array(root, "people", limits.max_people, "max_people", list));
+    if (!list) return detail::missing(list, "people");
+    std::vector<ScoredRequest> people;
+    people.reserve(list->size());
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        auto request = read_score_request(c, (*list)[i], limits);
+        if (!request) {
+            Error e = request.error();
+            e.pointer = pointer_append("/people", i) + e.pointer;
+            return e;
+        }
+        Scorecard card = make_scorecard(c, request.value());
+        people.push_back({std::move(request).value(), std::move(card)});
+    }
+    return make_cohort_report(c, people, static_cast<std::size_t>(floor));
+}
+
+namespace {
+
+Json cell_to_json(const RoiCell &c) {
+    Json out = {{"n", c.n}, {"suppressed", c.suppressed}};
+    out["value"] = c.value ? Json(std::round(*c.value * 1e6) / 1e6) : Json(nullptr);
+    return out;
+}
+
+Json row_to_json(const RoiRow &r) {
+    Json out = Json::object();
+    if (!r.organization.empty() || !r.team.empty()) out["organization"] = r.organization;
+    if (!r.team.empty()) out["team"] = r.team;
+    out["people"] = r.people;
+    out["suppressed"] = r.suppressed;
+    out["promotion_rate_12_months"] = cell_to_json(r.promotion_rate);
+    out["retention_rate"] = cell_to_json(r.retention_rate);
+    out["mean_skill_growth"] = cell_to_json(r.skill_growth);
+    out["mean_readiness"] = cell_to_json(r.readiness);
+    out["share_on_track"] = cell_to_json(r.on_track);
+    return out;
+}
+
+}  // namespace
+
+Json cohort_to_json(const CohortReport &report) {
+    Json teams = Json::array(), organizations = Json::array();
+    for (const RoiRow &r : report.teams) teams.push_back(row_to_json(r));
+    for (const RoiRow &r : report.organizations) organizations.push_back(row_to_json(r));
+    return {{"min_group_size", report.min_group_size},
+            {"individuals", row_to_json(report.individuals)},
+            {"teams", std::move(teams)},
+            {"organizations", std::move(organizations)}};
+}
+
+std::string cohort_to_text(const CohortReport &report) {
+    std::ostringstream out;
+    auto figure = [](const RoiCell &c, bool percent) {
+        std::ostringstream s;
+        if (c.value) s << std::fixed << std::setprecision(percent ? 0 : 2) << (percent ? 100 * *c.value : *c.value) << (percent ? "%" : "");
+        else s << (c.suppressed ? "--" : "n/a");
+        s << " (n=" << c.n << ")";
+        return s.str();
+    };
+    out << "ROI by individual, team and organization (groups and figures of fewer than " << report.min_group_size
+        << " people are suppressed: --)\n\n";
+    out << std::left << std::setw(32) << "" << std::setw(8) << "people" << std::setw(18) << "promoted <=12 mo"
+        << std::setw(16) << "retention" << std::setw(18) << "skill growth" << std::setw(16) << "readiness" << "on track\n";
+    auto line = [&](const std::string &label, const RoiRow &r) {
+        out << std::left << std::setw(32) << label << std::setw(8) << r.people << std::setw(18) << figure(r.promotion_rate, true)
+            << std::setw(16) << figure(r.retention_rate, true) << std::setw(18) << figure(r.skill_growth, true) << std::setw(16)
+            << figure(r.readiness, false) << figure(r.on_track, true) << "\n";
+    };
+    line("Individuals (all)", report.individuals);
+    if (!report.teams.empty()) out << "Teams\n";
+    for (const RoiRow &r : report.teams) line("  " + r.organization + " / " + r.team, r);
+    if (!report.organizations.empty()) out << "Organizations\n";
+    for (const RoiRow &r : report.organizations) line("  " + r.organization, r);
+    return out.str();
+}
+
+CAREERPATH_NAMESPACE_END
