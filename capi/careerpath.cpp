@@ -4,6 +4,8 @@
 #include "careerpath.h"
 
 #include <careerpath/careerpath.hpp>
+#include <careerpath/cohort.hpp>
+#include <careerpath/scorecard.hpp>
 
 #include <cstdlib>
 #include <cstring>
@@ -130,6 +132,33 @@ careerpath_status careerpath_plan(const careerpath_curriculum *curriculum, const
         if (!planned) return fail(planned.error());
         const auto &[req, plan] = planned.value();
         *out_json = copy_out(careerpath::plan_to_json(curriculum->curriculum, req, plan).dump());
+        return succeed();
+    });
+}
+
+careerpath_status careerpath_score(const careerpath_curriculum *c, const char *request, size_t len, char **out_json) {
+    return guarded([&] {
+        if (!out_json) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_score: out_json is NULL");
+        *out_json = nullptr;
+        if (!c) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_score: curriculum is NULL");
+        if (!request && len > 0) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_score: request is NULL");
+        auto scored = careerpath::score_from_json(c->curriculum, std::string_view(request ? request : "", len));
+        if (!scored) return fail(scored.error());
+        const auto &[req, card] = scored.value();
+        *out_json = copy_out(careerpath::scorecard_to_json(c->curriculum, req, card).dump());
+        return succeed();
+    });
+}
+
+careerpath_status careerpath_cohort(const careerpath_curriculum *c, const char *request, size_t len, char **out_json) {
+    return guarded([&] {
+        if (!out_json) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_cohort: out_json is NULL");
+        *out_json = nullptr;
+        if (!c) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_cohort: curriculum is NULL");
+        if (!request && len > 0) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_cohort: request is NULL");
+        auto report = careerpath::cohort_from_json(c->curriculum, std::string_view(request ? request : "", len));
+        if (!report) return fail(report.error());
+        *out_json = copy_out(careerpath::cohort_to_json(report.value()).dump());
         return succeed();
     });
 }

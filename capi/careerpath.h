@@ -93,6 +93,22 @@ CAREERPATH_API careerpath_status careerpath_curriculum_describe(const careerpath
 CAREERPATH_API careerpath_status careerpath_plan(const careerpath_curriculum *curriculum, const char *request,
                                                  size_t len, char **out_json);
 
+/* Scores one learner (SPEC "Score request -> scorecard", docs/scoring.md): `request` is a JSON
+   document of `len` bytes; on success *out_json is the scorecard as a JSON document (skills with
+   their estimates, readiness, growth, gap closed, metrics, the composite and, given a plan, the
+   progress against it). A request the curriculum cannot satisfy names the offending field: an
+   unknown program, role, metric, skill, level name or rater group (ERR_REFERENCE), a level index
+   off the scale, an assessment dated after `as_of` or a survey answer off its scale (ERR_SCHEMA). */
+CAREERPATH_API careerpath_status careerpath_score(const careerpath_curriculum *c, const char *request, size_t len,
+                                                  char **out_json);
+
+/* A cohort report (SPEC "Cohort report"): `request` is {"min_group_size": 5, "people": [score
+   request, ...]} of `len` bytes; on success *out_json is the ROI table for all individuals, per
+   team and per organization, each figure with its n and suppressed under the minimum group size.
+   A bad person fails the whole report with that person's error, its pointer under /people/K. */
+CAREERPATH_API careerpath_status careerpath_cohort(const careerpath_curriculum *c, const char *request, size_t len,
+                                                   char **out_json);
+
 /* A text export. `format` chooses what is drawn:
      "dot"           the curriculum graph as Graphviz DOT (units, prerequisite and level-chain
                      edges in learning direction, a cluster per area);

@@ -2,7 +2,8 @@
 # Fuzzes a parser entry point of the C ABI with libFuzzer under AddressSanitizer, LeakSanitizer
 # and UndefinedBehaviorSanitizer, starting from its seed corpus in tests/fuzz/corpus/<target>:
 # careerpath_curriculum_load (FUZZ_TARGET=curriculum_load, the default), careerpath_plan
-# (FUZZ_TARGET=plan), careerpath_export of a plan as a Gantt chart or an iCalendar file
+# (FUZZ_TARGET=plan), careerpath_score (FUZZ_TARGET=score), careerpath_cohort
+# (FUZZ_TARGET=cohort), careerpath_export of a plan as a Gantt chart or an iCalendar file
 # (FUZZ_TARGET=export_gantt, export_ical), or the C++ API's time-zone readers,
 # TimeZone::from_tzif and TimeZone::from_posix (FUZZ_TARGET=time_zone).
 #
@@ -12,7 +13,7 @@
 # Environment:
 #   BUILD_DIR   build directory (default: <source>/build-fuzz)
 #   WORK_DIR    scratch directory for the working corpus, crash artifacts and the log
-#               (default: $BUILD_DIR/fuzz-work/curriculum_load); the repository's seed corpus is
+#               (default: $BUILD_DIR/fuzz-work/$FUZZ_TARGET); the repository's seed corpus is
 #               only ever read
 #   FUZZ_FRESH  1: start from the seeds alone, discarding the working corpus of earlier runs
 #

@@ -157,6 +157,7 @@ SkillEstimate estimate_skill(const Curriculum &c, std::size_t skill, Date date, 
         out.self = mean(levels[*self]);
         if (!out.estimate) {
             out.estimate = out.self;
+            out.self_only = true;
             counted = levels[*self];
         }
     }
@@ -175,14 +176,15 @@ SkillEstimate estimate_skill(const Curriculum &c, std::size_t skill, Date date, 
 std::vector<std::optional<SkillEstimate>> skill_estimates(const Curriculum &c, std::span<const Assessment> assessments,
                                                           bool earliest) {
     std::vector<std::optional<SkillEstimate>> out(c.skills().size());
-    // Assessments are in date order; walk them from the end that wins and keep the first estimate.
+    // Assessments are in date order; walk them from the end that wins and keep the first
+    // estimate, a weighted one in preference to a self fallback.
     auto visit = [&](const Assessment &a) {
         std::set<std::size_t> skills;
         for (const Rating &r : a.ratings) skills.insert(r.skill);
         for (std::size_t s : skills) {
-            if (out[s]) continue;
+            if (out[s] && !out[s]->self_only) continue;
             SkillEstimate e = estimate_skill(c, s, a.date, a.ratings);
-            if (e.estimate) out[s] = std::move(e);
+            if (e.estimate && (!out[s] || !e.self_only)) out[s] = std::move(e);
         }
     };
     if (earliest)

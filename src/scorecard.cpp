@@ -260,7 +260,7 @@ MetricScore score_metric(const Curriculum &c, const ScoreRequest &r, const Score
             while (o.promoted_on->plus_months(months + 1) <= r.target_date) ++months;
             out.note = "promoted " + o.promoted_on->iso() + ", " + std::to_string(std::abs(ahead)) + " days " +
                        (ahead >= 0 ? "before" : "after") + " the target date " + r.target_date.iso() +
-                       (ahead >= 0 ? " (" + std::to_string(months) + (months == 1 ? " whole month" : " whole months") + " ahead)" : "");
+                       (ahead >= 0 && months > 0 ? " (" + std::to_string(months) + (months == 1 ? " whole month" : " whole months") + " ahead)" : "");
             out.n = 1;
         } else if (r.as_of > r.target_date) {
             const int late = r.as_of.days_since(r.target_date);
@@ -318,6 +318,16 @@ MetricScore score_metric(const Curriculum &c, const ScoreRequest &r, const Score
     return out;
 }
 
+// A blind spot where the learner rates a skill at least one level above the others, a hidden
+// strength at least one level below.
+SkillScore::Flag self_flag(const std::optional<SkillEstimate> &e) {
+    if (!e || !e->self || !e->others) return SkillScore::Flag::none;
+    const double gap = *e->self - *e->others;
+    if (gap >= 1) return SkillScore::Flag::blind_spot;
+    if (gap <= -1) return SkillScore::Flag::hidden_strength;
+    return SkillScore::Flag::none;
+}
+
 }  // namespace
 
 Scorecard make_scorecard(const Curriculum &c, const ScoreRequest &r) {
@@ -346,11 +356,8 @@ Scorecard make_scorecard(const Curriculum &c, const ScoreRequest &r) {
             score.target = role.requirements[*requirement[s]].level;
             score.weight = role.requirements[*requirement[s]].weight;
         }
-        if (latest[s] && latest[s]->self && latest[s]->others) {
-            const double gap = *latest[s]->self - *latest[s]->others;
-            if (gap >= 1) score.flag = SkillScore::Flag::blind_spot;
-            if (gap <= -1) score.flag = SkillScore::Flag::hidden_strength;
-        }
+        score.flag = self_flag(latest[s]);
+        score.baseline_flag = self_flag(baseline[s]);
         card.skills.push_back(std::move(score));
     }
 
@@ -435,7 +442,8 @@ Json estimate_to_json(const Curriculum &c, const SkillEstimate &e) {
             {"groups", std::move(groups)},
             {"confidence", {{"n", e.n}, {"spread", number(e.spread)}}},
             {"self", number(e.self)},
-            {"others", number(e.others)}};
+            {"others", number(e.others)},
+            {"self_only", e.self_only}};
 }
 
 }  // namespace
@@ -449,7 +457,8 @@ Json scorecard_to_json(const Curriculum &c, const ScoreRequest &r, const Scoreca
     out["target_date"] = r.target_date.iso();
     out["as_of"] = r.as_of.iso();
     out["assessments"] = r.assessments.size();
-    Json skills = Json::array(), blind = Json::array(), hidden = Json::array();
+    Json skills = Json::array(), blind = Json::array(), hidden = Json::array(), baseline_blind = Json::array(),
+         baseline_hidden = Json::array();
     for (const SkillScore &s : card.skills) {
         const std::string &id = c.skills()[s.skill].id;
         Json skill = {{"skill", id},
@@ -459,15 +468,21 @@ Json scorecard_to_json(const Curriculum &c, const ScoreRequest &r, const Scoreca
                       {"weight", number(s.weight)},
                       {"source", s.latest ? "assessment" : "current"},
                       {"baseline", number(s.baseline_estimate)},
-                      {"flag", s.flag == SkillScore::Flag::none ? Json(nullptr) : Json(to_string(s.flag))}};
+                      {"flag", s.flag == SkillScore::Flag::none ? Json(nullptr) : Json(to_string(s.flag))},
+                      {"baseline_flag", s.baseline_flag == SkillScore::Flag::none ? Json(nullptr) : Json(to_string(s.baseline_flag))}};
         skill["latest"] = s.latest ? estimate_to_json(c, *s.latest) : Json(nullptr);
+        skill["baseline_assessment"] = s.baseline ? estimate_to_json(c, *s.baseline) : Json(nullptr);
         if (s.flag == SkillScore::Flag::blind_spot) blind.push_back(id);
         if (s.flag == SkillScore::Flag::hidden_strength) hidden.push_back(id);
+        if (s.baseline_flag == SkillScore::Flag::blind_spot) baseline_blind.push_back(id);
+        if (s.baseline_flag == SkillScore::Flag::hidden_strength) baseline_hidden.push_back(id);
         skills.push_back(std::move(skill));
     }
     out["skills"] = std::move(skills);
     out["blind_spots"] = std::move(blind);
     out["hidden_strengths"] = std::move(hidden);
+    out["baseline_blind_spots"] = std::move(baseline_blind);
+    out["baseline_hidden_strengths"] = std::move(baseline_hidden);
     out["readiness"] = number(card.readiness);
     out["growth"] = {{"baseline_mean", number(card.baseline_mean)},
                      {"current_mean", number(card.current_mean)},
@@ -528,6 +543,7 @@ std::string scorecard_to_text(const Curriculum &c, const ScoreRequest &r, const 
         }
         out << std::right;
         if (s.flag != SkillScore::Flag::none) out << "  [" << to_string(s.flag) << "]";
+        if (s.baseline_flag != SkillScore::Flag::none) out << "  [baseline " << to_string(s.baseline_flag) << "]";
         out << "\n";
     }
     out << "\nReadiness for " << c.roles()[r.target_role].title << ": " << fixed(card.readiness, 3) << "\n"
@@ -539,7 +555,8 @@ std::string scorecard_to_text(const Curriculum &c, const ScoreRequest &r, const 
     for (const MetricScore &m : card.metrics) {
         const Metric &def = c.metrics()[m.metric];
         out << "  " << std::left << std::setw(27) << def.id << std::right << std::setw(8)
-            << (m.value ? fixed(*m.value) : std::string("-")) << std::setw(10) << (m.target ? fixed(*m.target) : std::string("-"))
+            << (m.value ? fixed(*m.value, def.kind == Metric::Kind::timeline ? 0 : 3) : std::string("-")) << std::setw(10)
+            << (m.target ? fixed(*m.target, def.kind == Metric::Kind::timeline ? 0 : 3) : std::string("-"))
             << std::setw(12) << (m.attainment ? fixed(*m.attainment, 3) : std::string("pending")) << std::setw(8)
             << fixed(def.weight, 1) << "  " << m.note << "\n";
     }

@@ -1,6 +1,8 @@
 // careerpath — the command-line program: a thin shell over the C++ API for people and scripts.
 // Exit status: 0 success, 1 bad input, 2 bad usage.
 #include <careerpath/careerpath.hpp>
+#include <careerpath/cohort.hpp>
+#include <careerpath/scorecard.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -33,6 +35,13 @@ const char *const usage_text =
     "                                            milestones, sessions, warnings and a summary;\n"
     "                                            mermaid prints it as a Mermaid Gantt chart, ical\n"
     "                                            its sessions and milestones as iCalendar (.ics)\n"
+    "  score CURRICULUM REQUEST [--format text|json]\n"
+    "                                            a scorecard: skill estimates by rater group,\n"
+    "                                            readiness, growth, metrics, the composite and\n"
+    "                                            progress against the plan\n"
+    "  cohort CURRICULUM REQUEST [--format text|json]\n"
+    "                                            the ROI table of many score requests for all\n"
+    "                                            individuals, per team and per organization\n"
     "\n"
     "options:\n"
     "  -h, --help     show this help\n"
@@ -159,18 +168,27 @@ void describe_text(const cp::Curriculum &c, std::ostream &out) {
     }
 }
 
-int plan(const std::string &curriculum_path, const std::string &request_path, const std::string &format,
-         const std::string &json_out) {
-    Loaded loaded;
+// Loads the curriculum and reads the request file beside it (plan, score, cohort).
+int load_with_request(const std::string &curriculum_path, const std::string &request_path, Loaded &loaded,
+                      std::string &request_text) {
     if (int status = load(curriculum_path, loaded)) return status;
     auto text = read_file(request_path);
     if (!text) {
         std::cerr << request_path << ": error: cannot read the file\n";
         return exit_bad_input;
     }
-    auto planned = cp::plan_from_json(*loaded.curriculum, *text);
+    request_text = std::move(*text);
+    return exit_ok;
+}
+
+int plan(const std::string &curriculum_path, const std::string &request_path, const std::string &format,
+         const std::string &json_out) {
+    Loaded loaded;
+    std::string text;
+    if (int status = load_with_request(curriculum_path, request_path, loaded, text)) return status;
+    auto planned = cp::plan_from_json(*loaded.curriculum, text);
     if (!planned) {
-        report(request_path, *text, planned.error());
+        report(request_path, text, planned.error());
         return exit_bad_input;
     }
     const auto &[request, result] = planned.value();
@@ -196,6 +214,35 @@ int plan(const std::string &curriculum_path, const std::string &request_path, co
             return exit_bad_input;
         }
     }
+    return exit_ok;
+}
+
+int score(const std::string &curriculum_path, const std::string &request_path, const std::string &format) {
+    Loaded loaded;
+    std::string text;
+    if (int status = load_with_request(curriculum_path, request_path, loaded, text)) return status;
+    auto scored = cp::score_from_json(*loaded.curriculum, text);
+    if (!scored) {
+        report(request_path, text, scored.error());
+        return exit_bad_input;
+    }
+    const auto &[request, card] = scored.value();
+    if (format == "json") std::cout << cp::scorecard_to_json(*loaded.curriculum, request, card).dump(2) << "\n";
+    else std::cout << cp::scorecard_to_text(*loaded.curriculum, request, card);
+    return exit_ok;
+}
+
+int cohort(const std::string &curriculum_path, const std::string &request_path, const std::string &format) {
+    Loaded loaded;
+    std::string text;
+    if (int status = load_with_request(curriculum_path, request_path, loaded, text)) return status;
+    auto made = cp::cohort_from_json(*loaded.curriculum, text);
+    if (!made) {
+        report(request_path, text, made.error());
+        return exit_bad_input;
+    }
+    if (format == "json") std::cout << cp::cohort_to_json(made.value()).dump(2) << "\n";
+    else std::cout << cp::cohort_to_text(made.value());
     return exit_ok;
 }
 
@@ -251,8 +298,9 @@ int main(int argc, char **argv) {
         }
     }
     if (command.empty()) return usage_error("no command given");
-    const std::size_t wanted = command == "plan" ? 2 : 1;
-    if (command != "validate" && command != "describe" && command != "plan" && command != "graph")
+    const bool with_request = command == "plan" || command == "score" || command == "cohort";
+    const std::size_t wanted = with_request ? 2 : 1;
+    if (command != "validate" && command != "describe" && command != "graph" && !with_request)
         return usage_error("unknown command \"" + command + "\"");
     // Which formats each command knows; the first is the default.
     const std::vector<std::string> formats = command == "graph" ? std::vector<std::string>{"dot", "mermaid"}
@@ -266,6 +314,8 @@ int main(int argc, char **argv) {
     if (files.size() > wanted) return usage_error("too many arguments");
     try {
         if (command == "plan") return plan(files[0], files[1], format, json_out);
+        if (command == "score") return score(files[0], files[1], format);
+        if (command == "cohort") return cohort(files[0], files[1], format);
         if (command == "graph") return graph(files[0], format);
         return command == "validate" ? validate(files[0]) : describe(files[0], format);
     } catch (const std::exception &e) {

@@ -66,6 +66,7 @@ struct SkillEstimate {
     double spread = 0;              ///< their population standard deviation
     std::optional<double> self;     ///< the "self" group's mean
     std::optional<double> others;   ///< the estimate without the "self" group
+    bool self_only = false;         ///< the estimate is the self fallback: no weighted group rated
 };
 
 /// The largest level L (0 to top) with estimate >= L - 0.25.
@@ -76,7 +77,9 @@ SkillEstimate estimate_skill(const Curriculum &curriculum, std::size_t skill, Da
                              std::span<const Rating> ratings);
 
 /// Per skill of the curriculum, the estimate from the latest (or, with `earliest`, the earliest)
-/// assessment that rates it and whose estimate exists; nullopt for a skill no assessment rates.
+/// assessment whose weighted groups rate it; where none does, from the latest (earliest)
+/// assessment whose self rating gives the fallback estimate, so that a self-only check-in never
+/// overrides what others said; nullopt for a skill no assessment gives an estimate.
 std::vector<std::optional<SkillEstimate>> skill_estimates(const Curriculum &curriculum,
                                                           std::span<const Assessment> assessments, bool earliest = false);
 

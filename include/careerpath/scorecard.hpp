@@ -63,7 +63,9 @@ struct SkillScore {
     Level achieved = 0;
     std::optional<Level> target;           ///< the role's level, where the role requires the skill
     double weight = 0;                     ///< the role's weight, 0 where not required
-    enum class Flag { none, blind_spot, hidden_strength } flag = Flag::none;
+    enum class Flag { none, blind_spot, hidden_strength };
+    Flag flag = Flag::none;           ///< self against others at the latest assessment
+    Flag baseline_flag = Flag::none;  ///< the same at the baseline
 };
 
 struct MetricScore {

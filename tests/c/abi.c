@@ -1,5 +1,6 @@
 /* The C ABI from C: NULL arguments, NULL frees, statuses and their names, per-thread errors,
-   describe output, and the rule that a failed call leaves its out-parameter NULL. */
+   describe output, plans, scorecards, cohort reports and exports, and the rule that a failed call
+   leaves its out-parameter NULL. */
 #include "careerpath.h"
 
 #include <pthread.h>
@@ -233,6 +234,112 @@ static void test_plan(void) {
     careerpath_curriculum_free(c);
 }
 
+/* The tiny curriculum with rater groups, for scorecards and cohort reports. */
+static const char scoring_curriculum_text[] =
+    "{\"id\": \"tiny\", \"levels\": [\"none\", \"beginner\"],"
+    " \"skills\": [{\"id\": \"a\", \"hours\": 4}, {\"id\": \"b\", \"hours\": 4}],"
+    " \"roles\": [{\"id\": \"r\", \"requires\": {\"a\": \"beginner\", \"b\": \"beginner\"}}],"
+    " \"raters\": {\"self\": {\"weight\": 0}, \"manager\": {\"weight\": 1}}}";
+/* a: none at the baseline, beginner now; b never rated (the learner's current level, none). */
+#define SCORE_REQUEST(learner, team)                                                                   \
+    "{\"learner\": {\"id\": \"" learner "\", \"team\": \"" team "\", \"organization\": \"o\"},"        \
+    " \"target_role\": \"r\", \"start\": \"2027-01-04\", \"target_date\": \"2027-06-30\","             \
+    " \"as_of\": \"2027-03-01\", \"assessments\": ["                                                   \
+    "{\"id\": \"baseline\", \"date\": \"2027-01-04\", \"ratings\": ["                                   \
+    "{\"skill\": \"a\", \"rater\": \"manager\", \"level\": \"none\"}]},"                                \
+    "{\"id\": \"now\", \"date\": \"2027-03-01\", \"ratings\": ["                                        \
+    "{\"skill\": \"a\", \"rater\": \"manager\", \"level\": \"beginner\"},"                              \
+    "{\"skill\": \"a\", \"rater\": \"self\", \"level\": 1}]}]}"
+static const char score_request[] = SCORE_REQUEST("l", "t");
+
+static void test_score(void) {
+    static const char unknown_skill[] =
+        "{\"learner\": {\"id\": \"l\"}, \"target_role\": \"r\", \"start\": \"2027-01-04\","
+        " \"target_date\": \"2027-06-30\", \"assessments\": [{\"date\": \"2027-01-04\", \"ratings\": ["
+        "{\"skill\": \"juggling\", \"rater\": \"manager\", \"level\": \"beginner\"}]}]}";
+    static const char undeclared_rater[] =
+        "{\"learner\": {\"id\": \"l\"}, \"target_role\": \"r\", \"start\": \"2027-01-04\","
+        " \"target_date\": \"2027-06-30\", \"assessments\": [{\"date\": \"2027-01-04\", \"ratings\": ["
+        "{\"skill\": \"a\", \"rater\": \"manager\", \"level\": 1}, {\"skill\": \"a\", \"rater\": \"peer\", \"level\": 1}]}]}";
+    careerpath_curriculum *c = NULL;
+    char *card = (char *)&checks;
+    CHECK(careerpath_curriculum_load(&c, scoring_curriculum_text, strlen(scoring_curriculum_text)) == CAREERPATH_OK);
+    /* NULL arguments. */
+    CHECK(careerpath_score(c, score_request, strlen(score_request), NULL) == CAREERPATH_ERR_ARGUMENT);
+    CHECK(strstr(careerpath_last_error(), "out_json") != NULL);
+    CHECK(careerpath_score(NULL, score_request, strlen(score_request), &card) == CAREERPATH_ERR_ARGUMENT);
+    CHECK(card == NULL);
+    CHECK(strstr(careerpath_last_error(), "curriculum") != NULL);
+    card = (char *)&checks;
+    CHECK(careerpath_score(c, NULL, 10, &card) == CAREERPATH_ERR_ARGUMENT);
+    CHECK(card == NULL);
+    CHECK(strstr(careerpath_last_error(), "request") != NULL);
+    /* Bad requests: status and pointer. */
+    card = (char *)&checks;
+    CHECK(careerpath_score(c, unknown_skill, strlen(unknown_skill), &card) == CAREERPATH_ERR_REFERENCE);
+    CHECK(card == NULL);
+    CHECK(strcmp(careerpath_last_error_pointer(), "/assessments/0/ratings/0/skill") == 0);
+    CHECK(strstr(careerpath_last_error(), "juggling") != NULL);
+    CHECK(careerpath_score(c, undeclared_rater, strlen(undeclared_rater), &card) == CAREERPATH_ERR_REFERENCE);
+    CHECK(card == NULL);
+    CHECK(strcmp(careerpath_last_error_pointer(), "/assessments/0/ratings/1/rater") == 0);
+    CHECK(careerpath_score(c, "{\"learner\": ", 12, &card) == CAREERPATH_ERR_PARSE);
+    CHECK(card == NULL);
+    CHECK(careerpath_score(c, NULL, 0, &card) == CAREERPATH_ERR_PARSE);
+    CHECK(careerpath_score(c, "[]", 2, &card) == CAREERPATH_ERR_SCHEMA);
+    CHECK(card == NULL);
+    /* Success: a JSON object, and the last error cleared. a is at its target, b is not: readiness 1/2. */
+    CHECK(careerpath_score(c, score_request, strlen(score_request), &card) == CAREERPATH_OK);
+    CHECK(card != NULL);
+    CHECK(strcmp(careerpath_last_error(), "") == 0);
+    CHECK(strcmp(careerpath_last_error_pointer(), "") == 0);
+    if (card) {
+        CHECK(card[0] == '{' && card[strlen(card) - 1] == '}');
+        CHECK(strstr(card, "\"learner\":") != NULL);
+        CHECK(strstr(card, "\"readiness\":0.5") != NULL);
+    }
+    careerpath_free(card);
+    careerpath_curriculum_free(c);
+}
+
+static void test_cohort(void) {
+    static const char cohort[] =
+        "{\"min_group_size\": 2, \"people\": [" SCORE_REQUEST("p1", "t") ", " SCORE_REQUEST("p2", "t") ", "
+        SCORE_REQUEST("p3", "u") "]}";
+    static const char bad_person[] =
+        "{\"people\": [" SCORE_REQUEST("p1", "t") ", {\"learner\": {\"id\": \"p2\"}, \"target_role\": \"ceo\","
+        " \"start\": \"2027-01-04\", \"target_date\": \"2027-06-30\"}]}";
+    careerpath_curriculum *c = NULL;
+    char *report = (char *)&checks;
+    CHECK(careerpath_curriculum_load(&c, scoring_curriculum_text, strlen(scoring_curriculum_text)) == CAREERPATH_OK);
+    /* NULL arguments. */
+    CHECK(careerpath_cohort(c, cohort, strlen(cohort), NULL) == CAREERPATH_ERR_ARGUMENT);
+    CHECK(careerpath_cohort(NULL, cohort, strlen(cohort), &report) == CAREERPATH_ERR_ARGUMENT);
+    CHECK(report == NULL);
+    report = (char *)&checks;
+    CHECK(careerpath_cohort(c, NULL, 10, &report) == CAREERPATH_ERR_ARGUMENT);
+    CHECK(report == NULL);
+    /* A bad person fails the report, with the pointer under /people/K. */
+    report = (char *)&checks;
+    CHECK(careerpath_cohort(c, bad_person, strlen(bad_person), &report) == CAREERPATH_ERR_REFERENCE);
+    CHECK(report == NULL);
+    CHECK(strcmp(careerpath_last_error_pointer(), "/people/1/target_role") == 0);
+    CHECK(careerpath_cohort(c, "{", 1, &report) == CAREERPATH_ERR_PARSE);
+    CHECK(report == NULL);
+    /* Success: three people, team t shown (2 people), team u suppressed (1 person). */
+    CHECK(careerpath_cohort(c, cohort, strlen(cohort), &report) == CAREERPATH_OK);
+    CHECK(report != NULL);
+    CHECK(strcmp(careerpath_last_error(), "") == 0);
+    if (report) {
+        CHECK(report[0] == '{' && report[strlen(report) - 1] == '}');
+        CHECK(strstr(report, "\"min_group_size\":2") != NULL);
+        CHECK(strstr(report, "\"people\":3") != NULL);
+        CHECK(strstr(report, "\"suppressed\":true") != NULL);
+    }
+    careerpath_free(report);
+    careerpath_curriculum_free(c);
+}
+
 static void test_export(void) {
     careerpath_curriculum *c = NULL;
     char *text = (char *)&checks;
@@ -290,6 +397,8 @@ int main(void) {
     test_shared_handle();
     test_example_file();
     test_plan();
+    test_score();
+    test_cohort();
     test_export();
     printf("%d passed, %d failed\n", checks - failures, failures);
     return failures == 0 ? 0 : 1;

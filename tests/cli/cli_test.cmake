@@ -86,10 +86,38 @@ if(DEFINED WORK)
     message("[plan-alex-ical-crlf] ok")
   endif()
 endif()
+# Scorecards: the text report and the JSON document; a bad request names its place and pointer.
+run(score-text 0 "Scorecard for Alex: Staff Engineer \\(Technical Leadership Development\\).*architectural_patterns .*\\[blind_spot\\].*Readiness for Staff Engineer: 0\\.232.*Composite: 0\\.744.*achieved" ""
+    score ${EXAMPLES}/engineering-growth.json ${DATA}/score.request.json)
+run(score-json 0 "^{\n  \"as_of\": \"2027-06-04\",.*\"blind_spots\": \\[\n    \"architectural_patterns\"\n  \\],.*\"readiness\": 0\\.231707" ""
+    score --format json ${EXAMPLES}/engineering-growth.json ${DATA}/score.request.json)
+run(score-unknown-skill 1 ""
+    "unknown_skill\\.score\\.json:8:17: error: unknown skill \"juggling\".*CAREERPATH_ERR_REFERENCE.*at: /assessments/0/ratings/1/skill"
+    score ${EXAMPLES}/engineering-growth.json ${DATA}/unknown_skill.score.json)
+run(score-malformed 1 "" "malformed\\.json:5:28: error: malformed JSON.*CAREERPATH_ERR_PARSE"
+    score ${EXAMPLES}/engineering-growth.json ${DATA}/malformed.json)
+run(score-missing-request 1 "" "no-such-file\\.json: error: cannot read the file"
+    score ${EXAMPLES}/engineering-growth.json ${DATA}/no-such-file.json)
+run(score-needs-two 2 "" "score needs a CURRICULUM and a REQUEST file" score ${EXAMPLES}/engineering-growth.json)
+run(score-bad-format 2 "" "unknown format \"ical\" for score"
+    score --format ical ${EXAMPLES}/engineering-growth.json ${DATA}/score.request.json)
+# Cohort reports: the ROI table, with a row of fewer than min_group_size people suppressed.
+run(cohort-text 0 "ROI by individual, team and organization.*Individuals \\(all\\) +3 +33% \\(n=3\\) +50% \\(n=2\\).*fastgrow / mobile +1 +-- \\(n=1\\)" ""
+    cohort ${EXAMPLES}/engineering-growth.json ${DATA}/cohort.request.json)
+run(cohort-json 0 "^{\n  \"individuals\": {.*\"people\": 3,.*\"retention_rate\": {\n      \"n\": 2,\n      \"suppressed\": false,\n      \"value\": 0\\.5\n    }.*\"min_group_size\": 2" ""
+    cohort --format json ${EXAMPLES}/engineering-growth.json ${DATA}/cohort.request.json)
+run(cohort-late-assessment 1 ""
+    "late_assessment\\.cohort\\.json:8:17: error: the assessment is dated 2027-03-02, after the as-of date 2027-03-01.*CAREERPATH_ERR_SCHEMA.*at: /people/1/assessments/0/date"
+    cohort ${EXAMPLES}/engineering-growth.json ${DATA}/late_assessment.cohort.json)
+run(cohort-needs-two 2 "" "cohort needs a CURRICULUM and a REQUEST file" cohort ${EXAMPLES}/engineering-growth.json)
+run(cohort-too-many 2 "" "too many arguments"
+    cohort ${EXAMPLES}/engineering-growth.json ${DATA}/cohort.request.json ${DATA}/cohort.request.json)
+run(cohort-bad-format 2 "" "unknown format \"mermaid\" for cohort"
+    cohort --format mermaid ${EXAMPLES}/engineering-growth.json ${DATA}/cohort.request.json)
 run(plan-bad-format 2 "" "unknown format \"ics\" for plan" plan --format ics ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json)
 run(bad-format 2 "" "unknown format" describe --format yaml ${EXAMPLES}/engineering-growth.json)
 run(unknown-option 2 "" "unknown option" validate --frobnicate ${EXAMPLES}/engineering-growth.json)
-run(help 0 "usage: careerpath" "" --help)
+run(help 0 "usage: careerpath.*  score CURRICULUM REQUEST.*  cohort CURRICULUM REQUEST" "" --help)
 run(version 0 "careerpath [0-9]+\\.[0-9]+\\.[0-9]+" "" --version)
 
 if(failures GREATER 0)

@@ -139,3 +139,47 @@ TEST_CASE("more busy intervals than max_busy is a limit") {
     r["mentor"]["busy"].push_back({{"start", "2027-01-19T16:00:00+01:00"}, {"minutes", 30}});
     check_rejected(r, Status::limit, "/mentor/busy", limits);
 }
+
+TEST_CASE("assessments in a plan request: the latest achieved level replaces learner.current") {
+    // manager weight 2, mentor 1, self 0; levels none 0 .. expert 4.
+    static const Curriculum c = load_ok(R"({"id": "t",
+        "levels": ["none", "beginner", "intermediate", "advanced", "expert"],
+        "skills": [{"id": "a", "hours": 4}, {"id": "b", "hours": 4}, {"id": "c", "hours": 4}],
+        "roles": [{"id": "r", "requires": {"a": "expert", "b": 3, "c": 2}}],
+        "raters": {"self": {"weight": 0}, "manager": {"weight": 2}, "mentor": {"weight": 1}}})");
+    Json request = Json::parse(R"({
+        "learner": {"id": "lee", "hours_per_week": 5, "current": {"a": "beginner", "b": "intermediate"}},
+        "target_role": "r", "start": "2027-02-01", "target_date": "2027-12-31",
+        "as_of": "2027-02-01T09:00:00-05:00",
+        "assessments": [
+          {"id": "late", "date": "2027-01-20", "ratings": [
+            {"skill": "a", "rater": "manager", "level": 2}, {"skill": "a", "rater": "mentor", "level": 3}]},
+          {"id": "early", "date": "2027-01-10", "ratings": [
+            {"skill": "a", "rater": "manager", "level": 3}, {"skill": "c", "rater": "manager", "level": "expert"}]},
+          {"id": "today", "date": "2027-02-01", "ratings": [
+            {"skill": "c", "rater": "self", "level": 1}, {"skill": "c", "rater": "manager", "level": 3}]}]})");
+    auto r = read_plan_request(c, request);
+    if (!r) FAIL(status_name(r.error().status), " at ", r.error().pointer, ": ", r.error().message);
+    const PlanRequest &p = r.value();
+    REQUIRE(p.assessments.size() == 3);
+    CHECK(p.assessments[0].id == "early");
+    CHECK(p.assessments[2].id == "today");
+    // a: latest is "late": manager 2 (w 2), mentor 3 (w 1): (4 + 3) / 3 = 2.3333; achieved 2
+    // (2.3333 >= 1.75, < 2.75), not "early"'s 3 nor learner.current's 1.
+    CHECK(p.learner.current[*c.find_skill("a")] == 2);
+    // b: never assessed: learner.current 2.
+    CHECK(p.learner.current[*c.find_skill("b")] == 2);
+    // c: latest is "today" (the day of as_of): manager 3 (self has weight 0): 3, not "early"'s 4.
+    CHECK(p.learner.current[*c.find_skill("c")] == 3);
+
+    // An assessment after the day of as_of is a schema error at its date.
+    request["assessments"][1]["date"] = "2027-02-02";
+    r = read_plan_request(c, request);
+    REQUIRE_FALSE(r.has_value());
+    INFO("message: ", r.error().message);
+    CHECK(r.error().status == Status::schema);
+    CHECK(r.error().pointer == "/assessments/1/date");
+    auto planned = plan_from_json(c, request.dump());
+    REQUIRE_FALSE(planned.has_value());
+    CHECK(planned.error().pointer == "/assessments/1/date");
+}

@@ -60,6 +60,8 @@ __all__ = [
 ]
 
 JSONText = Union[str, bytes, bytearray, memoryview]
+#: A request or plan: plain Python data (what ``json.load`` returns), or its JSON text.
+Document = Union[Mapping[str, Any], JSONText]
 PathLike = Union[str, "os.PathLike[str]"]
 
 _C = TypeVar("_C", bound="Curriculum")
@@ -76,6 +78,14 @@ def __getattr__(name: str) -> Any:
     if name == "__version__":
         return version()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _document_bytes(document: Document) -> bytes:
+    """A request or plan document as UTF-8 JSON: text is passed as it is, anything else (a dict,
+    what ``json.load`` returns) is serialized."""
+    if isinstance(document, (str, bytes, bytearray, memoryview)):
+        return _to_bytes(document)
+    return json.dumps(document, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
 
 
 def _to_bytes(text: JSONText) -> bytes:
@@ -225,24 +235,46 @@ class Curriculum:
         result: Dict[str, Any] = json.loads(_native.take_string(out, lib))
         return result
 
-    def plan(self, request: Union[Mapping[str, Any], str, bytes]) -> Dict[str, Any]:
-        """A learning plan for one request (a dict, or its JSON text): ``gaps``, ``ready``, the
-        dated ``path``, ``phases``, ``milestones``, ``summary`` and ``warnings``. A bad request
-        raises the Error subclass of its status, with ``.pointer`` into the request."""
-        if isinstance(request, (str, bytes)):
-            data = request.encode("utf-8") if isinstance(request, str) else request
-        else:
-            data = json.dumps(request, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
+    def _document_call(self, function: str, request: Document) -> Dict[str, Any]:
+        """Calls a document-in, document-out function of the C ABI (careerpath_plan, _score,
+        _cohort) on `request` and returns its JSON result as a dict; a failure raises."""
+        data = _document_bytes(request)
         lib = self._lib
         out = ctypes.c_void_p()
         with self._borrow() as handle:
-            status = lib.careerpath_plan(handle, data, len(data), ctypes.byref(out))
+            status = getattr(lib, function)(handle, data, len(data), ctypes.byref(out))
             _native.check(status, lib)
         result: Dict[str, Any] = json.loads(_native.take_string(out, lib))
         return result
 
+    def plan(self, request: Document) -> Dict[str, Any]:
+        """A learning plan for one request (a dict, or its JSON text): ``gaps``, ``ready``, the
+        dated ``path``, ``phases``, ``milestones``, ``summary`` and ``warnings``. A bad request
+        raises the Error subclass of its status, with ``.pointer`` into the request."""
+        return self._document_call("careerpath_plan", request)
+
+    def score(self, request: Document) -> Dict[str, Any]:
+        """A scorecard for one score request (a dict, or its JSON text; see docs/scoring.md):
+        per skill its latest and baseline estimates with their raters, achieved level, target
+        and blind spots or hidden strengths; ``readiness``, ``skill_growth``, ``gap_closed``;
+        every metric's value, target and attainment; the ``composite``; and, when the request
+        carries a plan, the ``progress`` against it. A bad request raises the Error subclass of
+        its status, with ``.pointer`` into the request: an unknown skill, level name or rater
+        group is :class:`UnknownReferenceError`; a level index off the scale or an assessment
+        dated after ``as_of`` is :class:`SchemaError`."""
+        return self._document_call("careerpath_score", request)
+
+    def cohort(self, request: Document) -> Dict[str, Any]:
+        """A cohort report for ``{"min_group_size": 5, "people": [score request, ...]}`` (a
+        dict, or its JSON text): the ROI table (``promotion_rate_12_months``,
+        ``retention_rate``, ``mean_skill_growth``, ``mean_readiness``, ``share_on_track``) for
+        ``individuals``, ``teams`` and ``organizations``; each figure is ``{"value", "n",
+        "suppressed"}``, and a row or figure of fewer than ``min_group_size`` people shows no
+        value. A bad person raises that person's error, its ``.pointer`` under ``/people/K``."""
+        return self._document_call("careerpath_cohort", request)
+
     def export(
-        self, format: str, plan: Union[Mapping[str, Any], str, bytes, None] = None
+        self, format: str, plan: Optional[Document] = None
     ) -> str:
         """A text export (careerpath_export). ``format`` is ``"dot"`` (the unit graph as Graphviz
         DOT) or ``"mermaid-graph"`` (a Mermaid flowchart), which draw the curriculum and take no
@@ -256,12 +288,7 @@ class Curriculum:
             raise TypeError(f"format must be a str, got {type(format).__name__}")
         data: Optional[bytes] = None
         if plan is not None:
-            if isinstance(plan, str):
-                data = plan.encode("utf-8")
-            elif isinstance(plan, (bytes, bytearray)):
-                data = bytes(plan)
-            else:
-                data = json.dumps(plan, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
+            data = _document_bytes(plan)
         elif format in ("mermaid-gantt", "ical"):
             raise TypeError(f"export({format!r}) needs the plan to export")
         lib = self._lib

@@ -71,6 +71,14 @@ FUNCTIONS: Sequence[Tuple[str, List[Any], Any]] = (
     #                                   size_t len, char **out_json);
     ("careerpath_plan", [careerpath_curriculum_p, c_char_p, c_size_t, POINTER(c_void_p)],
      careerpath_status),
+    # careerpath_status careerpath_score(const careerpath_curriculum *c, const char *request, size_t len,
+    #                                    char **out_json);
+    ("careerpath_score", [careerpath_curriculum_p, c_char_p, c_size_t, POINTER(c_void_p)],
+     careerpath_status),
+    # careerpath_status careerpath_cohort(const careerpath_curriculum *c, const char *request, size_t len,
+    #                                     char **out_json);
+    ("careerpath_cohort", [careerpath_curriculum_p, c_char_p, c_size_t, POINTER(c_void_p)],
+     careerpath_status),
     # careerpath_status careerpath_export(const careerpath_curriculum *c, const char *format,
     #                                     const char *input, size_t len, char **out_text);
     ("careerpath_export", [careerpath_curriculum_p, c_char_p, c_char_p, c_size_t, POINTER(c_void_p)],
@@ -96,6 +104,8 @@ class Library:
     careerpath_curriculum_free: Any
     careerpath_curriculum_describe: Any
     careerpath_plan: Any
+    careerpath_score: Any
+    careerpath_cohort: Any
     careerpath_export: Any
     careerpath_free: Any
 
