@@ -319,3 +319,28 @@ TEST_CASE("bad assessments: status and pointer") {
                    {"date": "2027-03-01", "ratings": [{"skill": "a", "rater": "peer", "rater_id": "p1", "level": 3}]}])")
               .has_value());
 }
+
+TEST_CASE("skill_estimates: a self-only check-in never overrides weighted ratings") {
+    // a: s0 (01-05, self 1), w (01-10, manager 2), s (02-01, self 4). Latest and earliest with a
+    // weighted group: w, 2 both ways; the self-only check-ins do not count.
+    // b: only self: s1 (01-10, self 1), s2 (02-01, self 3): the fallback, latest 3, earliest 1.
+    auto r = read(R"([
+        {"id": "s0", "date": "2027-01-05", "ratings": [{"skill": "a", "rater": "self", "level": 1}]},
+        {"id": "w", "date": "2027-01-10", "ratings": [{"skill": "a", "rater": "manager", "level": 2},
+                                                      {"skill": "b", "rater": "self", "level": 1}]},
+        {"id": "s", "date": "2027-02-01", "ratings": [{"skill": "a", "rater": "self", "level": 4},
+                                                      {"skill": "b", "rater": "self", "level": 3}]}])");
+    REQUIRE(r.has_value());
+    const auto latest = skill_estimates(cur(), r.value());
+    const auto earliest = skill_estimates(cur(), r.value(), true);
+    REQUIRE(latest[skill("a")].has_value());
+    CHECK(*latest[skill("a")]->estimate == doctest::Approx(2));
+    CHECK_FALSE(latest[skill("a")]->self_only);
+    REQUIRE(earliest[skill("a")].has_value());
+    CHECK(*earliest[skill("a")]->estimate == doctest::Approx(2));
+    REQUIRE(latest[skill("b")].has_value());
+    CHECK(*latest[skill("b")]->estimate == doctest::Approx(3));
+    CHECK(latest[skill("b")]->self_only);
+    REQUIRE(earliest[skill("b")].has_value());
+    CHECK(*earliest[skill("b")]->estimate == doctest::Approx(1));
+}

@@ -227,6 +227,14 @@ TEST_CASE("blind spots and hidden strengths") {
     CHECK(skill_score(card, "c").flag == SkillScore::Flag::hidden_strength);
     // d: self 2, others 3: -1: a hidden strength, on a skill the role does not require.
     CHECK(skill_score(card, "d").flag == SkillScore::Flag::hidden_strength);
+    // One assessment: it is the baseline too, with the same flags.
+    CHECK(skill_score(card, "a").baseline_flag == SkillScore::Flag::blind_spot);
+    CHECK(skill_score(card, "b").baseline_flag == SkillScore::Flag::none);
+    CHECK(skill_score(card, "c").baseline_flag == SkillScore::Flag::hidden_strength);
+    // In base(), nobody rates themselves: no flags at either end.
+    const Scorecard plain = score_ok(base()).card;
+    CHECK(skill_score(plain, "a").flag == SkillScore::Flag::none);
+    CHECK(skill_score(plain, "a").baseline_flag == SkillScore::Flag::none);
     CHECK(std::string(to_string(SkillScore::Flag::blind_spot)) == "blind_spot");
     CHECK(std::string(to_string(SkillScore::Flag::hidden_strength)) == "hidden_strength");
 }
