@@ -27,8 +27,10 @@ PersonFacts facts_of(const ScoredRequest &p) {
     PersonFacts f;
     const Date year_after = r.start.plus_months(12);
     const auto &promoted_on = r.outcomes.promoted_on;
+    // Within 12 months: on or before the anniversary of the start. A promotion without its
+    // date cannot be placed, and stays unknown.
     if (promoted_on && *promoted_on <= r.as_of) f.promoted = *promoted_on <= year_after ? 1.0 : 0.0;
-    else if (r.as_of >= year_after) f.promoted = 0.0;
+    else if (r.as_of >= year_after && r.outcomes.promoted != true) f.promoted = 0.0;
     if (r.outcomes.retained) f.retained = *r.outcomes.retained ? 1.0 : 0.0;
     f.growth = card.skill_growth;
     f.readiness = card.readiness;

@@ -101,6 +101,9 @@ Ok read_outcomes(const Curriculum &c, const Node &n, Outcomes &out) {
         out.promoted_on = day;
     }
     BOOST_OUTCOME_TRYV(read_bool(n.member("promoted"), "promoted", out.promoted));
+    if (out.promoted_on && out.promoted == false)
+        return schema_error(n.member("promoted").pointer,
+                            "\"promoted\" is false, but \"promoted_on\" gives the day of a promotion");
     BOOST_OUTCOME_TRYV(read_bool(n.member("retained"), "retained", out.retained));
     const Node survey = n.member("survey");
     if (!survey) return success();

@@ -1,9 +1,12 @@
 // careerpath — the whole C++ API in one include.
 #pragma once
 
+#include <careerpath/assessment.hpp>
 #include <careerpath/calendar.hpp>
+#include <careerpath/cohort.hpp>
 #include <careerpath/curriculum.hpp>
 #include <careerpath/date.hpp>
+#include <careerpath/date_time.hpp>
 #include <careerpath/describe.hpp>
 #include <careerpath/error.hpp>
 #include <careerpath/export.hpp>
@@ -16,6 +19,8 @@
 #include <careerpath/plan.hpp>
 #include <careerpath/plan_request.hpp>
 #include <careerpath/schedule.hpp>
+#include <careerpath/scorecard.hpp>
 #include <careerpath/session_windows.hpp>
+#include <careerpath/sessions.hpp>
 #include <careerpath/time_zone.hpp>
 #include <careerpath/version.hpp>

@@ -232,3 +232,16 @@ TEST_CASE("a bad person fails the report with a pointer under /people/K") {
     CHECK(r.error().status == Status::schema);
     CHECK(r.error().pointer == "/people/7/assessments/0/date");
 }
+
+TEST_CASE("promotion within 12 months: the anniversary counts; a promotion without its date stays unknown") {
+    Json people = Json::array();
+    // Started 2026-01-05; the anniversary is 2027-01-05.
+    people.push_back(person("on_anniversary", "o", "t", early, 2, 3, "2027-01-05", 1));  // 1
+    people.push_back(person("day_after", "o", "t", early, 2, 3, "2027-01-06", 1));       // 0
+    Json undated = person("undated", "o", "t", early, 2, 3, "", 1);
+    undated["outcomes"]["promoted"] = true;  // 12 months have passed, but when was it?
+    people.push_back(undated);                                                          // unknown
+    const CohortReport report = report_ok({{"min_group_size", 1}, {"people", people}});
+    // (1 + 0) / 2: the undated promotion is not counted either way.
+    check_cell(report.individuals.promotion_rate, 2, 0.5);
+}

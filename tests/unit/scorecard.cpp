@@ -485,3 +485,10 @@ TEST_CASE("bad score requests: status and pointer") {
     r["assessments"][0]["ratings"][2]["rater"] = "ceo";
     check_rejected(r, Status::reference, "/assessments/0/ratings/2/rater");
 }
+
+TEST_CASE("outcomes that contradict themselves are rejected") {
+    Json r = base();
+    r["outcomes"]["promoted_on"] = "2027-02-01";
+    r["outcomes"]["promoted"] = false;
+    check_rejected(r, Status::schema, "/outcomes/promoted");
+}
