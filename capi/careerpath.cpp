@@ -77,6 +77,27 @@ char *copy_out(const std::string &text) {
 
 static_assert(CAREERPATH_VERSION == careerpath::version_number, "C and C++ version numbers differ");
 
+namespace {
+
+// A request in, a JSON document out: the shape of careerpath_plan, _score and _cohort. `answer`
+// turns the curriculum and the request text into the document's text, or an Error.
+template <class Answer>
+careerpath_status document_call(const char *name, const careerpath_curriculum *curriculum, const char *request,
+                                size_t len, char **out_json, Answer answer) {
+    return guarded([&] {
+        if (!out_json) return fail(CAREERPATH_ERR_ARGUMENT, (std::string(name) + ": out_json is NULL").c_str());
+        *out_json = nullptr;
+        if (!curriculum) return fail(CAREERPATH_ERR_ARGUMENT, (std::string(name) + ": curriculum is NULL").c_str());
+        if (!request && len > 0) return fail(CAREERPATH_ERR_ARGUMENT, (std::string(name) + ": request is NULL").c_str());
+        careerpath::Result<std::string> text = answer(curriculum->curriculum, std::string_view(request ? request : "", len));
+        if (!text) return fail(text.error());
+        *out_json = copy_out(text.value());
+        return succeed();
+    });
+}
+
+}  // namespace
+
 extern "C" {
 
 unsigned careerpath_version(void) { return CAREERPATH_VERSION; }
@@ -123,44 +144,32 @@ careerpath_status careerpath_curriculum_describe(const careerpath_curriculum *cu
 
 careerpath_status careerpath_plan(const careerpath_curriculum *curriculum, const char *request, size_t len,
                                   char **out_json) {
-    return guarded([&] {
-        if (!out_json) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_plan: out_json is NULL");
-        *out_json = nullptr;
-        if (!curriculum) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_plan: curriculum is NULL");
-        if (!request && len > 0) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_plan: request is NULL");
-        auto planned = careerpath::plan_from_json(curriculum->curriculum, std::string_view(request ? request : "", len));
-        if (!planned) return fail(planned.error());
-        const auto &[req, plan] = planned.value();
-        *out_json = copy_out(careerpath::plan_to_json(curriculum->curriculum, req, plan).dump());
-        return succeed();
-    });
+    return document_call("careerpath_plan", curriculum, request, len, out_json,
+                         [](const careerpath::Curriculum &c, std::string_view text) -> careerpath::Result<std::string> {
+                             auto planned = careerpath::plan_from_json(c, text);
+                             if (!planned) return planned.error();
+                             return careerpath::plan_to_json(c, planned.value().request, planned.value().plan).dump();
+                         });
 }
 
-careerpath_status careerpath_score(const careerpath_curriculum *c, const char *request, size_t len, char **out_json) {
-    return guarded([&] {
-        if (!out_json) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_score: out_json is NULL");
-        *out_json = nullptr;
-        if (!c) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_score: curriculum is NULL");
-        if (!request && len > 0) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_score: request is NULL");
-        auto scored = careerpath::score_from_json(c->curriculum, std::string_view(request ? request : "", len));
-        if (!scored) return fail(scored.error());
-        const auto &[req, card] = scored.value();
-        *out_json = copy_out(careerpath::scorecard_to_json(c->curriculum, req, card).dump());
-        return succeed();
-    });
+careerpath_status careerpath_score(const careerpath_curriculum *curriculum, const char *request, size_t len,
+                                   char **out_json) {
+    return document_call("careerpath_score", curriculum, request, len, out_json,
+                         [](const careerpath::Curriculum &c, std::string_view text) -> careerpath::Result<std::string> {
+                             auto scored = careerpath::score_from_json(c, text);
+                             if (!scored) return scored.error();
+                             return careerpath::scorecard_to_json(c, scored.value().request, scored.value().card).dump();
+                         });
 }
 
-careerpath_status careerpath_cohort(const careerpath_curriculum *c, const char *request, size_t len, char **out_json) {
-    return guarded([&] {
-        if (!out_json) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_cohort: out_json is NULL");
-        *out_json = nullptr;
-        if (!c) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_cohort: curriculum is NULL");
-        if (!request && len > 0) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_cohort: request is NULL");
-        auto report = careerpath::cohort_from_json(c->curriculum, std::string_view(request ? request : "", len));
-        if (!report) return fail(report.error());
-        *out_json = copy_out(careerpath::cohort_to_json(report.value()).dump());
-        return succeed();
-    });
+careerpath_status careerpath_cohort(const careerpath_curriculum *curriculum, const char *request, size_t len,
+                                    char **out_json) {
+    return document_call("careerpath_cohort", curriculum, request, len, out_json,
+                         [](const careerpath::Curriculum &c, std::string_view text) -> careerpath::Result<std::string> {
+                             auto report = careerpath::cohort_from_json(c, text);
+                             if (!report) return report.error();
+                             return careerpath::cohort_to_json(report.value()).dump();
+                         });
 }
 
 careerpath_status careerpath_export(const careerpath_curriculum *c, const char *format, const char *input,

@@ -6,6 +6,7 @@
 #include <careerpath/time_zone.hpp>
 
 #include "json_reader.hpp"
+#include "request_reader.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -19,7 +20,6 @@ using detail::read_array;
 using detail::read_date;
 using detail::read_id;
 using detail::read_int;
-using detail::read_level;
 using detail::read_number;
 using detail::read_optional_string;
 using detail::schema_error;
@@ -109,18 +109,7 @@ Ok read_learner(const Curriculum &c, const Node &n, const Limits &limits, Learne
     BOOST_OUTCOME_TRYV(read_optional_string(n.member("name"), "name", learner.name));
     BOOST_OUTCOME_TRYV(read_time_zone(n.member("time_zone"), learner.time_zone, learner.zone));
 
-    learner.current.assign(c.skills().size(), 0);
-    if (const Node current = n.member("current")) {
-        BOOST_OUTCOME_TRYV(current.expect_object("\"current\""));
-        for (auto it = current->begin(); it != current->end(); ++it) {
-            const Node entry = current.member(it.key());
-            const auto skill = c.find_skill(it.key());
-            if (!skill)
-                return make_error(Status::reference, "unknown skill \"" + it.key() + "\": no skill has this id",
-                                  entry.pointer);
-            BOOST_OUTCOME_TRYV(read_level(entry, c.levels(), "level", 0, learner.current[*skill]));
-        }
-    }
+    BOOST_OUTCOME_TRYV(detail::read_current_levels(c, n.member("current"), learner.current));
     BOOST_OUTCOME_TRYV(read_number(n.member("hours_per_week"), "hours_per_week", 0, learner.hours_per_week));
     if (learner.hours_per_week > 168)
         return schema_error(n.member("hours_per_week").pointer, "hours_per_week must be at most 168, the hours of a week");
@@ -218,40 +207,12 @@ Result<PlanRequest> read_plan_request(const Curriculum &c, const Json &document,
     PlanRequest request;
     BOOST_OUTCOME_TRYV(read_learner(c, root.member("learner"), limits, request.learner));
 
-    const Node program = root.member("program");
-    if (program) {
-        std::string id;
-        BOOST_OUTCOME_TRYV(read_id(program, "program", id));
-        const auto p = c.find_program(id);
-        if (!p) return make_error(Status::reference, "unknown program \"" + id + "\": no program has this id", program.pointer);
-        request.program = *p;
-    }
-    const Node role = root.member("target_role");
-    if (role) {
-        std::string id;
-        BOOST_OUTCOME_TRYV(read_id(role, "target_role", id));
-        const auto r = c.find_role(id);
-        if (!r) return make_error(Status::reference, "unknown role \"" + id + "\": no role has this id", role.pointer);
-        request.target_role = *r;
-    } else if (request.program) {
-        request.target_role = c.programs()[*request.program].target_role;
-    } else {
-        return missing(role, "target_role (or a program, whose target role is the default)");
-    }
-
-    BOOST_OUTCOME_TRYV(read_date(root.member("start"), "start", request.start));
-    const Node target = root.member("target_date");
-    if (target) {
-        BOOST_OUTCOME_TRYV(read_date(target, "target_date", request.target_date));
-        if (request.target_date < request.start)
-            return schema_error(target.pointer, "target_date " + request.target_date.iso() + " is before the start " +
-                                                    request.start.iso());
-    } else if (request.program) {
-        // The day before start plus the program's months.
-        request.target_date = request.start.plus_months(c.programs()[*request.program].months).plus_days(-1);
-    } else {
-        return missing(target, "target_date (or a program, whose length gives the default)");
-    }
+    detail::ProgramAndDates dates;
+    BOOST_OUTCOME_TRYV(detail::read_program_and_dates(c, root, dates));
+    request.program = dates.program;
+    request.target_role = dates.target_role;
+    request.start = dates.start;
+    request.target_date = dates.target_date;
 
     Node holidays;
     BOOST_OUTCOME_TRYV(read_array(root, "holidays", holidays));

@@ -4,6 +4,7 @@
 #include <careerpath/scorecard.hpp>
 
 #include "json_reader.hpp"
+#include "request_reader.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -18,7 +19,6 @@ using detail::Ok;
 using detail::read_array;
 using detail::read_date;
 using detail::read_id;
-using detail::read_level;
 using detail::read_number;
 using detail::read_optional_string;
 using detail::schema_error;
@@ -151,36 +151,15 @@ Result<ScoreRequest> read_score_request(const Curriculum &c, const Json &documen
     BOOST_OUTCOME_TRYV(read_optional_string(learner.member("name"), "name", r.name));
     BOOST_OUTCOME_TRYV(read_optional_string(learner.member("team"), "team", r.team));
     BOOST_OUTCOME_TRYV(read_optional_string(learner.member("organization"), "organization", r.organization));
-    r.current.assign(c.skills().size(), 0);
-    if (const Node current = learner.member("current")) {
-        BOOST_OUTCOME_TRYV(current.expect_object("\"current\""));
-        for (auto it = current->begin(); it != current->end(); ++it) {
-            const Node entry = current.member(it.key());
-            const auto skill = c.find_skill(it.key());
-            if (!skill) return make_error(Status::reference, "unknown skill \"" + it.key() + "\": no skill has this id", entry.pointer);
-            BOOST_OUTCOME_TRYV(read_level(entry, c.levels(), "level", 0, r.current[*skill]));
-        }
-    }
+    BOOST_OUTCOME_TRYV(detail::read_current_levels(c, learner.member("current"), r.current));
 
-    if (const Node program = root.member("program")) {
-        std::string id;
-        BOOST_OUTCOME_TRYV(read_id(program, "program", id));
-        const auto p = c.find_program(id);
-        if (!p) return make_error(Status::reference, "unknown program \"" + id + "\": no program has this id", program.pointer);
-        r.program = *p;
-        r.metrics = c.programs()[*p].metrics;
-    }
-    if (const Node role = root.member("target_role")) {
-        std::string id;
-        BOOST_OUTCOME_TRYV(read_id(role, "target_role", id));
-        const auto found = c.find_role(id);
-        if (!found) return make_error(Status::reference, "unknown role \"" + id + "\": no role has this id", role.pointer);
-        r.target_role = *found;
-    } else if (r.program) {
-        r.target_role = c.programs()[*r.program].target_role;
-    } else {
-        return detail::missing(role, "target_role (or a program, whose target role is the default)");
-    }
+    detail::ProgramAndDates dates;
+    BOOST_OUTCOME_TRYV(detail::read_program_and_dates(c, root, dates));
+    r.program = dates.program;
+    r.target_role = dates.target_role;
+    r.start = dates.start;
+    r.target_date = dates.target_date;
+    if (r.program) r.metrics = c.programs()[*r.program].metrics;
     Node metrics;
     BOOST_OUTCOME_TRYV(read_array(root, "metrics", metrics));
     if (metrics) {
@@ -194,16 +173,6 @@ Result<ScoreRequest> read_score_request(const Curriculum &c, const Json &documen
         }
     }
 
-    BOOST_OUTCOME_TRYV(read_date(root.member("start"), "start", r.start));
-    if (const Node target = root.member("target_date")) {
-        BOOST_OUTCOME_TRYV(read_date(target, "target_date", r.target_date));
-        if (r.target_date < r.start)
-            return schema_error(target.pointer, "target_date " + r.target_date.iso() + " is before the start " + r.start.iso());
-    } else if (r.program) {
-        r.target_date = r.start.plus_months(c.programs()[*r.program].months).plus_days(-1);
-    } else {
-        return detail::missing(target, "target_date (or a program, whose length gives the default)");
-    }
     std::optional<Date> as_of;
     if (const Node n = root.member("as_of")) {
         Date day;
