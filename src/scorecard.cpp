@@ -228,8 +228,11 @@ MetricScore score_metric(const Curriculum &c, const ScoreRequest &r, const Score
             const int ahead = r.target_date.days_since(*o.promoted_on);
             out.value = ahead;
             out.attainment = ahead >= 0 ? 1.0 : clamp01(1.0 + ahead / program_days);
-            int months = 0;
-            while (o.promoted_on->plus_months(months + 1) <= r.target_date) ++months;
+            // Whole months ahead: the largest m with promoted_on plus m months on or before the
+            // target date (counted, not walked: plus_months saturates at the end of the range).
+            const Date p = *o.promoted_on;
+            int months = std::max(0, (r.target_date.year() - p.year()) * 12 + r.target_date.month() - p.month());
+            while (months > 0 && p.plus_months(months) > r.target_date) --months;
             out.note = "promoted " + o.promoted_on->iso() + ", " + std::to_string(std::abs(ahead)) + " days " +
                        (ahead >= 0 ? "before" : "after") + " the target date " + r.target_date.iso() +
                        (ahead >= 0 && months > 0 ? " (" + std::to_string(months) + (months == 1 ? " whole month" : " whole months") + " ahead)" : "");

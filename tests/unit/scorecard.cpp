@@ -492,3 +492,24 @@ TEST_CASE("outcomes that contradict themselves are rejected") {
     r["outcomes"]["promoted"] = false;
     check_rejected(r, Status::schema, "/outcomes/promoted");
 }
+
+TEST_CASE("whole months ahead at the end of the calendar: counted, never walked past 9999-12-31") {
+    // promoted 9999-02-01, target 9999-12-31: plus 10 months is 9999-12-01, plus 11 would be
+    // past the range (where plus_months saturates at 9999-12-31, which a walk would take for
+    // "on or before the target" forever).
+    Json r = base();
+    r["start"] = "9999-01-01";
+    r["target_date"] = "9999-12-31";
+    r["as_of"] = "9999-12-31";
+    for (Json &a : r["assessments"]) a["date"] = "9999-01-01";
+    r["outcomes"]["promoted_on"] = "9999-02-01";
+    const ScoredRequest s = score_ok(r);
+    bool found = false;
+    for (const MetricScore &m : s.card.metrics)
+        if (cur().metrics()[m.metric].kind == Metric::Kind::timeline) {
+            found = true;
+            CHECK(m.value == doctest::Approx(333));  // 9999-12-31 - 9999-02-01
+            CHECK(m.note.find("(10 whole months ahead)") != std::string::npos);
+        }
+    CHECK(found);
+}
