@@ -152,6 +152,23 @@ careerpath_status careerpath_plan(const careerpath_curriculum *curriculum, const
                          });
 }
 
+careerpath_status careerpath_plan_batch(const careerpath_curriculum *curriculum, const char *requests_jsonl, size_t len,
+                                        unsigned threads, careerpath_sink_fn sink, void *user) {
+    return guarded([&] {
+        if (!curriculum) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_plan_batch: curriculum is NULL");
+        if (!sink) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_plan_batch: sink is NULL");
+        if (!requests_jsonl && len > 0) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_plan_batch: requests_jsonl is NULL");
+        careerpath::BatchOptions options;
+        options.threads = threads;
+        auto done = careerpath::plan_batch(curriculum->curriculum, std::string_view(requests_jsonl ? requests_jsonl : "", len),
+                                           options, [&](std::string_view line) {
+                                               return sink(line.data(), line.size(), user) == 0;
+                                           });
+        if (!done) return fail(done.error());
+        return succeed();
+    });
+}
+
 careerpath_status careerpath_score(const careerpath_curriculum *curriculum, const char *request, size_t len,
                                    char **out_json) {
     return document_call("careerpath_score", curriculum, request, len, out_json,

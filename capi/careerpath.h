@@ -93,6 +93,24 @@ CAREERPATH_API careerpath_status careerpath_curriculum_describe(const careerpath
 CAREERPATH_API careerpath_status careerpath_plan(const careerpath_curriculum *curriculum, const char *request,
                                                  size_t len, char **out_json);
 
+/* Receives one line of a batch's output (`len` bytes, NUL-terminated, without a line break) on
+   the thread that called the batch function; `user` is the caller's pointer. Returning nonzero
+   stops the batch. */
+typedef int (*careerpath_sink_fn)(const char *line, size_t len, void *user);
+
+/* Plans every line of a JSON Lines buffer (`len` bytes; lines end with LF, a trailing CR is
+   ignored; the empty text after a final LF is not a line) on `threads` worker threads (0: one
+   per core) and hands each result to `sink` on the calling thread, in input order, one call per
+   input line: the plan exactly as careerpath_plan returns it, or, for a bad line,
+   {"error": {"line": n, "status": "CAREERPATH_ERR_...", "message": ..., "pointer": ...}} while
+   the other lines go on. At most 8 lines per thread are in flight, so memory stays bounded
+   however many lines there are. A nonzero return from `sink` stops the batch: the workers finish
+   the lines they hold and the call returns ERR_CANCELLED. NULL curriculum or sink, or NULL
+   requests with len > 0, is ERR_ARGUMENT. */
+CAREERPATH_API careerpath_status careerpath_plan_batch(const careerpath_curriculum *curriculum,
+                                                       const char *requests_jsonl, size_t len, unsigned threads,
+                                                       careerpath_sink_fn sink, void *user);
+
 /* Scores one learner (SPEC "Score request -> scorecard", docs/scoring.md): `request` is a JSON
    document of `len` bytes; on success *out_json is the scorecard as a JSON document (skills with
    their estimates, readiness, growth, gap closed, metrics, the composite and, given a plan, the

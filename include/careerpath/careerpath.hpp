@@ -2,6 +2,7 @@
 #pragma once
 
 #include <careerpath/assessment.hpp>
+#include <careerpath/batch.hpp>
 #include <careerpath/calendar.hpp>
 #include <careerpath/cohort.hpp>
 #include <careerpath/curriculum.hpp>

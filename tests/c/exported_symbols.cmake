@@ -11,6 +11,7 @@ set(expected
   careerpath_curriculum_free
   careerpath_curriculum_describe
   careerpath_plan
+  careerpath_plan_batch
   careerpath_score
   careerpath_cohort
   careerpath_export
