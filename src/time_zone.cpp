@@ -17,6 +17,8 @@
 #include <algorithm>
 #include <array>
 #include <fstream>
+#include <mutex>
+#include <unordered_map>
 #include <iterator>
 #include <optional>
 #include <vector>
@@ -375,7 +377,47 @@ Result<TimeZone> TimeZone::from_tzif(std::string_view bytes, std::string name) {
     return TimeZone(std::make_shared<const Rule>(std::move(*rule)));
 }
 
+namespace {
+
+// Zones already resolved, shared by every thread: a batch plans thousands of requests in a few
+// zones, and reading and compiling a zone file costs more than planning a small path. Bounded,
+// so that requests naming endless distinct POSIX strings cannot grow it without limit; the
+// zoneinfo of a running process is taken to stay as it was.
+template <class Read>
+class ZoneCache {
+public:
+    explicit ZoneCache(Read read) : read(read) {}
+    Result<TimeZone> resolve(std::string_view name, const std::string &zoneinfo_dir) {
+        std::string key = zoneinfo_dir;
+        key += '\0';
+        key += name;
+        {
+            std::lock_guard lock(mutex_);
+            if (auto it = zones_.find(key); it != zones_.end()) return it->second;
+        }
+        auto zone = read(name, zoneinfo_dir);
+        if (zone) {
+            std::lock_guard lock(mutex_);
+            if (zones_.size() < max_zones) zones_.emplace(std::move(key), zone.value());
+        }
+        return zone;
+    }
+
+private:
+    static constexpr std::size_t max_zones = 512;
+    Read read;
+    std::mutex mutex_;
+    std::unordered_map<std::string, TimeZone> zones_;
+};
+
+}  // namespace
+
 Result<TimeZone> TimeZone::resolve(std::string_view name, const std::string &zoneinfo_dir) {
+    static ZoneCache cache(&TimeZone::read_zone);
+    return cache.resolve(name, zoneinfo_dir);
+}
+
+Result<TimeZone> TimeZone::read_zone(std::string_view name, const std::string &zoneinfo_dir) {
     auto unknown = [&] {
         return schema("unknown time zone \"" + std::string(name.substr(0, 100)) + "\": not an IANA name in " +
                       zoneinfo_dir + " nor a POSIX TZ string");

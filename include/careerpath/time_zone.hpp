@@ -42,7 +42,8 @@ public:
     /// An IANA name ("America/New_York", read from `zoneinfo_dir`), else a POSIX TZ string.
     /// "UTC" and "Etc/UTC" work without zoneinfo. Names holding "..", starting with '/', or
     /// holding characters outside [A-Za-z0-9_+-/] are never looked up as files. Status::schema
-    /// for an unknown zone.
+    /// for an unknown zone. Resolved zones are kept for the life of the process (up to 512 of
+    /// them) and shared by every thread, so a zone file is read once.
     static Result<TimeZone> resolve(std::string_view name, const std::string &zoneinfo_dir = "/usr/share/zoneinfo");
 
     const std::string &name() const noexcept;
@@ -64,6 +65,7 @@ public:
 
 private:
     struct Rule;
+    static Result<TimeZone> read_zone(std::string_view name, const std::string &zoneinfo_dir);
     explicit TimeZone(std::shared_ptr<const Rule> rule) noexcept : rule_(std::move(rule)) {}
     std::shared_ptr<const Rule> rule_;
 };
