@@ -101,7 +101,8 @@ typedef int (*careerpath_sink_fn)(const char *line, size_t len, void *user);
 /* Plans every line of a JSON Lines buffer (`len` bytes; lines end with LF, a trailing CR is
    ignored; the empty text after a final LF is not a line) on `threads` worker threads (0: one
    per core) and hands each result to `sink` on the calling thread, in input order, one call per
-   input line: the plan exactly as careerpath_plan returns it, or, for a bad line,
+   input line (at most 256 threads are started): the plan exactly as careerpath_plan returns it,
+   or, for a bad line,
    {"error": {"line": n, "status": "CAREERPATH_ERR_...", "message": ..., "pointer": ...}} while
    the other lines go on. At most 8 lines per thread are in flight, so memory stays bounded
    however many lines there are. A nonzero return from `sink` stops the batch: the workers finish

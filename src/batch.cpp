@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <cstring>
+#include <exception>
 #include <mutex>
 #include <new>
 #include <optional>
@@ -41,7 +42,13 @@ public:
                 if (cursor_ >= text_.size()) total_ = next_;
             }
             if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-            std::string answer = work_(line, index + 1);
+            std::string answer;
+            try {
+                answer = work_(line, index + 1);
+            } catch (...) {
+                fail(std::current_exception());
+                return;
+            }
             {
                 std::lock_guard lock(mutex_);
                 ring_[index % ring_.size()] = std::move(answer);
@@ -58,8 +65,9 @@ public:
                 std::unique_lock lock(mutex_);
                 delivered_cv_.wait(lock, [&] {
                     return ring_[delivered_ % ring_.size()].has_value() || (total_ && delivered_ == *total_) ||
-                           (text_.empty());
+                           text_.empty() || error_;
                 });
+                if (error_) return false;
                 if (text_.empty() || (total_ && delivered_ == *total_)) return true;
                 auto &slot = ring_[delivered_ % ring_.size()];
                 answer = std::move(*slot);
@@ -67,7 +75,14 @@ public:
                 ++delivered_;
             }
             claimable_.notify_all();
-            if (!sink(answer)) {
+            bool go_on = false;
+            try {
+                go_on = sink(answer);
+            } catch (...) {
+                fail(std::current_exception());
+                return false;
+            }
+            if (!go_on) {
                 {
                     std::lock_guard lock(mutex_);
                     stop_ = true;
@@ -76,6 +91,23 @@ public:
                 return false;
             }
         }
+    }
+
+    // An exception from the work or the sink stops everything; run_batch rethrows it once the
+    // workers are joined.
+    void fail(std::exception_ptr e) {
+        {
+            std::lock_guard lock(mutex_);
+            if (!error_) error_ = e;
+            stop_ = true;
+        }
+        claimable_.notify_all();
+        delivered_cv_.notify_all();
+    }
+
+    std::exception_ptr error() {
+        std::lock_guard lock(mutex_);
+        return error_;
     }
 
 private:
@@ -89,6 +121,7 @@ private:
     std::size_t delivered_ = 0;  // index of the next line to hand to the sink
     std::optional<std::size_t> total_;  // the number of lines, once the cursor reaches the end
     bool stop_ = false;
+    std::exception_ptr error_;
 };
 
 std::string error_line(std::size_t line_number, const Error &e) {
@@ -103,14 +136,24 @@ std::string error_line(std::size_t line_number, const Error &e) {
 
 Result<void> run_batch(std::string_view jsonl, const BatchOptions &options, const BatchWork &work,
                        const BatchSink &sink) {
-    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    const unsigned threads = std::min(options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency()),
+                                      max_batch_threads);
     const std::size_t window = options.window ? options.window : 8 * std::size_t{threads};
     BatchRun run(jsonl, window, work);
     std::vector<std::jthread> workers;
-    workers.reserve(threads);
-    for (unsigned t = 0; t < threads; ++t) workers.emplace_back([&run] { run.worker(); });
+    try {
+        workers.reserve(threads);
+        for (unsigned t = 0; t < threads; ++t) workers.emplace_back([&run] { run.worker(); });
+    } catch (...) {
+        // The workers already started hold claimed lines nobody will deliver: stop them before
+        // they are joined, or the join would wait for ever.
+        run.fail(std::current_exception());
+        workers.clear();
+        throw;
+    }
     const bool finished = run.deliver(sink);
     workers.clear();  // joins
+    if (const std::exception_ptr e = run.error()) std::rethrow_exception(e);
     if (!finished) return make_error(Status::cancelled, "the batch was cancelled by its sink");
     return boost::outcome_v2::success();
 }

@@ -5,7 +5,9 @@
 #include <careerpath/scorecard.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -13,6 +15,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <unistd.h>
 
 namespace cp = careerpath;
 
@@ -42,11 +46,21 @@ const char *const usage_text =
     "  cohort CURRICULUM REQUEST [--format text|json]\n"
     "                                            the ROI table of many score requests for all\n"
     "                                            individuals, per team and per organization\n"
+    "  batch CURRICULUM [REQUESTS.jsonl|-] [--threads N] [--no-progress] [-o FILE]\n"
+    "                                            plan every line of a JSON Lines file (stdin for -\n"
+    "                                            or none): one line of plan JSON or of\n"
+    "                                            {\"error\": {\"line\": ...}} per request line, in\n"
+    "                                            order; a progress bar and a summary on stderr;\n"
+    "                                            exit 1 when some line failed\n"
     "\n"
     "options:\n"
     "  -h, --help     show this help\n"
     "  --version      show the version\n"
-    "  -o FILE        also write the plan as JSON to FILE (plan)\n"
+    "  -o FILE        also write the plan as JSON to FILE (plan); write the JSON Lines to\n"
+    "                 FILE instead of stdout (batch)\n"
+    "  --threads N    worker threads (batch); 0, the default: one per core\n"
+    "  --no-progress  no progress bar (batch); there is none either when stderr is not a\n"
+    "                 terminal, or when the JSON Lines go to a terminal on stdout\n"
     "\n"
     "Exit status: 0 success, 1 bad input, 2 bad usage.\n";
 
@@ -261,12 +275,177 @@ int describe(const std::string &path, const std::string &format) {
     return exit_ok;
 }
 
+// ---- batch ---------------------------------------------------------------------------------
+
+// Reads all of stdin (binary), or nullopt when it fails.
+std::optional<std::string> read_stdin() {
+    std::string text;
+    char chunk[1 << 16];
+    for (;;) {
+        const std::size_t n = std::fread(chunk, 1, sizeof chunk, stdin);
+        text.append(chunk, n);
+        if (n < sizeof chunk) break;
+    }
+    if (std::ferror(stdin)) return std::nullopt;
+    return text;
+}
+
+// The number of lines run_batch sees: one per LF, and one more for text after the last LF.
+std::size_t count_lines(std::string_view text) {
+    const auto lfs = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+    return lfs + (!text.empty() && text.back() != '\n' ? 1 : 0);
+}
+
+// 7s, 4m05s, 2h03m.
+std::string format_duration(double seconds) {
+    const auto s = static_cast<long long>(seconds + 0.5);
+    char buffer[32];
+    if (s < 60) std::snprintf(buffer, sizeof buffer, "%llds", s);
+    else if (s < 3600) std::snprintf(buffer, sizeof buffer, "%lldm%02llds", s / 60, s % 60);
+    else std::snprintf(buffer, sizeof buffer, "%lldh%02lldm", s / 3600, s % 3600 / 60);
+    return buffer;
+}
+
+// A one-line progress bar on stderr, redrawn in place with '\r' at most ten times a second:
+//   [=========>          ]  48231/100000  48%  8123/s  ETA 6s
+class ProgressBar {
+public:
+    using Clock = std::chrono::steady_clock;
+
+    ProgressBar(std::size_t total, Clock::time_point start) : total_(total), start_(start) {}
+
+    // Called for every answer; draws when 100 ms have passed since the last frame.
+    void update(std::size_t done) {
+        const auto now = Clock::now();
+        if (drawn_ && now - last_ < std::chrono::milliseconds(100)) return;
+        draw(done, now);
+    }
+
+    // The last frame (whatever the time) and the line break after it.
+    void finish(std::size_t done) {
+        draw(done, Clock::now());
+        std::fputc('\n', stderr);
+        std::fflush(stderr);
+    }
+
+private:
+    void draw(std::size_t done, Clock::time_point now) {
+        constexpr int width = 30;
+        const double elapsed = std::chrono::duration<double>(now - start_).count();
+        const double fraction = total_ ? static_cast<double>(done) / static_cast<double>(total_) : 1.0;
+        std::string bar(width, ' ');
+        const int filled = static_cast<int>(fraction * width);
+        for (int i = 0; i < filled && i < width; ++i) bar[static_cast<std::size_t>(i)] = '=';
+        if (filled < width && done > 0) bar[static_cast<std::size_t>(filled)] = '>';
+        char rate[32] = "--/s", eta[32] = "ETA --";
+        if (done > 0 && elapsed > 0) {
+            const double per_second = static_cast<double>(done) / elapsed;
+            std::snprintf(rate, sizeof rate, "%.0f/s", per_second);
+            std::snprintf(eta, sizeof eta, "ETA %s",
+                          format_duration(static_cast<double>(total_ - done) / per_second).c_str());
+        }
+        const int digits = static_cast<int>(std::to_string(total_).size());
+        char line[160];
+        int n = std::snprintf(line, sizeof line, "\r[%s] %*zu/%zu %3d%%  %s  %s", bar.c_str(), digits + 1, done, total_,
+                              static_cast<int>(fraction * 100), rate, eta);
+        n = std::min(n, static_cast<int>(sizeof line) - 1);
+        // Spaces over what is left of a longer previous frame.
+        std::string frame(line, static_cast<std::size_t>(n));
+        if (static_cast<std::size_t>(n) < width_) frame.append(width_ - static_cast<std::size_t>(n), ' ');
+        width_ = std::max(width_, static_cast<std::size_t>(n));
+        std::fwrite(frame.data(), 1, frame.size(), stderr);
+        std::fflush(stderr);
+        drawn_ = true;
+        last_ = now;
+    }
+
+    std::size_t total_;
+    Clock::time_point start_, last_;
+    bool drawn_ = false;
+    std::size_t width_ = 0;
+};
+
+struct BatchSettings {
+    unsigned threads = 0;
+    bool progress = true;
+    std::string out;  // empty: stdout
+};
+
+int batch(const std::string &curriculum_path, const std::string &requests_path, const BatchSettings &settings) {
+    Loaded loaded;
+    if (int status = load(curriculum_path, loaded)) return status;
+    const bool from_stdin = requests_path.empty() || requests_path == "-";
+    const std::string input_name = from_stdin ? std::string("<stdin>") : requests_path;
+    auto text = from_stdin ? read_stdin() : read_file(requests_path);
+    if (!text) {
+        std::cerr << input_name << ": error: cannot read the file\n";
+        return exit_bad_input;
+    }
+
+    std::FILE *out = stdout;
+    if (!settings.out.empty()) {
+        out = std::fopen(settings.out.c_str(), "wb");
+        if (!out) {
+            std::cerr << settings.out << ": error: cannot write the file\n";
+            return exit_bad_input;
+        }
+    }
+    static char buffer[1 << 20];
+    std::setvbuf(out, buffer, _IOFBF, sizeof buffer);
+
+    const std::size_t total = count_lines(*text);
+    // The bar needs stderr to be a terminal, and the JSON Lines not to go to that terminal too.
+    const bool show_progress = settings.progress && ::isatty(2) && !(out == stdout && ::isatty(1));
+    const auto start = ProgressBar::Clock::now();
+    std::optional<ProgressBar> bar;
+    if (show_progress) bar.emplace(total, start);
+    if (bar) bar->update(0);
+
+    std::size_t done = 0, failed = 0;
+    bool write_failed = false;
+    static constexpr std::string_view error_prefix = "{\"error\"";
+    auto sink = [&](std::string_view answer) {
+        ++done;
+        if (answer.substr(0, error_prefix.size()) == error_prefix) ++failed;
+        if (std::fwrite(answer.data(), 1, answer.size(), out) != answer.size() || std::fputc('\n', out) == EOF) {
+            write_failed = true;
+            return false;
+        }
+        if (bar) bar->update(done);
+        return true;
+    };
+    cp::BatchOptions options;
+    options.threads = settings.threads;
+    auto result = cp::plan_batch(*loaded.curriculum, *text, options, sink);
+    if (std::fflush(out) != 0 || std::ferror(out)) write_failed = true;
+    if (out != stdout && std::fclose(out) != 0) write_failed = true;
+    const double seconds = std::chrono::duration<double>(ProgressBar::Clock::now() - start).count();
+    if (bar) bar->finish(done);
+
+    const std::string output_name = settings.out.empty() ? std::string("<stdout>") : settings.out;
+    if (write_failed) {
+        std::cerr << output_name << ": error: cannot write the file (" << done << " of " << total
+                  << " lines written)\n";
+        return exit_bad_input;
+    }
+    if (!result) {
+        std::cerr << "careerpath: batch stopped: " << result.error().message << "\n";
+        return exit_bad_input;
+    }
+    char summary[200];
+    std::snprintf(summary, sizeof summary, "careerpath batch: %zu lines, %zu planned, %zu failed, %.1f s (%.0f lines/s)\n",
+                  done, done - failed, failed, seconds, seconds > 0 ? static_cast<double>(done) / seconds : 0.0);
+    std::cerr << summary;
+    return failed ? exit_bad_input : exit_ok;
+}
+
 }  // namespace
 
 int main(int argc, char **argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     std::string command, format, json_out;
-    bool format_given = false;
+    bool format_given = false, threads_given = false, no_progress = false;
+    unsigned threads = 0;
     std::vector<std::string> files;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const auto &a = args[i];
@@ -289,6 +468,21 @@ int main(int argc, char **argv) {
         } else if (a == "-o") {
             if (i + 1 >= args.size()) return usage_error("-o needs a file");
             json_out = args[++i];
+        } else if (a == "--threads" || a.rfind("--threads=", 0) == 0) {
+            std::string value;
+            if (a == "--threads") {
+                if (i + 1 >= args.size()) return usage_error("--threads needs a number");
+                value = args[++i];
+            } else {
+                value = a.substr(10);
+            }
+            if (value.empty() || value.size() > 4 || value.find_first_not_of("0123456789") != std::string::npos ||
+                std::stoul(value) > 1024)
+                return usage_error("--threads needs a number from 0 to 1024, not \"" + value + "\"");
+            threads = static_cast<unsigned>(std::stoul(value));
+            threads_given = true;
+        } else if (a == "--no-progress") {
+            no_progress = true;
         } else if (a.size() > 1 && a[0] == '-') {
             return usage_error("unknown option \"" + a + "\"");
         } else if (command.empty()) {
@@ -300,8 +494,21 @@ int main(int argc, char **argv) {
     if (command.empty()) return usage_error("no command given");
     const bool with_request = command == "plan" || command == "score" || command == "cohort";
     const std::size_t wanted = with_request ? 2 : 1;
-    if (command != "validate" && command != "describe" && command != "graph" && !with_request)
+    if (command != "validate" && command != "describe" && command != "graph" && command != "batch" && !with_request)
         return usage_error("unknown command \"" + command + "\"");
+    if (command == "batch") {
+        if (format_given) return usage_error("batch writes JSON Lines and takes no --format");
+        if (files.empty()) return usage_error("batch needs a CURRICULUM and a REQUESTS file (or - for stdin)");
+        if (files.size() > 2) return usage_error("too many arguments");
+        try {
+            return batch(files[0], files.size() == 2 ? files[1] : std::string("-"),
+                         BatchSettings{threads, !no_progress, json_out});
+        } catch (const std::exception &e) {
+            std::cerr << "careerpath: internal error: " << e.what() << "\n";
+            return exit_bad_input;
+        }
+    }
+    if (threads_given || no_progress) return usage_error("--threads and --no-progress are for batch only");
     // Which formats each command knows; the first is the default.
     const std::vector<std::string> formats = command == "graph" ? std::vector<std::string>{"dot", "mermaid"}
                                              : command == "plan" ? std::vector<std::string>{"text", "json", "mermaid", "ical"}

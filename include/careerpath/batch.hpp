@@ -16,8 +16,11 @@
 
 CAREERPATH_NAMESPACE_BEGIN
 
+/// More worker threads than this are not started.
+inline constexpr unsigned max_batch_threads = 256;
+
 struct BatchOptions {
-    unsigned threads = 0;     ///< worker threads; 0: one per core (std::thread::hardware_concurrency)
+    unsigned threads = 0;     ///< worker threads; 0: one per core (std::thread::hardware_concurrency); at most max_batch_threads
     std::size_t window = 0;   ///< lines in flight at most (claimed, planned or waiting); 0: 8 per thread
 };
 
@@ -31,7 +34,9 @@ using BatchSink = std::function<bool(std::string_view answer)>;
 /// in input order. Lines are separated by LF; the empty text after a final LF is not a line, an
 /// empty line elsewhere is. At most `window` lines are claimed and not yet handed to the sink, so
 /// memory does not grow with the number of lines. Status::cancelled when the sink returns
-/// false (the workers stop claiming lines and are joined before returning), else success.
+/// false (the workers stop claiming lines and are joined before returning), else success. An
+/// exception thrown by `work` or `sink` stops the batch the same way and is rethrown on the
+/// calling thread once the workers are joined.
 Result<void> run_batch(std::string_view jsonl, const BatchOptions &options, const BatchWork &work,
                        const BatchSink &sink);
 

@@ -1,6 +1,6 @@
 /* The C ABI from C: NULL arguments, NULL frees, statuses and their names, per-thread errors,
-   describe output, plans, scorecards, cohort reports and exports, and the rule that a failed call
-   leaves its out-parameter NULL. */
+   describe output, plans, batches of plans, scorecards, cohort reports and exports, and the rule
+   that a failed call leaves its out-parameter NULL. */
 #include "careerpath.h"
 
 #include <pthread.h>
@@ -234,6 +234,265 @@ static void test_plan(void) {
     careerpath_curriculum_free(c);
 }
 
+/* --- careerpath_plan_batch ------------------------------------------------------------------ */
+
+/* What a sink saw: a copy of every line, the thread it was called on, and whether each line was
+   NUL-terminated and free of line breaks. `stop_after` > 0: return nonzero on that call. */
+#define BATCH_MAX_LINES 64
+struct collected {
+    char *lines[BATCH_MAX_LINES];
+    size_t lengths[BATCH_MAX_LINES];
+    int calls;
+    int stop_after;
+    int bad_shape;      /* a line not NUL-terminated at len, or holding a CR or LF */
+    int other_thread;   /* a call not on the thread that called careerpath_plan_batch */
+    pthread_t caller;
+};
+
+static void collected_init(struct collected *c, int stop_after) {
+    memset(c, 0, sizeof *c);
+    c->stop_after = stop_after;
+    c->caller = pthread_self();
+}
+
+static void collected_free(struct collected *c) {
+    int i;
+    for (i = 0; i < c->calls && i < BATCH_MAX_LINES; ++i) free(c->lines[i]);
+}
+
+static int collect(const char *line, size_t len, void *user) {
+    struct collected *c = (struct collected *)user;
+    if (!pthread_equal(pthread_self(), c->caller)) ++c->other_thread;
+    if (!line || line[len] != '\0' || memchr(line, '\n', len) || memchr(line, '\r', len)) ++c->bad_shape;
+    if (c->calls < BATCH_MAX_LINES) {
+        c->lines[c->calls] = (char *)malloc(len + 1);
+        if (c->lines[c->calls] && line) {
+            memcpy(c->lines[c->calls], line, len);
+            c->lines[c->calls][len] = '\0';
+        }
+        c->lengths[c->calls] = len;
+    }
+    ++c->calls;
+    return c->stop_after > 0 && c->calls >= c->stop_after ? 1 : 0;
+}
+
+/* The test batch: good requests (variations of `request`) and bad ones, one per line. */
+#define BATCH_LINES 20
+static const char *const batch_lines[BATCH_LINES] = {
+    "{\"learner\": {\"id\": \"l1\", \"hours_per_week\": 4, \"workdays\": [\"mon\", \"tue\", \"wed\", \"thu\"]},"
+    " \"target_role\": \"r\", \"start\": \"2027-01-04\", \"target_date\": \"2027-01-31\"}",
+    "{\"learner\": {\"id\": \"l2\", \"hours_per_week\": 2}, \"target_role\": \"r\", \"start\": \"2027-01-04\","
+    " \"target_date\": \"2027-03-31\"}",
+    "{\"learner\": {\"id\": \"bad-role\", \"hours_per_week\": 4}, \"target_role\": \"ceo\", \"start\": \"2027-01-04\","
+    " \"target_date\": \"2027-01-31\"}",
+    "{\"learner\": {\"id\": \"l4\", \"hours_per_week\": 8}, \"target_role\": \"r\", \"start\": \"2027-02-01\","
+    " \"target_date\": \"2027-02-28\"}",
+    "{\"learner\": ",
+    "{\"learner\": {\"id\": \"l6\", \"hours_per_week\": 1, \"workdays\": [\"fri\"]}, \"target_role\": \"r\","
+    " \"start\": \"2027-01-04\", \"target_date\": \"2027-06-30\"}",
+    "[]",
+    "{\"learner\": {\"id\": \"l8\", \"hours_per_week\": 3}, \"target_role\": \"r\", \"start\": \"2027-05-03\","
+    " \"target_date\": \"2027-07-31\"}",
+    "",
+    "{\"learner\": {\"id\": \"l10\", \"hours_per_week\": 4, \"current\": {\"a\": \"beginner\"}}, \"target_role\": \"r\","
+    " \"start\": \"2027-01-04\", \"target_date\": \"2027-01-31\"}",
+    "{\"learner\": {\"id\": \"l11\", \"hours_per_week\": 5}, \"target_role\": \"r\", \"start\": \"2027-01-04\","
+    " \"target_date\": \"2027-01-31\"}",
+    "{\"learner\": {\"id\": \"l12\", \"hours_per_week\": 6}, \"target_role\": \"r\", \"start\": \"2027-01-11\","
+    " \"target_date\": \"2027-02-28\"}",
+    "{\"learner\": {\"id\": \"no-capacity\", \"hours_per_week\": 0}, \"target_role\": \"r\", \"start\": \"2027-01-04\","
+    " \"target_date\": \"2027-01-31\"}",
+    "{\"learner\": {\"id\": \"l14\", \"hours_per_week\": 7}, \"target_role\": \"r\", \"start\": \"2027-03-01\","
+    " \"target_date\": \"2027-04-30\"}",
+    "{\"learner\": {\"id\": \"l15\", \"hours_per_week\": 4}, \"target_role\": \"r\", \"start\": \"2027-13-01\","
+    " \"target_date\": \"2027-01-31\"}",
+    "{\"learner\": {\"id\": \"l16\", \"hours_per_week\": 9}, \"target_role\": \"r\", \"start\": \"2027-01-04\","
+    " \"target_date\": \"2027-01-31\"}",
+    "{\"learner\": {\"id\": \"l17\", \"hours_per_week\": 4}, \"target_role\": \"r\", \"start\": \"2027-08-02\","
+    " \"target_date\": \"2027-09-30\"}",
+    "{\"learner\": {\"id\": \"l18\", \"hours_per_week\": 4}, \"target_role\": \"r\", \"start\": \"2027-01-04\","
+    " \"target_date\": \"2027-01-31\"} trailing",
+    "{\"learner\": {\"id\": \"l19\", \"hours_per_week\": 2, \"workdays\": [\"sat\", \"sun\"]}, \"target_role\": \"r\","
+    " \"start\": \"2027-01-04\", \"target_date\": \"2027-02-28\"}",
+    "{\"learner\": {\"id\": \"l20\", \"hours_per_week\": 4}, \"target_role\": \"r\", \"start\": \"2027-01-04\","
+    " \"target_date\": \"2027-01-31\"}"};
+
+/* The batch lines joined by `eol`, with or without a line end after the last line. */
+static char *join_lines(const char *eol, int final_eol, size_t *len) {
+    size_t total = 1, at = 0;
+    int i;
+    char *text;
+    for (i = 0; i < BATCH_LINES; ++i) total += strlen(batch_lines[i]) + strlen(eol);
+    text = (char *)malloc(total);
+    if (!text) return NULL;
+    for (i = 0; i < BATCH_LINES; ++i) {
+        size_t n = strlen(batch_lines[i]);
+        memcpy(text + at, batch_lines[i], n);
+        at += n;
+        if (i + 1 < BATCH_LINES || final_eol) {
+            memcpy(text + at, eol, strlen(eol));
+            at += strlen(eol);
+        }
+    }
+    text[at] = '\0';
+    *len = at;
+    return text;
+}
+
+/* Every line of `got` is what careerpath_plan gives for that line, byte for byte, or, where it
+   fails, the error line with that line's number, status and pointer. Returns the bad lines. */
+static int bad_lines;
+static void check_batch_output(careerpath_curriculum *c, const struct collected *got, const char *what) {
+    int i;
+    CHECK(got->calls == BATCH_LINES);
+    CHECK(got->bad_shape == 0);
+    CHECK(got->other_thread == 0);
+    bad_lines = 0;
+    for (i = 0; i < BATCH_LINES && i < got->calls; ++i) {
+        char *plan = NULL;
+        const char *line = got->lines[i];
+        careerpath_status s = careerpath_plan(c, batch_lines[i], strlen(batch_lines[i]), &plan);
+        if (!line) {
+            CHECK(line != NULL);
+        } else if (s == CAREERPATH_OK) {
+            int same = plan && strcmp(line, plan) == 0 && got->lengths[i] == strlen(plan);
+            CHECK(same);
+            if (!same) fprintf(stderr, "  %s, line %d: differs from careerpath_plan\n", what, i + 1);
+        } else {
+            char expected[256];
+            ++bad_lines;
+            CHECK(strncmp(line, "{\"error\":{", 10) == 0);
+            snprintf(expected, sizeof expected, "\"line\":%d,", i + 1);
+            CHECK(strstr(line, expected) != NULL);
+            snprintf(expected, sizeof expected, "\"status\":\"%s\"", careerpath_status_name(s));
+            CHECK(strstr(line, expected) != NULL);
+            snprintf(expected, sizeof expected, "\"pointer\":\"%s\"", careerpath_last_error_pointer());
+            CHECK(strstr(line, expected) != NULL);
+            CHECK(strstr(line, "\"message\":\"") != NULL);
+            if (!strstr(line, expected)) fprintf(stderr, "  %s, line %d: %s\n", what, i + 1, line);
+        }
+        careerpath_free(plan);
+    }
+}
+
+static void test_plan_batch_arguments(void) {
+    careerpath_curriculum *c = NULL;
+    struct collected got;
+    collected_init(&got, 0);
+    CHECK(careerpath_curriculum_load(&c, curriculum_text, strlen(curriculum_text)) == CAREERPATH_OK);
+    CHECK(careerpath_plan_batch(NULL, request, strlen(request), 1, collect, &got) == CAREERPATH_ERR_ARGUMENT);
+    CHECK(strstr(careerpath_last_error(), "curriculum") != NULL);
+    CHECK(careerpath_plan_batch(c, request, strlen(request), 1, NULL, &got) == CAREERPATH_ERR_ARGUMENT);
+    CHECK(strstr(careerpath_last_error(), "sink") != NULL);
+    CHECK(careerpath_plan_batch(c, NULL, 10, 1, collect, &got) == CAREERPATH_ERR_ARGUMENT);
+    CHECK(strstr(careerpath_last_error(), "requests_jsonl") != NULL);
+    CHECK(got.calls == 0);
+    /* Empty input: OK and no calls, with a NULL or a non-NULL buffer. */
+    CHECK(careerpath_plan_batch(c, NULL, 0, 1, collect, &got) == CAREERPATH_OK);
+    CHECK(strcmp(careerpath_last_error(), "") == 0);
+    CHECK(careerpath_plan_batch(c, "ignored", 0, 4, collect, &got) == CAREERPATH_OK);
+    CHECK(careerpath_plan_batch(c, "", 0, 0, collect, &got) == CAREERPATH_OK);
+    CHECK(got.calls == 0);
+    /* A lone line break is one empty line: one error line, numbered 1. */
+    CHECK(careerpath_plan_batch(c, "\n", 1, 2, collect, &got) == CAREERPATH_OK);
+    CHECK(got.calls == 1);
+    if (got.calls == 1 && got.lines[0]) {
+        CHECK(strstr(got.lines[0], "{\"error\":{\"line\":1,") == got.lines[0]);
+        CHECK(strstr(got.lines[0], "CAREERPATH_ERR_PARSE") != NULL);
+    }
+    collected_free(&got);
+    /* Only len bytes are read. */
+    collected_init(&got, 0);
+    CHECK(careerpath_plan_batch(c, "[]\n[]\nGARBAGE", 6, 1, collect, &got) == CAREERPATH_OK);
+    CHECK(got.calls == 2);
+    collected_free(&got);
+    careerpath_curriculum_free(c);
+}
+
+static void test_plan_batch_output(void) {
+    static const unsigned thread_counts[] = {1, 4, 0, 3};
+    careerpath_curriculum *c = NULL;
+    struct collected first;
+    size_t len = 0, i;
+    char *lf = join_lines("\n", 1, &len);
+    int t, l;
+    CHECK(careerpath_curriculum_load(&c, curriculum_text, strlen(curriculum_text)) == CAREERPATH_OK);
+    CHECK(lf != NULL);
+    if (!lf) return;
+    /* LF, one thread: the reference. */
+    collected_init(&first, 0);
+    CHECK(careerpath_plan_batch(c, lf, len, 1, collect, &first) == CAREERPATH_OK);
+    CHECK(strcmp(careerpath_last_error(), "") == 0);
+    check_batch_output(c, &first, "threads 1");
+    CHECK(bad_lines == 7);  /* unknown role, parse, [], empty, no capacity, month 13, trailing text */
+    /* Other thread counts and line ends give the same lines. */
+    for (t = 0; t < 4; ++t) {
+        static const struct {
+            const char *eol;
+            int final_eol;
+        } forms[] = {{"\n", 1}, {"\n", 0}, {"\r\n", 1}, {"\r\n", 0}};
+        for (i = 0; i < sizeof forms / sizeof forms[0]; ++i) {
+            struct collected got;
+            size_t n = 0;
+            char *text = join_lines(forms[i].eol, forms[i].final_eol, &n);
+            collected_init(&got, 0);
+            CHECK(careerpath_plan_batch(c, text, n, thread_counts[t], collect, &got) == CAREERPATH_OK);
+            CHECK(got.calls == first.calls);
+            CHECK(got.bad_shape == 0 && got.other_thread == 0);
+            for (l = 0; l < got.calls && l < first.calls && l < BATCH_MAX_LINES; ++l) {
+                int same = got.lines[l] && first.lines[l] && strcmp(got.lines[l], first.lines[l]) == 0;
+                CHECK(same);
+                if (!same)
+                    fprintf(stderr, "  threads %u, eol %s%s: line %d differs\n", thread_counts[t],
+                            forms[i].eol[0] == '\r' ? "CRLF" : "LF", forms[i].final_eol ? "" : " (no final)", l + 1);
+            }
+            collected_free(&got);
+            free(text);
+        }
+    }
+    collected_free(&first);
+    free(lf);
+    careerpath_curriculum_free(c);
+}
+
+static void test_plan_batch_cancel(void) {
+    static const unsigned thread_counts[] = {1, 4};
+    careerpath_curriculum *c = NULL;
+    size_t len = 0;
+    char *text = join_lines("\n", 1, &len);
+    int t;
+    CHECK(careerpath_curriculum_load(&c, curriculum_text, strlen(curriculum_text)) == CAREERPATH_OK);
+    CHECK(text != NULL);
+    for (t = 0; t < 2 && text; ++t) {
+        struct collected got;
+        collected_init(&got, 3);
+        CHECK(careerpath_plan_batch(c, text, len, thread_counts[t], collect, &got) == CAREERPATH_ERR_CANCELLED);
+        CHECK(got.calls == 3);
+        CHECK(strcmp(careerpath_last_error(), "") != 0);
+        collected_free(&got);
+        /* Stopping on the first call too. */
+        collected_init(&got, 1);
+        CHECK(careerpath_plan_batch(c, text, len, thread_counts[t], collect, &got) == CAREERPATH_ERR_CANCELLED);
+        CHECK(got.calls == 1);
+        collected_free(&got);
+        /* And the handle still works afterwards. */
+        collected_init(&got, 0);
+        CHECK(careerpath_plan_batch(c, text, len, thread_counts[t], collect, &got) == CAREERPATH_OK);
+        CHECK(got.calls == BATCH_LINES);
+        collected_free(&got);
+    }
+    /* A sink stopping on the last line still cancels. */
+    if (text) {
+        struct collected got;
+        collected_init(&got, BATCH_LINES);
+        CHECK(careerpath_plan_batch(c, text, len, 2, collect, &got) == CAREERPATH_ERR_CANCELLED);
+        CHECK(got.calls == BATCH_LINES);
+        collected_free(&got);
+    }
+    free(text);
+    careerpath_curriculum_free(c);
+}
+
 /* The tiny curriculum with rater groups, for scorecards and cohort reports. */
 static const char scoring_curriculum_text[] =
     "{\"id\": \"tiny\", \"levels\": [\"none\", \"beginner\"],"
@@ -397,6 +656,9 @@ int main(void) {
     test_shared_handle();
     test_example_file();
     test_plan();
+    test_plan_batch_arguments();
+    test_plan_batch_output();
+    test_plan_batch_cancel();
     test_score();
     test_cohort();
     test_export();

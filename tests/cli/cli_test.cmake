@@ -117,8 +117,136 @@ run(cohort-bad-format 2 "" "unknown format \"mermaid\" for cohort"
 run(plan-bad-format 2 "" "unknown format \"ics\" for plan" plan --format ics ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json)
 run(bad-format 2 "" "unknown format" describe --format yaml ${EXAMPLES}/engineering-growth.json)
 run(unknown-option 2 "" "unknown option" validate --frobnicate ${EXAMPLES}/engineering-growth.json)
-run(help 0 "usage: careerpath.*  score CURRICULUM REQUEST.*  cohort CURRICULUM REQUEST" "" --help)
+run(help 0 "usage: careerpath.*  score CURRICULUM REQUEST.*  cohort CURRICULUM REQUEST.*  batch CURRICULUM \\[REQUESTS\\.jsonl\\|-\\]" "" --help)
 run(version 0 "careerpath [0-9]+\\.[0-9]+\\.[0-9]+" "" --version)
+
+
+# Batch planning: one line out per line in, in order; errors name their line; a summary on stderr.
+# run_batch(<name> <expected exit> <expected lines> <regex on the output> <regex on stderr>
+#           [INPUT file] [OUTPUT file] ARGS args...): OUTPUT reads the JSON Lines from that file
+# (written with -o) instead of stdout, and then stdout must be empty. stderr must hold no '\r':
+# it is a pipe here, not a terminal, so there is no progress bar.
+function(run_batch name expected_rc expected_lines out_re err_re)
+  cmake_parse_arguments(B "" "INPUT;OUTPUT" "ARGS" ${ARGN})
+  set(input_args)
+  if(B_INPUT)
+    set(input_args INPUT_FILE ${B_INPUT})
+  endif()
+  if(B_OUTPUT)
+    file(REMOVE ${B_OUTPUT})
+  endif()
+  execute_process(COMMAND ${CLI} batch ${B_ARGS} ${input_args} RESULT_VARIABLE rc OUTPUT_VARIABLE out
+                  ERROR_VARIABLE err)
+  set(ok TRUE)
+  set(stdout_out "${out}")
+  if(B_OUTPUT)
+    if(NOT stdout_out STREQUAL "")
+      set(ok FALSE)
+      message("[${name}] stdout is not empty with -o")
+    endif()
+    if(EXISTS ${B_OUTPUT})
+      file(READ ${B_OUTPUT} out)
+    else()
+      set(out "")
+      set(ok FALSE)
+      message("[${name}] ${B_OUTPUT} was not written")
+    endif()
+  endif()
+  string(REGEX REPLACE "[^\n]" "" newlines "${out}")
+  string(LENGTH "${newlines}" lines)
+  if(NOT rc STREQUAL "${expected_rc}")
+    set(ok FALSE)
+    message("[${name}] exit status ${rc}, expected ${expected_rc}")
+  endif()
+  if(NOT lines EQUAL expected_lines)
+    set(ok FALSE)
+    message("[${name}] ${lines} lines out, expected ${expected_lines}")
+  endif()
+  if(NOT out_re STREQUAL "" AND NOT out MATCHES "${out_re}")
+    set(ok FALSE)
+    string(SUBSTRING "${out}" 0 2000 head)
+    message("[${name}] the output does not match: ${out_re}\n--- output (head):\n${head}")
+  endif()
+  if(NOT err_re STREQUAL "" AND NOT err MATCHES "${err_re}")
+    set(ok FALSE)
+    message("[${name}] stderr does not match: ${err_re}\n--- stderr:\n${err}")
+  endif()
+  if(err MATCHES "\r")
+    set(ok FALSE)
+    message("[${name}] a carriage return on stderr, which is not a terminal (a progress bar?)")
+  endif()
+  if(ok)
+    message("[${name}] ok")
+  else()
+    math(EXPR n "${failures} + 1")
+    set(failures ${n} PARENT_SCOPE)
+  endif()
+endfunction()
+
+set(curriculum ${EXAMPLES}/engineering-growth.json)
+set(plan_re "^{\"as_of\":[^\n]*\"learner\":\"alex\"")
+# Good and bad lines: exit 1, every line answered in order, the errors with their line numbers.
+run_batch(batch-mixed 1 5
+  "${plan_re}[^\n]*\n{\"error\":{\"line\":2,\"message\":\"malformed JSON[^\n]*\"status\":\"CAREERPATH_ERR_PARSE\"}}\n{\"as_of\":[^\n]*\"learner\":\"maria\"[^\n]*\n{\"error\":{\"line\":4,\"message\":\"start \\\\\"2027-02-30\\\\\" is not a date[^\n]*\"pointer\":\"/start\",\"status\":\"CAREERPATH_ERR_SCHEMA\"}}\n{\"as_of\":[^\n]*\"learner\":\"alex-2\"[^\n]*\n$"
+  "^careerpath batch: 5 lines, 3 planned, 2 failed, [0-9]+\\.[0-9] s \\([0-9]+ lines/s\\)\n$"
+  ARGS ${curriculum} ${DATA}/batch_mixed.jsonl)
+# All good (the last line without a line break): exit 0, on one thread and on four.
+run_batch(batch-good 0 3 "${plan_re}[^\n]*\n{\"as_of\":[^\n]*\"learner\":\"maria\"[^\n]*\n{\"as_of\":[^\n]*\"learner\":\"maria-2\"[^\n]*\n$"
+  "^careerpath batch: 3 lines, 3 planned, 0 failed, " ARGS ${curriculum} ${DATA}/batch_good.jsonl --threads 1)
+run_batch(batch-good-threads 0 3 "${plan_re}" "3 planned, 0 failed"
+  ARGS --threads=4 ${curriculum} ${DATA}/batch_good.jsonl)
+# From stdin: - or no file at all.
+run_batch(batch-stdin-dash 1 5 "^{\"as_of\".*\n{\"error\":{\"line\":2,.*\n{\"error\":{\"line\":4," "5 lines, 3 planned, 2 failed"
+  INPUT ${DATA}/batch_mixed.jsonl ARGS ${curriculum} -)
+run_batch(batch-stdin-implicit 0 3 "${plan_re}" "3 lines, 3 planned, 0 failed"
+  INPUT ${DATA}/batch_good.jsonl ARGS ${curriculum})
+run_batch(batch-empty-input 0 0 "" "^careerpath batch: 0 lines, 0 planned, 0 failed, " INPUT ${DATA}/batch_empty.jsonl
+  ARGS ${curriculum} -)
+# -o FILE: the JSON Lines go to the file, nothing to stdout; --no-progress is accepted.
+if(DEFINED WORK)
+  file(MAKE_DIRECTORY ${WORK})
+  run_batch(batch-output-file 1 5 "${plan_re}.*\n{\"error\":{\"line\":4," "5 lines, 3 planned, 2 failed"
+    OUTPUT ${WORK}/batch_mixed.out ARGS ${curriculum} ${DATA}/batch_mixed.jsonl -o ${WORK}/batch_mixed.out --no-progress)
+endif()
+# Bad input exits 1, as for the other commands; bad usage exits 2.
+run(batch-missing-requests 1 "" "no-such-file\\.jsonl: error: cannot read the file"
+    batch ${curriculum} ${DATA}/no-such-file.jsonl)
+run(batch-bad-curriculum 1 "" "cycle3\\.json:[0-9]+:[0-9]+: error: prerequisites form a cycle"
+    batch ${DATA}/cycle3.json ${DATA}/batch_good.jsonl)
+run(batch-unwritable-output 1 "" "no-such-dir/out\\.jsonl: error: cannot write the file"
+    batch ${curriculum} ${DATA}/batch_good.jsonl -o ${DATA}/no-such-dir/out.jsonl)
+run(batch-needs-curriculum 2 "" "batch needs a CURRICULUM and a REQUESTS file" batch)
+run(batch-too-many 2 "" "too many arguments" batch ${curriculum} ${DATA}/batch_good.jsonl ${DATA}/batch_good.jsonl)
+run(batch-bad-threads 2 "" "--threads needs a number from 0 to 1024, not \"many\""
+    batch ${curriculum} ${DATA}/batch_good.jsonl --threads many)
+run(batch-threads-no-value 2 "" "--threads needs a number" batch ${curriculum} ${DATA}/batch_good.jsonl --threads)
+run(batch-format 2 "" "batch writes JSON Lines and takes no --format"
+    batch --format json ${curriculum} ${DATA}/batch_good.jsonl)
+run(batch-options-elsewhere 2 "" "--threads and --no-progress are for batch only"
+    validate --no-progress ${curriculum})
+# With stderr on a terminal (util-linux script gives it a pseudo-terminal) and the output in a
+# file, the progress bar is drawn in place with '\r' and ends at 100% before the summary.
+find_program(SCRIPT_PROGRAM script)
+if(DEFINED WORK AND SCRIPT_PROGRAM AND CMAKE_HOST_SYSTEM_NAME STREQUAL "Linux")
+  execute_process(COMMAND ${SCRIPT_PROGRAM} --version OUTPUT_VARIABLE script_version ERROR_QUIET)
+  if(script_version MATCHES "util-linux")
+    file(REMOVE ${WORK}/batch_tty.out)
+    execute_process(COMMAND ${SCRIPT_PROGRAM} -q -e -c
+                            "'${CLI}' batch '${curriculum}' '${DATA}/batch_mixed.jsonl' -o '${WORK}/batch_tty.out'"
+                            /dev/null
+                    RESULT_VARIABLE rc OUTPUT_VARIABLE tty ERROR_VARIABLE tty_err INPUT_FILE ${DATA}/batch_empty.jsonl)
+    if(rc EQUAL 1 AND tty MATCHES "\r\\[=+\\] +5/5 100%  [0-9]+/s  ETA 0s *\r?\ncareerpath batch: 5 lines, 3 planned, 2 failed")
+      message("[batch-progress-tty] ok")
+    else()
+      message("[batch-progress-tty] no progress bar on a terminal (exit status ${rc})\n--- terminal:\n${tty}${tty_err}")
+      math(EXPR failures "${failures} + 1")
+    endif()
+  else()
+    message("[batch-progress-tty] skipped: no util-linux script")
+  endif()
+else()
+  message("[batch-progress-tty] skipped: no util-linux script")
+endif()
 
 if(failures GREATER 0)
   message(FATAL_ERROR "${failures} command-line checks failed")

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <stdexcept>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -189,4 +190,29 @@ TEST_CASE("plan_line: an empty line is a parse error of its own") {
     const Json answer = Json::parse(plan_line(example(), "  ", 7));
     CHECK(answer["error"]["line"] == 7);
     CHECK(answer["error"]["status"] == "CAREERPATH_ERR_PARSE");
+}
+
+TEST_CASE("run_batch: an exception from the sink or the work stops the batch and comes back") {
+    std::string text;
+    for (int i = 0; i < 100; ++i) text += "x\n";
+    BatchOptions options;
+    options.threads = 2;
+    options.window = 4;
+    auto echo = [](std::string_view line, std::size_t) { return std::string(line); };
+    std::size_t calls = 0;
+    CHECK_THROWS_AS(run_batch(text, options, echo,
+                              [&](std::string_view) -> bool {
+                                  if (++calls == 5) throw std::runtime_error("sink failed");
+                                  return true;
+                              }),
+                    std::runtime_error);
+    CHECK(calls == 5);
+    CHECK_THROWS_AS(run_batch(
+                        text, options,
+                        [](std::string_view line, std::size_t n) -> std::string {
+                            if (n == 50) throw std::length_error("work failed");
+                            return std::string(line);
+                        },
+                        [](std::string_view) { return true; }),
+                    std::length_error);
 }

@@ -19,10 +19,11 @@ from __future__ import annotations
 import ctypes
 import json
 import os
+import queue
 import threading
 import weakref
 from contextlib import contextmanager
-from typing import Any, Dict, Iterator, Mapping, Optional, Type, TypeVar, Union
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Type, TypeVar, Union
 
 from . import _native
 from ._native import LibraryError
@@ -63,6 +64,13 @@ JSONText = Union[str, bytes, bytearray, memoryview]
 #: A request or plan: plain Python data (what ``json.load`` returns), or its JSON text.
 Document = Union[Mapping[str, Any], JSONText]
 PathLike = Union[str, "os.PathLike[str]"]
+#: What :meth:`Curriculum.plan_batch` takes: JSON Lines text, or an iterable of requests.
+Requests = Union[JSONText, Iterable[Document]]
+
+# Results waiting between the library's sink and the consumer of plan_batch at most: when the
+# consumer is slower, the sink (and with it the batch) waits.
+_BATCH_QUEUE_SIZE = 32
+_MAX_THREADS = 2**32 - 1  # `unsigned` threads in careerpath_plan_batch
 
 _C = TypeVar("_C", bound="Curriculum")
 
@@ -86,6 +94,36 @@ def _document_bytes(document: Document) -> bytes:
     if isinstance(document, (str, bytes, bytearray, memoryview)):
         return _to_bytes(document)
     return json.dumps(document, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
+
+
+def _requests_jsonl(requests: Requests) -> bytes:
+    """The requests of plan_batch as one JSON Lines buffer: text is passed as it is; an iterable
+    gives one line per item (a dict is serialized, which never yields a line break; the line
+    breaks of a str or bytes item, whitespace between JSON tokens, become spaces)."""
+    if isinstance(requests, (str, bytes, bytearray, memoryview)):
+        return _to_bytes(requests)
+    if isinstance(requests, Mapping):
+        raise TypeError(
+            "plan_batch takes an iterable of requests (or JSON Lines text), not a single request: "
+            "use plan(request), or plan_batch([request])"
+        )
+    try:
+        items = iter(requests)
+    except TypeError:
+        raise TypeError(
+            f"plan_batch takes an iterable of requests or JSON Lines text, got {type(requests).__name__}"
+        ) from None
+    lines: List[bytes] = []
+    for item in items:
+        if not isinstance(item, (str, bytes, bytearray, memoryview, Mapping)):
+            raise TypeError(
+                f"each request must be a dict or its JSON text (str or bytes), got {type(item).__name__}"
+            )
+        line = _document_bytes(item)
+        if b"\n" in line or b"\r" in line:
+            line = line.replace(b"\r", b" ").replace(b"\n", b" ")
+        lines.append(line + b"\n")
+    return b"".join(lines)
 
 
 def _to_bytes(text: JSONText) -> bytes:
@@ -252,6 +290,105 @@ class Curriculum:
         dated ``path``, ``phases``, ``milestones``, ``summary`` and ``warnings``. A bad request
         raises the Error subclass of its status, with ``.pointer`` into the request."""
         return self._document_call("careerpath_plan", request)
+
+    def plan_batch(self, requests: Requests, threads: int = 0) -> Iterator[Dict[str, Any]]:
+        """Plans many requests on `threads` native worker threads (0: one per core), without the
+        GIL, and yields one result per request, in input order (careerpath_plan_batch).
+
+        `requests` is an iterable of requests (each a dict, or its JSON text as ``str`` or
+        ``bytes``; line breaks inside a text item are whitespace and are read as spaces), or one
+        ``str`` or ``bytes`` of JSON Lines text (one request per line; a trailing CR is ignored,
+        and so is the empty text after a final line break, but an empty line elsewhere is a bad
+        line). The requests are read and encoded at once, when ``plan_batch`` is called; the
+        planning starts on the first ``next()``.
+
+        Each result is a dict: the plan, exactly what :meth:`plan` returns for that request; or,
+        for a bad request, **no exception** but the dict ``{"error": {"line": n, "status":
+        "CAREERPATH_ERR_...", "message": ..., "pointer": ...}}`` (``line`` counts from 1,
+        ``pointer`` is a JSON Pointer into that request), and the other requests go on. Test
+        ``"error" in result`` (a plan has no ``error`` key).
+
+        The requests are handed to the library as one JSON Lines buffer; the results are
+        planned ahead of the consumer only up to a bounded window (the library's 8 lines per
+        thread, then a queue of 32), so the results held stay bounded however many requests
+        there are and however slowly they are consumed. Closing the generator early (``break``,
+        ``close()``, or dropping it) cancels the batch and waits for the native threads to stop.
+        The curriculum stays alive, even against :meth:`close`, until the batch is over. A bad
+        argument raises: ``TypeError`` or ``ValueError`` here, an :class:`Error` from the
+        library at the first ``next()``.
+        """
+        if isinstance(threads, bool) or not isinstance(threads, int):
+            raise TypeError(f"threads must be an int, got {type(threads).__name__}")
+        if not 0 <= threads <= _MAX_THREADS:
+            raise ValueError(f"threads must be between 0 (one per core) and {_MAX_THREADS}, got {threads}")
+        self._require_open()
+        data = _requests_jsonl(requests)
+        return self._plan_batch(data, threads)
+
+    def _plan_batch(self, data: bytes, threads: int) -> Iterator[Dict[str, Any]]:
+        # careerpath_plan_batch runs on a Python thread of its own (ctypes releases the GIL for
+        # the call); its sink, called back on that thread, hands each line through a bounded
+        # queue to this generator. `stop` is set when the generator is closed: the sink then
+        # returns nonzero, the library stops with ERR_CANCELLED and the thread is joined.
+        lib = self._lib
+        lines: "queue.Queue[object]" = queue.Queue(maxsize=_BATCH_QUEUE_SIZE)
+        done = object()
+        stop = threading.Event()
+        failure: List[BaseException] = []
+
+        def offer(item: object) -> bool:
+            while not stop.is_set():
+                try:
+                    lines.put(item, timeout=0.1)
+                    return True
+                except queue.Full:
+                    continue
+            return False
+
+        def sink(line: Optional[int], length: int, user: Optional[int]) -> int:
+            try:
+                text = ctypes.string_at(line, length) if length else b""
+                return 0 if offer(text) and not stop.is_set() else 1
+            except BaseException as error:  # never let an exception unwind into C
+                failure.append(error)
+                return 1
+
+        callback = _native.careerpath_sink_fn(sink)
+
+        with self._borrow() as handle:
+
+            def run() -> None:
+                try:
+                    status = lib.careerpath_plan_batch(handle, data, len(data), threads, callback, None)
+                    if not failure and not (status == Status.ERR_CANCELLED and stop.is_set()):
+                        _native.check(status, lib)  # on this thread: its last error
+                except BaseException as error:
+                    failure.append(error)
+                finally:
+                    offer(done)
+
+            worker = threading.Thread(target=run, name="careerpath-plan-batch", daemon=True)
+            worker.start()
+            try:
+                while True:
+                    item = lines.get()
+                    if item is done:
+                        break
+                    assert isinstance(item, bytes)
+                    result: Dict[str, Any] = json.loads(item)
+                    yield result
+                worker.join()
+                if failure:
+                    raise failure[0]
+            finally:
+                stop.set()
+                # Unblock a sink waiting on a full queue; it sees `stop` and cancels.
+                while True:
+                    try:
+                        lines.get_nowait()
+                    except queue.Empty:
+                        break
+                worker.join()
 
     def score(self, request: Document) -> Dict[str, Any]:
         """A scorecard for one score request (a dict, or its JSON text; see docs/scoring.md):

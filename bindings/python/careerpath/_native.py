@@ -34,6 +34,7 @@ __all__ = [
     "bind",
     "check",
     "take_string",
+    "careerpath_sink_fn",
 ]
 
 ENV_VAR = "CAREERPATH_LIBRARY"
@@ -42,6 +43,12 @@ ENV_VAR = "CAREERPATH_LIBRARY"
 careerpath_status = c_int
 # Opaque handle (careerpath_curriculum *) held as an address.
 careerpath_curriculum_p = c_void_p
+
+# typedef int (*careerpath_sink_fn)(const char *line, size_t len, void *user);
+# `line` is declared c_void_p, not c_char_p, so that the callback reads exactly `len` bytes with
+# ctypes.string_at(line, len) rather than a copy up to the first NUL. Called on the thread that
+# called careerpath_plan_batch; a nonzero return stops the batch (CAREERPATH_ERR_CANCELLED).
+careerpath_sink_fn = ctypes.CFUNCTYPE(c_int, c_void_p, c_size_t, c_void_p)
 
 # Buffers returned through `char **` are declared POINTER(c_void_p), not POINTER(c_char_p): a
 # c_char_p would be converted to a Python bytes copy on access and the address needed by
@@ -70,6 +77,12 @@ FUNCTIONS: Sequence[Tuple[str, List[Any], Any]] = (
     # careerpath_status careerpath_plan(const careerpath_curriculum *curriculum, const char *request,
     #                                   size_t len, char **out_json);
     ("careerpath_plan", [careerpath_curriculum_p, c_char_p, c_size_t, POINTER(c_void_p)],
+     careerpath_status),
+    # careerpath_status careerpath_plan_batch(const careerpath_curriculum *curriculum,
+    #                                         const char *requests_jsonl, size_t len, unsigned threads,
+    #                                         careerpath_sink_fn sink, void *user);
+    ("careerpath_plan_batch",
+     [careerpath_curriculum_p, c_char_p, c_size_t, c_uint, careerpath_sink_fn, c_void_p],
      careerpath_status),
     # careerpath_status careerpath_score(const careerpath_curriculum *c, const char *request, size_t len,
     #                                    char **out_json);
@@ -104,6 +117,7 @@ class Library:
     careerpath_curriculum_free: Any
     careerpath_curriculum_describe: Any
     careerpath_plan: Any
+    careerpath_plan_batch: Any
     careerpath_score: Any
     careerpath_cohort: Any
     careerpath_export: Any

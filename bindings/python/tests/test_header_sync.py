@@ -1,12 +1,14 @@
 """Keeps the Python binding in step with capi/careerpath.h.
 
 Parses the header (../../../capi/careerpath.h from this file) and fails when the Python `Status`
-enum drifts from `enum careerpath_status`, or when `_native.FUNCTIONS` binds a function the
-header does not declare or declares it with a different number of parameters.
+enum drifts from `enum careerpath_status`, when `_native.FUNCTIONS` binds a function the header
+does not declare or declares it with a different number of parameters, or when a function-pointer
+typedef of the header (careerpath_sink_fn) has no ctypes CFUNCTYPE of the same name and arity.
 """
 
 from __future__ import annotations
 
+import ctypes
 import re
 from pathlib import Path
 from typing import Dict
@@ -57,6 +59,16 @@ def header_functions() -> Dict[str, int]:
     return functions
 
 
+def header_function_pointer_types() -> Dict[str, int]:
+    """Typedef name -> number of parameters, for every `typedef R (*careerpath_x)(...);`."""
+    types: Dict[str, int] = {}
+    for match in re.finditer(r"\btypedef\b[^;{()]*\(\s*\*\s*(careerpath_\w+)\s*\)\s*\(([^)]*)\)\s*;",
+                             header_text(), flags=re.S):
+        params = " ".join(match.group(2).split())
+        types[match.group(1)] = 0 if params in ("", "void") else params.count(",") + 1
+    return types
+
+
 def test_status_enum_matches_header() -> None:
     header = header_status_enum()
     assert header, "the header's careerpath_status enum is empty"
@@ -85,6 +97,24 @@ def test_bound_functions_are_declared_in_header() -> None:
         assert len(argtypes) == declared[name], (
             f"{name}: {len(argtypes)} argtypes in _native, {declared[name]} parameters in the header"
         )
+
+
+def test_function_pointer_types_match_header() -> None:
+    declared = header_function_pointer_types()
+    assert "careerpath_sink_fn" in declared, "could not parse the header's function-pointer typedefs"
+    for name, arity in declared.items():
+        python = getattr(_native, name, None)
+        assert python is not None, f"careerpath.h declares {name}; add its CFUNCTYPE to _native"
+        assert len(python._argtypes_) == arity, (
+            f"{name}: {len(python._argtypes_)} argtypes in _native, {arity} parameters in the header"
+        )
+    # Every function parameter of a function-pointer type is bound with that very CFUNCTYPE.
+    for name, argtypes, _ in _native.FUNCTIONS:
+        for argtype in argtypes:
+            if isinstance(argtype, type) and issubclass(argtype, ctypes._CFuncPtr):  # type: ignore[attr-defined]
+                assert any(argtype is getattr(_native, t, None) for t in declared), (
+                    f"{name} binds a callback type that is not one of the header's typedefs"
+                )
 
 
 def test_loaded_library_matches_header_version(lib: _native.Library) -> None:
