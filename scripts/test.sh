@@ -4,6 +4,8 @@
 # install consumer and the examples. Installs the Debian packages it needs.
 #   scripts/test.sh             the default build (build/)
 #   scripts/test.sh --sanitize  the same suite under AddressSanitizer + UBSan (build-asan/)
+#   scripts/test.sh --tsan      the batch tests (unit.batch, c.abi) under ThreadSanitizer
+#                               (build-tsan/): only their targets are built
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,10 +13,18 @@ preset=default
 case "${1:-}" in
   "") ;;
   --sanitize) preset=asan ;;
-  *) echo "usage: scripts/test.sh [--sanitize]" >&2; exit 2 ;;
+  --tsan) preset=tsan ;;
+  *) echo "usage: scripts/test.sh [--sanitize | --tsan]" >&2; exit 2 ;;
 esac
 
 scripts/install-deps.sh test
 cmake --preset "$preset" -DCAREERPATH_BUILD_TESTS=ON >/dev/null
+if [ "$preset" = tsan ]; then
+  # The tests that run the batch on worker threads: the C++ unit test and the C ABI test.
+  tsan_tests='unit.batch|c.abi'
+  cmake --build --preset "$preset" --target unit_batch c_abi
+  ctest --preset "$preset" -R "$tsan_tests"
+  exit
+fi
 cmake --build --preset "$preset"
 ctest --preset "$preset"
