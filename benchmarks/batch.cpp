@@ -66,26 +66,8 @@ struct BatchCase {
 // plan.cpp's make_case(1000, ...): the same curriculum, role and learner.
 const BatchCase &batch_case() {
     static const BatchCase c = [] {
-        careerpath_bench::SyntheticSpec spec;
-        spec.skills = skills;
-        spec.prerequisites = 3 * skills;
-        Json doc = Json::parse(careerpath_bench::synthetic_curriculum(spec));
-        careerpath_bench::detail::Draw draw(42);
-        Json requires_ = Json::object();
-        for (std::size_t s = 0; s < skills; s += skills / 200) requires_[careerpath_bench::synthetic_skill_id(s)] = draw.between(2, 5);
-        doc["roles"].push_back({{"id", "target"}, {"requires", requires_}});
-        Json current = Json::object();
-        for (std::size_t s = 0; s < skills; s += 3) current[careerpath_bench::synthetic_skill_id(s)] = draw.between(0, 2);
-        Json request = {
-            {"learner", {{"id", "bench"}, {"current", current}, {"hours_per_week", 20},
-                         {"workdays", {"mon", "tue", "wed", "thu", "fri"}},
-                         {"time_off", {{{"from", "2027-07-19"}, {"to", "2027-07-30"}}}}}},
-            {"target_role", "target"},
-            {"start", "2027-01-04"},
-            {"target_date", "2028-12-31"},
-            {"holidays", {"2027-07-05", {{"month", 12}, {"day", 25}}, {{"month", 11}, {"weekday", "thu"}, {"nth", 4}},
-                          {{"month", 5}, {"weekday", "mon"}, {"nth", -1}}}}};
-        BatchCase made{doc.dump(), std::move(request)};
+        careerpath_bench::PlanDocuments docs = careerpath_bench::plan_documents(skills, 20);
+        BatchCase made{docs.curriculum.dump(), std::move(docs.request)};
         if (const char *dir = std::getenv("CAREERPATH_BATCH_WRITE")) {
             std::ofstream(std::string(dir) + "/curriculum-1000.json") << made.curriculum_text;
             std::ofstream(std::string(dir) + "/request-base.json") << made.base_request.dump();

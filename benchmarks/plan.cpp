@@ -28,29 +28,10 @@ struct PlanCase {
 };
 
 PlanCase make_case(std::size_t skills, double hours_per_week) {
-    careerpath_bench::SyntheticSpec spec;
-    spec.skills = skills;
-    spec.prerequisites = 3 * skills;
-    Json doc = Json::parse(careerpath_bench::synthetic_curriculum(spec));
-    careerpath_bench::detail::Draw draw(42);
-    Json requires_ = Json::object();
-    const std::size_t step = skills >= 1000 ? skills / 200 : 5;
-    for (std::size_t s = 0; s < skills; s += step) requires_[careerpath_bench::synthetic_skill_id(s)] = draw.between(2, 5);
-    doc["roles"].push_back({{"id", "target"}, {"requires", requires_}});
-    auto curriculum = careerpath::Curriculum::from_json(doc);
+    const careerpath_bench::PlanDocuments docs = careerpath_bench::plan_documents(skills, hours_per_week);
+    auto curriculum = careerpath::Curriculum::from_json(docs.curriculum);
     if (!curriculum) throw std::runtime_error(curriculum.error().message);
-
-    Json current = Json::object();
-    for (std::size_t s = 0; s < skills; s += 3) current[careerpath_bench::synthetic_skill_id(s)] = draw.between(0, 2);
-    const Json request = {
-        {"learner", {{"id", "bench"}, {"current", current}, {"hours_per_week", hours_per_week},
-                     {"workdays", {"mon", "tue", "wed", "thu", "fri"}},
-                     {"time_off", {{{"from", "2027-07-19"}, {"to", "2027-07-30"}}}}}},
-        {"target_role", "target"},
-        {"start", "2027-01-04"},
-        {"target_date", "2028-12-31"},
-        {"holidays", {"2027-07-05", {{"month", 12}, {"day", 25}}, {{"month", 11}, {"weekday", "thu"}, {"nth", 4}},
-                      {{"month", 5}, {"weekday", "mon"}, {"nth", -1}}}}};
+    const Json &request = docs.request;
     auto read = careerpath::read_plan_request(curriculum.value(), request);
     if (!read) throw std::runtime_error(read.error().message);
     return PlanCase{std::move(curriculum).value(), request.dump(), std::move(read).value()};

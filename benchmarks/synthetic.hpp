@@ -175,4 +175,37 @@ inline std::string synthetic_curriculum(const SyntheticSpec &spec) {
     return doc.dump();
 }
 
+/// The planning benchmarks' case, as documents: the synthetic curriculum of `skills` skills
+/// (3 prerequisites per skill) with a role "target" requiring 200 of them (every fifth where
+/// there are fewer than 1,000) at levels 2 to 5, and the request of a learner who holds a little
+/// of a third of the skills, with a fortnight of time off and four holiday rules.
+struct PlanDocuments {
+    nlohmann::json curriculum;
+    nlohmann::json request;
+};
+inline PlanDocuments plan_documents(std::size_t skills, double hours_per_week) {
+    using Json = nlohmann::json;
+    SyntheticSpec spec;
+    spec.skills = skills;
+    spec.prerequisites = 3 * skills;
+    PlanDocuments out{Json::parse(synthetic_curriculum(spec)), Json::object()};
+    detail::Draw draw(42);
+    Json requires_ = Json::object();
+    const std::size_t step = skills >= 1000 ? skills / 200 : 5;
+    for (std::size_t s = 0; s < skills; s += step) requires_[synthetic_skill_id(s)] = draw.between(2, 5);
+    out.curriculum["roles"].push_back({{"id", "target"}, {"requires", requires_}});
+    Json current = Json::object();
+    for (std::size_t s = 0; s < skills; s += 3) current[synthetic_skill_id(s)] = draw.between(0, 2);
+    out.request = {
+        {"learner", {{"id", "bench"}, {"current", current}, {"hours_per_week", hours_per_week},
+                     {"workdays", {"mon", "tue", "wed", "thu", "fri"}},
+                     {"time_off", {{{"from", "2027-07-19"}, {"to", "2027-07-30"}}}}}},
+        {"target_role", "target"},
+        {"start", "2027-01-04"},
+        {"target_date", "2028-12-31"},
+        {"holidays", {"2027-07-05", {{"month", 12}, {"day", 25}}, {{"month", 11}, {"weekday", "thu"}, {"nth", 4}},
+                      {{"month", 5}, {"weekday", "mon"}, {"nth", -1}}}}};
+    return out;
+}
+
 }  // namespace careerpath_bench
