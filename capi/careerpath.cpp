@@ -145,10 +145,8 @@ careerpath_status careerpath_curriculum_describe(const careerpath_curriculum *cu
 careerpath_status careerpath_plan(const careerpath_curriculum *curriculum, const char *request, size_t len,
                                   char **out_json) {
     return document_call("careerpath_plan", curriculum, request, len, out_json,
-                         [](const careerpath::Curriculum &c, std::string_view text) -> careerpath::Result<std::string> {
-                             auto planned = careerpath::plan_from_json(c, text);
-                             if (!planned) return planned.error();
-                             return careerpath::plan_to_json(c, planned.value().request, planned.value().plan).dump();
+                         [](const careerpath::Curriculum &c, std::string_view text) {
+                             return careerpath::plan_json_text(c, text);
                          });
 }
 

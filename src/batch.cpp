@@ -162,9 +162,9 @@ std::string plan_line(const Curriculum &c, std::string_view request, std::size_t
     try {
         if (request.find_first_not_of(" \t") == std::string_view::npos)
             return error_line(line_number, make_error(Status::parse, "an empty line: every line must hold a plan request"));
-        auto planned = plan_from_json(c, request, limits);
-        if (!planned) return error_line(line_number, planned.error());
-        return plan_to_json(c, planned.value().request, planned.value().plan).dump();
+        auto text = plan_json_text(c, request, limits);
+        if (!text) return error_line(line_number, text.error());
+        return std::move(text).value();
     } catch (const std::bad_alloc &) {
         return error_line(line_number, make_error(Status::memory, "out of memory while planning this line"));
     } catch (const std::exception &e) {

@@ -363,6 +363,12 @@ Result<PlannedRequest> plan_from_json(const Curriculum &curriculum, std::string_
     return PlannedRequest{std::move(request).value(), std::move(plan).value()};
 }
 
+Result<std::string> plan_json_text(const Curriculum &curriculum, std::string_view request_json, const Limits &limits) {
+    auto planned = plan_from_json(curriculum, request_json, limits);
+    if (!planned) return planned.error();
+    return plan_to_json(curriculum, planned.value().request, planned.value().plan).dump();
+}
+
 Json plan_to_json(const Curriculum &c, const PlanRequest &request, const Plan &plan) {
     const UnitGraph &graph = c.graph();
     const Program *program = request.program ? &c.programs()[*request.program] : nullptr;

@@ -91,6 +91,11 @@ struct PlannedRequest {
 Result<PlannedRequest> plan_from_json(const Curriculum &curriculum, std::string_view request_json,
                                       const Limits &limits = {});
 
+/// The request's plan as compact JSON text: what careerpath_plan returns and what each good line
+/// of careerpath_plan_batch is, one function so that the two cannot differ.
+Result<std::string> plan_json_text(const Curriculum &curriculum, std::string_view request_json,
+                                   const Limits &limits = {});
+
 /// The plan as the JSON document of SPEC "Plan request -> plan".
 Json plan_to_json(const Curriculum &curriculum, const PlanRequest &request, const Plan &plan);
 
