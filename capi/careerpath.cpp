@@ -5,6 +5,7 @@
 
 #include <careerpath/careerpath.hpp>
 #include <careerpath/cohort.hpp>
+#include <careerpath/match.hpp>
 #include <careerpath/scorecard.hpp>
 
 #include <cstdlib>
@@ -79,7 +80,7 @@ static_assert(CAREERPATH_VERSION == careerpath::version_number, "C and C++ versi
 
 namespace {
 
-// A request in, a JSON document out: the shape of careerpath_plan, _score and _cohort. `answer`
+// A request in, a JSON document out: the shape of careerpath_plan, _score, _cohort and _match. `answer`
 // turns the curriculum and the request text into the document's text, or an Error.
 template <class Answer>
 careerpath_status document_call(const char *name, const careerpath_curriculum *curriculum, const char *request,
@@ -184,6 +185,14 @@ careerpath_status careerpath_cohort(const careerpath_curriculum *curriculum, con
                              auto report = careerpath::cohort_from_json(c, text);
                              if (!report) return report.error();
                              return careerpath::cohort_to_json(report.value()).dump();
+                         });
+}
+
+careerpath_status careerpath_match(const careerpath_curriculum *curriculum, const char *request, size_t len,
+                                   char **out_json) {
+    return document_call("careerpath_match", curriculum, request, len, out_json,
+                         [](const careerpath::Curriculum &c, std::string_view text) -> careerpath::Result<std::string> {
+                             return careerpath::match_json_text(c, text);
                          });
 }
 

@@ -128,6 +128,17 @@ CAREERPATH_API careerpath_status careerpath_score(const careerpath_curriculum *c
 CAREERPATH_API careerpath_status careerpath_cohort(const careerpath_curriculum *c, const char *request, size_t len,
                                                    char **out_json);
 
+/* Mentor matching (SPEC "Mentor matching", docs/matching.md): `request` is {"program", "mode":
+   "score" | "participation", "mentors": [...], "mentees": [...], ...} of `len` bytes; on success
+   *out_json holds the assignment that is optimal under the mentors' capacities and the
+   exclusions, each assigned pair's score explained, every pair's score (or exclusion) listed per
+   mentee, the unmatched mentees with their reasons and, for a group program, the groups formed.
+   A bad request names the offending field: an unknown program, role, skill, level name or
+   excluded person (ERR_REFERENCE), a duplicate id or a value of the wrong shape (ERR_SCHEMA),
+   more mentors, mentees or pairs than the limits allow (ERR_LIMIT). */
+CAREERPATH_API careerpath_status careerpath_match(const careerpath_curriculum *c, const char *request, size_t len,
+                                                  char **out_json);
+
 /* A text export. `format` chooses what is drawn:
      "dot"           the curriculum graph as Graphviz DOT (units, prerequisite and level-chain
                      edges in learning direction, a cluster per area);

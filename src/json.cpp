@@ -1,6 +1,8 @@
 // Parsing within limits, and the pointer locator that lets messages name a line and column.
 #include <careerpath/json.hpp>
 
+#include <cmath>
+
 #include <charconv>
 #include <cstdint>
 #include <string>
@@ -402,6 +404,11 @@ Located locate_pointer(std::string_view text, std::string_view pointer) {
         if (!stepped) return {position_of(text, found), false};
     }
     return {position_of(text, found), true};
+}
+
+Json json_number(double value) {
+    const double r = std::round(value * 1e6) / 1e6;
+    return r == 0 ? Json(0.0) : Json(r);
 }
 
 CAREERPATH_NAMESPACE_END

@@ -22,48 +22,13 @@ using detail::read_id;
 using detail::read_int;
 using detail::read_number;
 using detail::read_optional_string;
+using detail::read_time;
+using detail::read_time_zone;
+using detail::read_weekday;
 using detail::schema_error;
 using detail::success;
 
 namespace {
-
-Ok read_weekday(const Node &n, Weekday &out) {
-    std::string text;
-    BOOST_OUTCOME_TRYV(read_id(n, "weekday", text));
-    const auto day = parse_weekday(text);
-    if (!day) return schema_error(n.pointer, "weekday \"" + text + "\" is not one of mon, tue, wed, thu, fri, sat, sun");
-    out = *day;
-    return success();
-}
-
-// "HH:MM", 00:00 to 23:59, or 24:00 where `end_of_day` allows it.
-Ok read_time(const Node &n, std::string_view what, bool end_of_day, int &minute) {
-    std::string text;
-    BOOST_OUTCOME_TRYV(read_id(n, what, text));
-    const bool shape = text.size() == 5 && text[2] == ':' && std::isdigit(static_cast<unsigned char>(text[0])) &&
-                       std::isdigit(static_cast<unsigned char>(text[1])) &&
-                       std::isdigit(static_cast<unsigned char>(text[3])) &&
-                       std::isdigit(static_cast<unsigned char>(text[4]));
-    const int hours = shape ? (text[0] - '0') * 10 + (text[1] - '0') : -1;
-    const int minutes = shape ? (text[3] - '0') * 10 + (text[4] - '0') : -1;
-    const bool valid = shape && minutes < 60 && (hours < 24 || (end_of_day && hours == 24 && minutes == 0));
-    if (!valid) return schema_error(n.pointer, std::string(what) + " \"" + text + "\" is not a time: write HH:MM, 00:00 to 23:59");
-    minute = hours * 60 + minutes;
-    return success();
-}
-
-// An IANA name from the system zoneinfo or a POSIX TZ string; absent is UTC. An unknown zone is
-// an error, never a silent UTC.
-Ok read_time_zone(const Node &n, std::string &name, std::optional<TimeZone> &zone) {
-    name = "UTC";
-    if (n) {
-        BOOST_OUTCOME_TRYV(read_id(n, "time_zone", name));
-    }
-    auto resolved = TimeZone::resolve(name);
-    if (!resolved) return schema_error(n.pointer, resolved.error().message);
-    zone = std::move(resolved).value();
-    return success();
-}
 
 Ok read_date_time(const Node &n, std::string_view what, OffsetDateTime &out) {
     std::string text;
@@ -158,19 +123,7 @@ Ok read_mentor(const Node &n, const Limits &limits, std::optional<Mentor> &out) 
     mentor.name = mentor.id;
     BOOST_OUTCOME_TRYV(read_optional_string(n.member("name"), "name", mentor.name));
     BOOST_OUTCOME_TRYV(read_time_zone(n.member("time_zone"), mentor.time_zone, mentor.zone));
-    Node available;
-    BOOST_OUTCOME_TRYV(read_array(n, "available", limits.max_session_slots, "max_session_slots", available));
-    for (std::size_t i = 0; available && i < available->size(); ++i) {
-        const Node window = available.element(i);
-        BOOST_OUTCOME_TRYV(window.expect_object("an availability window"));
-        WeeklyWindow w;
-        BOOST_OUTCOME_TRYV(read_weekday(window.member("weekday"), w.weekday));
-        BOOST_OUTCOME_TRYV(read_time(window.member("from"), "from", false, w.from_minute));
-        BOOST_OUTCOME_TRYV(read_time(window.member("to"), "to", true, w.to_minute));
-        if (w.to_minute <= w.from_minute)
-            return schema_error(window.member("to").pointer, "an availability window must end after it starts");
-        mentor.available.push_back(w);
-    }
+    BOOST_OUTCOME_TRYV(detail::read_weekly_windows(n, limits, mentor.available));
     Node busy;
     BOOST_OUTCOME_TRYV(read_array(n, "busy", limits.max_busy, "max_busy", busy));
     for (std::size_t i = 0; busy && i < busy->size(); ++i) {

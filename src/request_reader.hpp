@@ -1,13 +1,19 @@
-// The parts that plan requests and score requests share (SPEC "Plan request", "Score request"):
-// the learner's current levels, and the program, target role, start and target date with their
-// defaults. One reader, so that both documents accept and reject the same things alike.
+// The parts that plan, score and match requests share (SPEC "Plan request", "Score request",
+// "Mentor matching"): weekdays, times, time zones, weekly availability windows, the learner's
+// current levels, and the program, target role, start and target date with their defaults. One
+// reader, so that every document accepts and rejects the same things alike.
 #pragma once
 
 #include <careerpath/curriculum.hpp>
+#include <careerpath/limits.hpp>
+#include <careerpath/plan_request.hpp>
+#include <careerpath/time_zone.hpp>
 
 #include "json_reader.hpp"
 
+#include <cctype>
 #include <optional>
+#include <string>
 #include <vector>
 
 CAREERPATH_NAMESPACE_BEGIN
@@ -24,6 +30,63 @@ inline Ok read_current_levels(const Curriculum &c, const Node &current, std::vec
         if (!skill)
             return make_error(Status::reference, "unknown skill \"" + it.key() + "\": no skill has this id", entry.pointer);
         BOOST_OUTCOME_TRYV(read_level(entry, c.levels(), "level", 0, out[*skill]));
+    }
+    return success();
+}
+
+inline Ok read_weekday(const Node &n, Weekday &out) {
+    std::string text;
+    BOOST_OUTCOME_TRYV(read_id(n, "weekday", text));
+    const auto day = parse_weekday(text);
+    if (!day) return schema_error(n.pointer, "weekday \"" + text + "\" is not one of mon, tue, wed, thu, fri, sat, sun");
+    out = *day;
+    return success();
+}
+
+// "HH:MM", 00:00 to 23:59, or 24:00 where `end_of_day` allows it.
+inline Ok read_time(const Node &n, std::string_view what, bool end_of_day, int &minute) {
+    std::string text;
+    BOOST_OUTCOME_TRYV(read_id(n, what, text));
+    const bool shape = text.size() == 5 && text[2] == ':' && std::isdigit(static_cast<unsigned char>(text[0])) &&
+                       std::isdigit(static_cast<unsigned char>(text[1])) &&
+                       std::isdigit(static_cast<unsigned char>(text[3])) &&
+                       std::isdigit(static_cast<unsigned char>(text[4]));
+    const int hours = shape ? (text[0] - '0') * 10 + (text[1] - '0') : -1;
+    const int minutes = shape ? (text[3] - '0') * 10 + (text[4] - '0') : -1;
+    const bool valid = shape && minutes < 60 && (hours < 24 || (end_of_day && hours == 24 && minutes == 0));
+    if (!valid) return schema_error(n.pointer, std::string(what) + " \"" + text + "\" is not a time: write HH:MM, 00:00 to 23:59");
+    minute = hours * 60 + minutes;
+    return success();
+}
+
+// An IANA name from the system zoneinfo or a POSIX TZ string; absent is UTC. An unknown zone is
+// an error, never a silent UTC.
+inline Ok read_time_zone(const Node &n, std::string &name, std::optional<TimeZone> &zone) {
+    name = "UTC";
+    if (n) {
+        BOOST_OUTCOME_TRYV(read_id(n, "time_zone", name));
+    }
+    auto resolved = TimeZone::resolve(name);
+    if (!resolved) return schema_error(n.pointer, resolved.error().message);
+    zone = std::move(resolved).value();
+    return success();
+}
+
+/// "available": weekly windows {"weekday", "from", "to"} in the owner's zone (`to` may be 24:00),
+/// at most `limits.max_session_slots`; absent leaves `out` empty.
+inline Ok read_weekly_windows(const Node &owner, const Limits &limits, std::vector<WeeklyWindow> &out) {
+    Node available;
+    BOOST_OUTCOME_TRYV(read_array(owner, "available", limits.max_session_slots, "max_session_slots", available));
+    for (std::size_t i = 0; available && i < available->size(); ++i) {
+        const Node window = available.element(i);
+        BOOST_OUTCOME_TRYV(window.expect_object("an availability window"));
+        WeeklyWindow w;
+        BOOST_OUTCOME_TRYV(read_weekday(window.member("weekday"), w.weekday));
+        BOOST_OUTCOME_TRYV(read_time(window.member("from"), "from", false, w.from_minute));
+        BOOST_OUTCOME_TRYV(read_time(window.member("to"), "to", true, w.to_minute));
+        if (w.to_minute <= w.from_minute)
+            return schema_error(window.member("to").pointer, "an availability window must end after it starts");
+        out.push_back(w);
     }
     return success();
 }

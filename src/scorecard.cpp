@@ -396,12 +396,8 @@ Result<ScoredRequest> score_from_json(const Curriculum &c, std::string_view text
 
 namespace {
 
-// Rounded to a millionth for output, so that 0.30000000000000004 prints as 0.3.
-Json number(double v) {
-    const double r = std::round(v * 1e6) / 1e6;
-    return r == 0 ? Json(0.0) : Json(r);
-}
-Json number(const std::optional<double> &v) { return v ? number(*v) : Json(nullptr); }
+Json number(double v) { return json_number(v); }
+Json number(const std::optional<double> &v) { return v ? json_number(*v) : Json(nullptr); }
 
 Json estimate_to_json(const Curriculum &c, const SkillEstimate &e) {
     Json groups = Json::array();

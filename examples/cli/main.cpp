@@ -2,6 +2,7 @@
 // Exit status: 0 success, 1 bad input, 2 bad usage.
 #include <careerpath/careerpath.hpp>
 #include <careerpath/cohort.hpp>
+#include <careerpath/match.hpp>
 #include <careerpath/scorecard.hpp>
 
 #include <algorithm>
@@ -46,6 +47,11 @@ const char *const usage_text =
     "  cohort CURRICULUM REQUEST [--format text|json]\n"
     "                                            the ROI table of many score requests for all\n"
     "                                            individuals, per team and per organization\n"
+    "  match CURRICULUM REQUEST [--format text|json]\n"
+    "                                            pair mentees with mentors (or form groups and give\n"
+    "                                            each a mentor): the optimal assignment under\n"
+    "                                            capacities and exclusions, every pair's score,\n"
+    "                                            the reasons for the unmatched\n"
     "  batch CURRICULUM [REQUESTS.jsonl|-] [--threads N] [--no-progress] [-o FILE]\n"
     "                                            plan every line of a JSON Lines file (stdin for -\n"
     "                                            or none): one line of plan JSON or of\n"
@@ -182,7 +188,7 @@ void describe_text(const cp::Curriculum &c, std::ostream &out) {
     }
 }
 
-// Loads the curriculum and reads the request file beside it (plan, score, cohort).
+// Loads the curriculum and reads the request file beside it (plan, score, cohort, match).
 int load_with_request(const std::string &curriculum_path, const std::string &request_path, Loaded &loaded,
                       std::string &request_text) {
     if (int status = load(curriculum_path, loaded)) return status;
@@ -231,33 +237,48 @@ int plan(const std::string &curriculum_path, const std::string &request_path, co
     return exit_ok;
 }
 
-int score(const std::string &curriculum_path, const std::string &request_path, const std::string &format) {
+// score, cohort and match: a request document in, a report out as text or JSON. `make` reads and
+// answers the request; `json` and `text` write the answer.
+template <class Make, class ToJson, class ToText>
+int answer(const std::string &curriculum_path, const std::string &request_path, const std::string &format, Make make,
+           ToJson json, ToText text_of) {
     Loaded loaded;
     std::string text;
     if (int status = load_with_request(curriculum_path, request_path, loaded, text)) return status;
-    auto scored = cp::score_from_json(*loaded.curriculum, text);
-    if (!scored) {
-        report(request_path, text, scored.error());
-        return exit_bad_input;
-    }
-    const auto &[request, card] = scored.value();
-    if (format == "json") std::cout << cp::scorecard_to_json(*loaded.curriculum, request, card).dump(2) << "\n";
-    else std::cout << cp::scorecard_to_text(*loaded.curriculum, request, card);
-    return exit_ok;
-}
-
-int cohort(const std::string &curriculum_path, const std::string &request_path, const std::string &format) {
-    Loaded loaded;
-    std::string text;
-    if (int status = load_with_request(curriculum_path, request_path, loaded, text)) return status;
-    auto made = cp::cohort_from_json(*loaded.curriculum, text);
+    auto made = make(*loaded.curriculum, text);
     if (!made) {
         report(request_path, text, made.error());
         return exit_bad_input;
     }
-    if (format == "json") std::cout << cp::cohort_to_json(made.value()).dump(2) << "\n";
-    else std::cout << cp::cohort_to_text(made.value());
+    if (format == "json") std::cout << json(*loaded.curriculum, made.value()).dump(2) << "\n";
+    else std::cout << text_of(*loaded.curriculum, made.value());
     return exit_ok;
+}
+
+int score(const std::string &curriculum_path, const std::string &request_path, const std::string &format) {
+    using Scored = cp::ScoredRequest;
+    return answer(
+        curriculum_path, request_path, format,
+        [](const cp::Curriculum &c, const std::string &text) { return cp::score_from_json(c, text); },
+        [](const cp::Curriculum &c, const Scored &s) { return cp::scorecard_to_json(c, s.request, s.card); },
+        [](const cp::Curriculum &c, const Scored &s) { return cp::scorecard_to_text(c, s.request, s.card); });
+}
+
+int cohort(const std::string &curriculum_path, const std::string &request_path, const std::string &format) {
+    return answer(
+        curriculum_path, request_path, format,
+        [](const cp::Curriculum &c, const std::string &text) { return cp::cohort_from_json(c, text); },
+        [](const cp::Curriculum &, const cp::CohortReport &r) { return cp::cohort_to_json(r); },
+        [](const cp::Curriculum &, const cp::CohortReport &r) { return cp::cohort_to_text(r); });
+}
+
+int match(const std::string &curriculum_path, const std::string &request_path, const std::string &format) {
+    using Matched = cp::MatchedRequest;
+    return answer(
+        curriculum_path, request_path, format,
+        [](const cp::Curriculum &c, const std::string &text) { return cp::match_from_json(c, text); },
+        [](const cp::Curriculum &c, const Matched &m) { return cp::match_to_json(c, m.request, m.result); },
+        [](const cp::Curriculum &c, const Matched &m) { return cp::match_to_text(c, m.request, m.result); });
 }
 
 int graph(const std::string &path, const std::string &format) {
@@ -492,7 +513,7 @@ int main(int argc, char **argv) {
         }
     }
     if (command.empty()) return usage_error("no command given");
-    const bool with_request = command == "plan" || command == "score" || command == "cohort";
+    const bool with_request = command == "plan" || command == "score" || command == "cohort" || command == "match";
     const std::size_t wanted = with_request ? 2 : 1;
     if (command != "validate" && command != "describe" && command != "graph" && command != "batch" && !with_request)
         return usage_error("unknown command \"" + command + "\"");
@@ -523,6 +544,7 @@ int main(int argc, char **argv) {
         if (command == "plan") return plan(files[0], files[1], format, json_out);
         if (command == "score") return score(files[0], files[1], format);
         if (command == "cohort") return cohort(files[0], files[1], format);
+        if (command == "match") return match(files[0], files[1], format);
         if (command == "graph") return graph(files[0], format);
         return command == "validate" ? validate(files[0]) : describe(files[0], format);
     } catch (const std::exception &e) {

@@ -17,6 +17,7 @@
 #include <careerpath/json.hpp>
 #include <careerpath/levels.hpp>
 #include <careerpath/limits.hpp>
+#include <careerpath/match.hpp>
 #include <careerpath/plan.hpp>
 #include <careerpath/plan_request.hpp>
 #include <careerpath/schedule.hpp>

@@ -33,6 +33,10 @@ struct Located {
 };
 Located locate_pointer(std::string_view text, std::string_view pointer);
 
+/// A real number for output, rounded to a millionth so that 0.30000000000000004 prints as 0.3,
+/// and never as -0.
+Json json_number(double value);
+
 /// Appends one reference token to a JSON Pointer, escaping '~' and '/' as RFC 6901 says.
 std::string pointer_append(std::string_view pointer, std::string_view token);
 std::string pointer_append(std::string_view pointer, std::size_t index);

@@ -30,6 +30,9 @@ struct Limits {
     std::size_t max_assessments = 10'000;        ///< assessments in one request
     std::size_t max_ratings = 100'000;           ///< ratings in one assessment
     std::size_t max_people = 1'000'000;          ///< people in one cohort report
+    std::size_t max_mentors = 100'000;           ///< mentors in one match request
+    std::size_t max_mentees = 1'000'000;         ///< mentees in one match request
+    std::size_t max_match_pairs = 50'000'000;    ///< mentors x mentees in one match request
 };
 
 CAREERPATH_NAMESPACE_END

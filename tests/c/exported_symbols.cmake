@@ -14,6 +14,7 @@ set(expected
   careerpath_plan_batch
   careerpath_score
   careerpath_cohort
+  careerpath_match
   careerpath_export
   careerpath_free)
 
