@@ -62,6 +62,17 @@ std::string no_candidate_message(const MatchRequest &request, const MatchResult 
     return text;
 }
 
+// Mentors who may take the mentee and have any capacity.
+std::size_t candidate_count(const MatchRequest &request, const MatchResult &r, std::size_t mentee) {
+    std::size_t count = 0;
+    for (std::size_t j = 0; j < r.mentor_count; ++j) count += r.score(mentee, j) >= 0 && request.mentors[j].capacity > 0;
+    return count;
+}
+
+bool has_candidate(const MatchRequest &request, const MatchResult &r, std::size_t mentee) {
+    return candidate_count(request, r, mentee) > 0;
+}
+
 void record_assignment(MatchResult &r, std::size_t mentee, std::size_t mentor) {
     const int score = r.score(mentee, mentor);
     r.assignments.push_back({mentee, mentor, score, rank_of(r, mentee, mentor)});
@@ -85,8 +96,7 @@ void match_individuals(const MatchRequest &request, MatchResult &r) {
             ++r.mentor_load[*chosen[i]];
             continue;
         }
-        std::size_t candidates = 0;
-        for (std::size_t j = 0; j < r.mentor_count; ++j) candidates += r.score(i, j) >= 0 && request.mentors[j].capacity > 0;
+        const std::size_t candidates = candidate_count(request, r, i);
         if (candidates == 0) {
             r.unmatched.push_back({i, Unmatched::Reason::no_candidate, no_candidate_message(request, r, i)});
         } else {
@@ -140,16 +150,28 @@ std::vector<std::size_t> shared_gaps(const Curriculum &c, const MatchRequest &re
 
 void match_groups(const Curriculum &c, const MatchRequest &request, MatchResult &r) {
     const auto [smallest, largest] = *request.group_size;
-    const detail::FormedGroups formed = detail::form_groups(gap_vectors(c, request), smallest, largest);
-    for (std::size_t i : formed.left_out)
-        r.unmatched.push_back({i, Unmatched::Reason::group_size,
+    // Someone no mentor may take would leave their whole group without one: they are not grouped.
+    std::vector<std::size_t> grouped;
+    const auto all_gaps = gap_vectors(c, request);
+    std::vector<std::vector<double>> gaps;
+    for (std::size_t i = 0; i < request.mentees.size(); ++i) {
+        if (has_candidate(request, r, i)) {
+            grouped.push_back(i);
+            gaps.push_back(all_gaps[i]);
+        } else {
+            r.unmatched.push_back({i, Unmatched::Reason::no_candidate, no_candidate_message(request, r, i)});
+        }
+    }
+    const detail::FormedGroups formed = detail::form_groups(gaps, smallest, largest);
+    for (std::size_t k : formed.left_out)
+        r.unmatched.push_back({grouped[k], Unmatched::Reason::group_size,
                                count_text(formed.left_out.size(), "person is", "people are") +
                                    " left when groups of " + std::to_string(smallest) + " to " + std::to_string(largest) +
-                                   " are formed from " + std::to_string(request.mentees.size())});
+                                   " are formed from " + std::to_string(grouped.size())});
     for (std::size_t g = 0; g < formed.members.size(); ++g) {
         Group group;
         group.id = "group-" + std::to_string(g + 1);
-        group.members = formed.members[g];
+        for (std::size_t k : formed.members[g]) group.members.push_back(grouped[k]);
         group.shared_gaps = shared_gaps(c, request, group.members);
         group.dispersion = formed.dispersion[g];
         r.groups.push_back(std::move(group));

@@ -122,7 +122,17 @@ run(cohort-bad-format 2 "" "unknown format \"mermaid\" for cohort"
 run(plan-bad-format 2 "" "unknown format \"ics\" for plan" plan --format ics ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json)
 run(bad-format 2 "" "unknown format" describe --format yaml ${EXAMPLES}/engineering-growth.json)
 run(unknown-option 2 "" "unknown option" validate --frobnicate ${EXAMPLES}/engineering-growth.json)
-run(help 0 "usage: careerpath.*  score CURRICULUM REQUEST.*  cohort CURRICULUM REQUEST.*  batch CURRICULUM \\[REQUESTS\\.jsonl\\|-\\]" "" --help)
+run(match-text 0 "Matching for Technical Leadership Development \\(mode score\\): 11 of 12 mentees matched.*Unmatched\n  Kai \\(no_candidate\\).*Mentors\n  Mike +3 of 3.*Candidates" ""
+    match ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/match.json)
+run(match-json 0 "^{\n  \"assignments\": \\[.*\"summary\": {.*\"matched\": 11," ""
+    match --format json ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/match.json)
+run(match-groups 0 "Groups of 4 to 6 \\(dispersion ratio [0-9.]+.*group-1  mentor .*group-2  mentor " ""
+    match ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/group-match.json)
+run(match-unknown-exclude 1 ""
+    "unknown_exclude\\.match\\.json:6:42: error: unknown mentor \"mikey\": no mentor has this id.*CAREERPATH_ERR_REFERENCE.*at: /mentees/1/exclude/1"
+    match ${EXAMPLES}/engineering-growth.json ${DATA}/unknown_exclude.match.json)
+run(match-needs-two 2 "" "match needs a CURRICULUM and a REQUEST file" match ${EXAMPLES}/engineering-growth.json)
+run(help 0 "usage: careerpath.*  score CURRICULUM REQUEST.*  cohort CURRICULUM REQUEST.*  match CURRICULUM REQUEST.*  batch CURRICULUM \\[REQUESTS\\.jsonl\\|-\\]" "" --help)
 run(version 0 "careerpath [0-9]+\\.[0-9]+\\.[0-9]+" "" --version)
 
 
