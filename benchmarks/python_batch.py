@@ -16,6 +16,7 @@ Run with Debian's interpreter and the built library, from the repository root::
 Measured, each once, wall clock (time.perf_counter):
   * ``plan_batch``: ``Curriculum.plan_batch(jsonl_bytes, threads)``, every result consumed (each
     is a dict: the binding parses every plan with json.loads on the consuming thread);
+  * ``plan_text``: the same with ``parse=False``, every result the plan's JSON line as bytes;
   * ``ctypes``: careerpath_plan_batch called through ctypes with a CFUNCTYPE sink that only counts
     the lines, the C benchmark's counting sink in Python;
   * per call, on the three-skill curriculum of batch.cpp's BM_PlanSmallC: ``Curriculum.plan(dict)``
@@ -28,6 +29,7 @@ from __future__ import annotations
 import argparse
 import copy
 import ctypes
+import functools
 import json
 import os
 import sys
@@ -84,12 +86,12 @@ def batch_lines(base: Dict[str, Any], n: int) -> bytes:
     return b"".join(parts)
 
 
-def run_plan_batch(curriculum: careerpath.Curriculum, data: bytes, n: int, threads: int) -> float:
+def run_plan_batch(curriculum: careerpath.Curriculum, data: bytes, n: int, threads: int, parse: bool = True) -> float:
     start = time.perf_counter()
     count = errors = 0
-    for result in curriculum.plan_batch(data, threads=threads):
+    for result in curriculum.plan_batch(data, threads=threads, parse=parse):
         count += 1
-        errors += "error" in result
+        errors += ("error" in result) if parse else result.startswith(b'{"error"')
     elapsed = time.perf_counter() - start
     if count != n or errors:
         raise SystemExit(f"plan_batch: {count} results for {n} lines, {errors} errors")
@@ -116,6 +118,13 @@ def run_ctypes_batch(curriculum: careerpath.Curriculum, data: bytes, n: int, thr
     return elapsed
 
 
+RUNS = {
+    "plan_batch": run_plan_batch,
+    "plan_text": functools.partial(run_plan_batch, parse=False),
+    "ctypes": run_ctypes_batch,
+}
+
+
 def per_call(fn: Any, calls: int) -> float:
     for _ in range(min(calls // 10, 1000)):  # warm up
         fn()
@@ -130,7 +139,7 @@ def main() -> None:
     parser.add_argument("--data", default="build-bench", help="directory of curriculum-1000.json, request-base.json")
     parser.add_argument("--n", type=int, nargs="+", default=[100000], help="batch sizes")
     parser.add_argument("--threads", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--modes", nargs="+", default=["plan_batch", "ctypes"], choices=["plan_batch", "ctypes"])
+    parser.add_argument("--modes", nargs="+", default=list(RUNS), choices=list(RUNS))
     parser.add_argument("--calls", type=int, default=20000, help="calls per per-call measurement")
     parser.add_argument("--skip-batch", action="store_true")
     args = parser.parse_args()
@@ -147,8 +156,7 @@ def main() -> None:
             print(f"built {n} lines ({len(data) / 2**20:.1f} MiB) in {time.perf_counter() - t0:.1f} s", flush=True)
             for mode in args.modes:
                 for threads in args.threads:
-                    run = run_plan_batch if mode == "plan_batch" else run_ctypes_batch
-                    elapsed = run(curriculum, data, n, threads)
+                    elapsed = RUNS[mode](curriculum, data, n, threads)
                     rows.append((mode, n, threads, elapsed, n / elapsed))
                     print(f"  {mode:<10} N={n:<7} threads={threads}  {elapsed:8.1f} s  {n / elapsed:8.1f} plans/s",
                           flush=True)

@@ -1,6 +1,6 @@
 /* The C ABI from C: NULL arguments, NULL frees, statuses and their names, per-thread errors,
-   describe output, plans, batches of plans, scorecards, cohort reports and exports, and the rule
-   that a failed call leaves its out-parameter NULL. */
+   describe output, plans, batches of plans, scorecards, cohort reports, matches and exports, and
+   the rule that a failed call leaves its out-parameter NULL. */
 #include "careerpath.h"
 
 #include <pthread.h>
@@ -599,6 +599,53 @@ static void test_cohort(void) {
     careerpath_curriculum_free(c);
 }
 
+/* Matching on the two-skill curriculum (role r needs b at beginner): two mentors who know both
+   skills, three mentees with the gap; m1 takes two, m2 one, no hours stated. */
+static const char match_request[] =
+    "{\"target_role\": \"r\", \"mode\": \"score\","
+    " \"mentors\": [{\"id\": \"m1\", \"capacity\": 2, \"levels\": {\"a\": \"beginner\", \"b\": \"beginner\"}},"
+    " {\"id\": \"m2\", \"capacity\": 1, \"levels\": {\"b\": \"beginner\"}}],"
+    " \"mentees\": [{\"id\": \"e1\"}, {\"id\": \"e2\"}, {\"id\": \"e3\", \"current\": {\"a\": \"beginner\"}}]}";
+
+static void test_match(void) {
+    static const char unknown_skill[] =
+        "{\"target_role\": \"r\","
+        " \"mentors\": [{\"id\": \"m1\", \"levels\": {\"a\": \"beginner\"}}, {\"id\": \"m2\", \"levels\": {\"zzz\": \"beginner\"}}],"
+        " \"mentees\": [{\"id\": \"e1\"}]}";
+    careerpath_curriculum *c = NULL;
+    char *answer = (char *)&checks;
+    CHECK(careerpath_curriculum_load(&c, curriculum_text, strlen(curriculum_text)) == CAREERPATH_OK);
+    /* NULL arguments. */
+    CHECK(careerpath_match(c, match_request, strlen(match_request), NULL) == CAREERPATH_ERR_ARGUMENT);
+    CHECK(careerpath_match(NULL, match_request, strlen(match_request), &answer) == CAREERPATH_ERR_ARGUMENT);
+    CHECK(answer == NULL);
+    answer = (char *)&checks;
+    CHECK(careerpath_match(c, NULL, 10, &answer) == CAREERPATH_ERR_ARGUMENT);
+    CHECK(answer == NULL);
+    /* Bad requests: status, pointer, and *out left NULL. */
+    answer = (char *)&checks;
+    CHECK(careerpath_match(c, "{", 1, &answer) == CAREERPATH_ERR_PARSE);
+    CHECK(answer == NULL);
+    answer = (char *)&checks;
+    CHECK(careerpath_match(c, unknown_skill, strlen(unknown_skill), &answer) == CAREERPATH_ERR_REFERENCE);
+    CHECK(answer == NULL);
+    CHECK(strcmp(careerpath_last_error_pointer(), "/mentors/1/levels/zzz") == 0);
+    CHECK(strstr(careerpath_last_error(), "zzz") != NULL);
+    /* Success: a JSON object with the assignments, and the last error cleared. */
+    CHECK(careerpath_match(c, match_request, strlen(match_request), &answer) == CAREERPATH_OK);
+    CHECK(answer != NULL);
+    CHECK(strcmp(careerpath_last_error(), "") == 0);
+    CHECK(strcmp(careerpath_last_error_pointer(), "") == 0);
+    if (answer) {
+        CHECK(answer[0] == '{' && answer[strlen(answer) - 1] == '}');
+        CHECK(strstr(answer, "\"assignments\"") != NULL);
+        CHECK(strstr(answer, "\"mentees\":3") != NULL);
+        CHECK(strstr(answer, "\"matched\":3") != NULL);
+    }
+    careerpath_free(answer);
+    careerpath_curriculum_free(c);
+}
+
 static void test_export(void) {
     careerpath_curriculum *c = NULL;
     char *text = (char *)&checks;
@@ -661,6 +708,7 @@ int main(void) {
     test_plan_batch_cancel();
     test_score();
     test_cohort();
+    test_match();
     test_export();
     printf("%d passed, %d failed\n", checks - failures, failures);
     return failures == 0 ? 0 : 1;

@@ -291,7 +291,7 @@ class Curriculum:
         raises the Error subclass of its status, with ``.pointer`` into the request."""
         return self._document_call("careerpath_plan", request)
 
-    def plan_batch(self, requests: Requests, threads: int = 0) -> Iterator[Dict[str, Any]]:
+    def plan_batch(self, requests: Requests, threads: int = 0, *, parse: bool = True) -> Iterator[Any]:
         """Plans many requests on `threads` native worker threads (0: one per core), without the
         GIL, and yields one result per request, in input order (careerpath_plan_batch).
 
@@ -308,6 +308,12 @@ class Curriculum:
         ``pointer`` is a JSON Pointer into that request), and the other requests go on. Test
         ``"error" in result`` (a plan has no ``error`` key).
 
+        With ``parse=False`` each result is instead ``bytes``: the library's JSON line for that
+        request, without its line break, byte for byte what ``careerpath batch`` writes. Use it
+        to store or forward the plans: it skips ``json.loads`` of each plan, which runs on the
+        consuming Python thread and holds the GIL, so with several worker threads it is what
+        limits the rate (docs/benchmarks.md).
+
         The requests are handed to the library as one JSON Lines buffer; the results are
         planned ahead of the consumer only up to a bounded window (the library's 8 lines per
         thread, then a queue of 32), so the results held stay bounded however many requests
@@ -321,11 +327,13 @@ class Curriculum:
             raise TypeError(f"threads must be an int, got {type(threads).__name__}")
         if not 0 <= threads <= _MAX_THREADS:
             raise ValueError(f"threads must be between 0 (one per core) and {_MAX_THREADS}, got {threads}")
+        if not isinstance(parse, bool):
+            raise TypeError(f"parse must be a bool, got {type(parse).__name__}")
         self._require_open()
         data = _requests_jsonl(requests)
-        return self._plan_batch(data, threads)
+        return self._plan_batch(data, threads, parse)
 
-    def _plan_batch(self, data: bytes, threads: int) -> Iterator[Dict[str, Any]]:
+    def _plan_batch(self, data: bytes, threads: int, parse: bool) -> Iterator[Any]:
         # careerpath_plan_batch runs on a Python thread of its own (ctypes releases the GIL for
         # the call); its sink, called back on that thread, hands each line through a bounded
         # queue to this generator. `stop` is set when the generator is closed: the sink then
@@ -375,8 +383,7 @@ class Curriculum:
                     if item is done:
                         break
                     assert isinstance(item, bytes)
-                    result: Dict[str, Any] = json.loads(item)
-                    yield result
+                    yield json.loads(item) if parse else item
                 worker.join()
                 if failure:
                     raise failure[0]
@@ -409,6 +416,24 @@ class Curriculum:
         "suppressed"}``, and a row or figure of fewer than ``min_group_size`` people shows no
         value. A bad person raises that person's error, its ``.pointer`` under ``/people/K``."""
         return self._document_call("careerpath_cohort", request)
+
+    def match(self, request: Document) -> Dict[str, Any]:
+        """Matches mentees with mentors for ``{"program", "mode": "score" | "participation",
+        "mentors": [...], "mentees": [...], ...}`` (a dict, or its JSON text; see
+        docs/matching.md): each mentor with ``levels``, ``capacity``, ``available`` hours,
+        ``reports`` and ``exclude``; each mentee with ``current`` levels, a ``target_role`` (or
+        the request's or program's), ``available`` hours and ``exclude``. The result holds the
+        ``summary`` (``mentees``, ``mentors``, ``matched``, ``unmatched``, ``total_score``, ...);
+        the optimal ``assignments``, each ``{"mentee", "mentor", "score", "rank"}`` with its
+        ``explanation``; the ``unmatched`` mentees with their ``reason`` and ``message``; each
+        mentor's ``capacity`` and ``load``; every mentee's ``candidates`` (each pair's score, or
+        its exclusion); and, for a group program, the ``groups`` formed. People are sorted by
+        id, so the order of the input lists never changes the result. A bad request raises the
+        Error subclass of its status, with ``.pointer`` into the request: an unknown program,
+        role, skill, level name or excluded person is :class:`UnknownReferenceError`; a
+        duplicate id or a value of the wrong shape is :class:`SchemaError`; too many people is
+        :class:`LimitError`."""
+        return self._document_call("careerpath_match", request)
 
     def export(
         self, format: str, plan: Optional[Document] = None

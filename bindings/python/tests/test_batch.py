@@ -4,6 +4,7 @@ error dicts, early exits that cancel the native batch, and no thread left behind
 from __future__ import annotations
 
 import copy
+import ctypes
 import gc
 import json
 import threading
@@ -118,6 +119,30 @@ def test_thread_counts_give_equal_results(example, good_requests):
     per_core = list(example.plan_batch(requests))
     assert one == four == per_core
     assert len(one) == len(requests)
+
+
+def raw_plan_text(curriculum: careerpath.Curriculum, request: Dict[str, Any]) -> bytes:
+    """careerpath_plan's own output bytes, through ctypes."""
+    lib = _native.library()
+    data = json.dumps(request).encode("utf-8")
+    out = ctypes.c_void_p()
+    with curriculum._borrow() as handle:
+        _native.check(lib.careerpath_plan(handle, data, len(data), ctypes.byref(out)), lib)
+    try:
+        return ctypes.string_at(out)
+    finally:
+        lib.careerpath_free(out)
+
+
+def test_unparsed_results_are_the_plan_bytes(example, good_requests):
+    requests: List[Any] = good_requests[:3] + ["[]"]
+    texts = list(example.plan_batch(requests, threads=2, parse=False))
+    assert all(isinstance(text, bytes) and b"\n" not in text for text in texts)
+    assert texts[:3] == [raw_plan_text(example, r) for r in good_requests[:3]]
+    assert [json.loads(text) for text in texts] == list(example.plan_batch(requests))
+    assert json.loads(texts[3])["error"]["line"] == 4
+    with pytest.raises(TypeError):
+        example.plan_batch(good_requests, parse="no")  # type: ignore[arg-type]
 
 
 def test_json_lines_text_input(example, good_requests):
