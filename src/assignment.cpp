@@ -1,28 +1,38 @@
-// Capacitated assignment as a min-cost flow, with candidate pricing so that large problems stay
-// sparse.
+// Capacitated assignment as a min-cost flow, solved by successive shortest paths over a
+// Boost.Graph network, with candidate pricing so that large problems stay sparse.
 //
-// The network: source -> each left item (capacity 1) -> each right item it may have (capacity
-// 1, cost K - value) -> sink (capacity: the right item's), and each left item -> "unmatched"
-// (capacity 1, cost K) -> sink. Every left item sends its unit somewhere, so the flow is always
-// the number of left items, and its cost is left * K - (the sum of the chosen values): the
-// min-cost flow is the assignment of the largest total value. Costs are K - value >= 0, as
-// Boost.Graph's successive_shortest_path_nonnegative_weights requires.
+// The network: each left item -> each right item it may have (capacity 1, cost K - value) ->
+// sink (capacity: the right item's), and each left item -> "unmatched" (capacity 1, cost K) ->
+// sink. Every left item sends one unit somewhere, so the flow is always the number of left
+// items, and its cost is left * K - (the sum of the chosen values): the min-cost flow is the
+// assignment of the largest total value. Costs K - value are >= 0.
 //
-// Pricing: a dense problem (10,000 mentees x 1,000 mentors) would make every shortest-path
-// search walk ten million edges. So each left item starts with only its best few right items,
-// and, once that sparse flow is optimal, every pair left out is priced with the flow's final
-// potentials (the algorithm's distance_prev): a pair whose reduced cost is negative could
-// improve the flow, so its left item gets more candidates and the flow is solved again. When no
-// pair prices negative the potentials prove the sparse optimum optimal for the whole problem
-// (reduced costs >= 0 on every residual edge). Every vertex in the network stays reachable from
-// the source until the last search (see reachable_until_done below), so the potentials are finite.
+// Successive shortest paths: the left items are routed one at a time, each along a shortest path
+// to the sink in the residual network (boost::dijkstra_shortest_paths over a filtered_graph of
+// the edges with residual capacity, on costs reduced by vertex potentials), and the potentials
+// are then raised by min(distance, distance of the sink). Adding one source at a time along a
+// shortest path keeps the flow of minimum cost for the items routed so far, whatever their
+// order, and the potentials keep every residual edge's reduced cost >= 0, so Dijkstra applies.
+// Each search stops as soon as the sink is reached, which is what makes large problems fast:
+// Boost's successive_shortest_path_nonnegative_weights runs every search over the whole
+// network, 10,000 full searches for 10,000 mentees (4,000 x 400 took 22.6 s with it, growing
+// with the cube of the size; docs/benchmarks.md).
+//
+// Pricing: a dense problem (10,000 mentees x 1,000 mentors) would put ten million pair edges in
+// the network. So each left item starts with only its best few right items, and, once that
+// sparse flow is optimal, every pair left out is priced with the final potentials: a pair whose
+// reduced cost is negative could improve the flow, so its left item gets more candidates and the
+// flow is solved again. When no pair prices negative the potentials prove the sparse optimum
+// optimal for the whole problem (reduced costs >= 0 on every residual edge).
 #include "assignment.hpp"
 
 #include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/successive_shortest_path_nonnegative_weights.hpp>
+#include <boost/graph/dijkstra_shortest_paths.hpp>
+#include <boost/graph/filtered_graph.hpp>
 
 #include <algorithm>
 #include <limits>
+#include <stdexcept>
 #include <utility>
 
 CAREERPATH_NAMESPACE_BEGIN
@@ -55,14 +65,9 @@ bool better(const Candidate &a, const Candidate &b) {
 class Network {
 public:
     Network(std::size_t left, std::size_t right) : right_vertex_(right, none) {
-        source_ = boost::add_vertex(graph_);
         sink_ = boost::add_vertex(graph_);
         unmatched_ = boost::add_vertex(graph_);
-        for (std::size_t i = 0; i < left; ++i) {
-            const Vertex v = boost::add_vertex(graph_);
-            add_edge(source_, v, 1, 0);
-            left_vertex_.push_back(v);
-        }
+        for (std::size_t i = 0; i < left; ++i) left_vertex_.push_back(boost::add_vertex(graph_));
     }
 
     void add_pair(std::size_t i, std::size_t j, std::int64_t cost, int capacity) {
@@ -77,21 +82,14 @@ public:
 
     void close(std::size_t left) { add_edge(unmatched_, sink_, static_cast<long>(left), 0); }
 
-    /// Solves the flow; afterwards potential() holds each vertex's final potential.
+    /// Routes every left item; afterwards the potentials prove the flow of minimum cost.
     void solve() {
         const std::size_t n = boost::num_vertices(graph_);
-        std::vector<Edge> pred(n);
+        pred_.assign(n, Edge());
         distance_.assign(n, 0);
         potential_.assign(n, 0);
-        const auto index = boost::get(boost::vertex_index, graph_);
-        boost::successive_shortest_path_nonnegative_weights(
-            graph_, source_, sink_, boost::get(boost::edge_capacity, graph_),
-            boost::get(boost::edge_residual_capacity, graph_), boost::get(boost::edge_weight, graph_),
-            boost::get(boost::edge_reverse, graph_), index, boost::make_iterator_property_map(pred.begin(), index),
-            boost::make_iterator_property_map(distance_.begin(), index),
-            boost::make_iterator_property_map(potential_.begin(), index));
+        for (const Vertex v : left_vertex_) route(v);
     }
-
     /// The right item left i's unit went to, if any.
     std::optional<std::size_t> assigned(std::size_t i, const std::vector<std::size_t> &right_of_vertex) const {
         const auto capacity = boost::get(boost::edge_capacity, graph_);
@@ -123,11 +121,77 @@ public:
 private:
     static constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
 
+    struct SinkReached {};
+
+    // Ends a search when the sink is taken off the queue: its distance is final, and so is
+    // that of every vertex nearer than it.
+    struct stop_at_sink {
+        using event_filter = boost::on_examine_vertex;
+        Vertex sink;
+        template <class G>
+        void operator()(Vertex v, const G &) const {
+            if (v == sink) throw SinkReached{};
+        }
+    };
+
+    // An edge's cost reduced by the potentials of its ends.
+    struct ReducedCost {
+        using key_type = Edge;
+        using value_type = std::int64_t;
+        using reference = std::int64_t;
+        using category = boost::readable_property_map_tag;
+        const Graph *graph;
+        const std::vector<std::int64_t> *potential;
+        friend std::int64_t get(const ReducedCost &m, const Edge &e) {
+            const Graph &g = *m.graph;
+            return boost::get(boost::edge_weight, g, e) + (*m.potential)[boost::source(e, g)] -
+                   (*m.potential)[boost::target(e, g)];
+        }
+    };
+
+    struct HasResidual {
+        const Graph *graph = nullptr;
+        bool operator()(const Edge &e) const { return boost::get(boost::edge_residual_capacity, *graph, e) > 0; }
+    };
+
+    // One unit from `from` to the sink along a shortest residual path.
+    void route(Vertex from) {
+        const boost::filtered_graph<Graph, HasResidual> residual(graph_, HasResidual{&graph_});
+        const auto index = boost::get(boost::vertex_index, graph_);
+        bool reached = false;
+        try {
+            boost::dijkstra_shortest_paths(
+                residual, from,
+                boost::weight_map(ReducedCost{&graph_, &potential_})
+                    .distance_map(boost::make_iterator_property_map(distance_.begin(), index))
+                    .visitor(boost::make_dijkstra_visitor(std::make_pair(
+                        boost::record_edge_predecessors(boost::make_iterator_property_map(pred_.begin(), index),
+                                                        boost::on_edge_relaxed()),
+                        stop_at_sink{sink_}))));
+        } catch (const SinkReached &) {
+            reached = true;
+        }
+        // "unmatched" always has room, so the sink is always reached.
+        if (!reached) throw std::logic_error("assignment: the sink is unreachable");
+        const std::int64_t to_sink = distance_[sink_];
+        for (std::size_t v = 0; v < potential_.size(); ++v) potential_[v] += std::min(distance_[v], to_sink);
+        const auto residual_capacity = boost::get(boost::edge_residual_capacity, graph_);
+        const auto reverse = boost::get(boost::edge_reverse, graph_);
+        for (Vertex v = sink_; v != from;) {
+            const Edge e = pred_[v];
+            residual_capacity[e] -= 1;
+            residual_capacity[reverse[e]] += 1;
+            v = boost::source(e, graph_);
+        }
+    }
+
     void add_edge(Vertex from, Vertex to, long capacity, std::int64_t cost) {
         const Edge forward = boost::add_edge(from, to, graph_).first;
         const Edge backward = boost::add_edge(to, from, graph_).first;
         boost::put(boost::edge_capacity, graph_, forward, capacity);
         boost::put(boost::edge_capacity, graph_, backward, 0);
+        boost::put(boost::edge_residual_capacity, graph_, forward, capacity);
+        boost::put(boost::edge_residual_capacity, graph_, backward, 0);
         boost::put(boost::edge_weight, graph_, forward, cost);
         boost::put(boost::edge_weight, graph_, backward, -cost);
         boost::put(boost::edge_reverse, graph_, forward, backward);
@@ -135,22 +199,15 @@ private:
     }
 
     Graph graph_;
-    Vertex source_{}, sink_{}, unmatched_{};
+    Vertex sink_{}, unmatched_{};
     std::vector<Vertex> left_vertex_;
     std::vector<std::size_t> right_vertex_;
+    std::vector<Edge> pred_;
     std::vector<std::int64_t> distance_, potential_;
 };
 
 }  // namespace
 
-// Why every vertex stays reachable from the source while some left item is unrouted (so that
-// no search leaves an infinite distance to add to a potential): an unrouted left item is
-// reached from the source, and through "unmatched" (which it may still use) the sink; a right
-// item with flow is reached from the sink backwards along its edge; one without flow has an
-// edge from a left item (each right item in the network has at least one: its best left item's),
-// and every left item is reached: unrouted from the source, routed backwards from its right
-// item or from "unmatched". The last search, with every left item routed, reaches nothing and
-// ends the algorithm before its distances are used.
 std::vector<std::optional<std::size_t>> solve_assignment(const AssignmentProblem &problem, AssignmentStats *stats) {
     const std::size_t left = problem.left;
     const std::size_t right = problem.capacity.size();
@@ -162,8 +219,8 @@ std::vector<std::optional<std::size_t>> solve_assignment(const AssignmentProblem
         return problem.value(i, j);
     };
 
-    // K: the largest value, so that every cost K - value is >= 0. Each right item's best left
-    // item keeps the right item in the network.
+    // K: the largest value, so that every cost K - value is >= 0. Each right item also keeps
+    // its best left item's pair in the network.
     std::int64_t top = 1;
     std::vector<std::optional<std::pair<std::int64_t, std::size_t>>> best_left(right);
     for (std::size_t i = 0; i < left; ++i)

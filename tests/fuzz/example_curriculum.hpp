@@ -1,4 +1,5 @@
-// Shared by the fuzz targets that run against the example curriculum (plan, score, cohort, export_gantt, export_ical):
+// Shared by the fuzz targets that run against the example curriculum (plan, score, cohort, match, export_gantt,
+// export_ical):
 // reporting a broken contract, and the curriculum loaded once for the whole run.
 #pragma once
 
