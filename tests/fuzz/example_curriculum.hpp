@@ -1,6 +1,6 @@
-// Shared by the fuzz targets that run against the example curriculum (plan, score, cohort, match, export_gantt,
-// export_ical):
-// reporting a broken contract, and the curriculum loaded once for the whole run.
+// Shared by the fuzz targets that run against the example curriculum (plan, score, cohort,
+// match, export_gantt, export_ical): reporting a broken contract, and the curriculum loaded once
+// for the whole run.
 #pragma once
 
 #include "careerpath.h"
