@@ -15,7 +15,7 @@
 // order, and the potentials keep every residual edge's reduced cost >= 0, so Dijkstra applies.
 // Each search stops as soon as the sink is reached, which is what makes large problems fast:
 // Boost's successive_shortest_path_nonnegative_weights runs every search over the whole
-// network, 10,000 full searches for 10,000 mentees (4,000 x 400 took 22.6 s with it, growing
+// network, 10,000 full searches for 10,000 mentees (4,000 x 400 took 21.9 s with it, growing
 // with the cube of the size; docs/benchmarks.md).
 //
 // Pricing: a dense problem (10,000 mentees x 1,000 mentors) would put ten million pair edges in
@@ -219,16 +219,11 @@ std::vector<std::optional<std::size_t>> solve_assignment(const AssignmentProblem
         return problem.value(i, j);
     };
 
-    // K: the largest value, so that every cost K - value is >= 0. Each right item also keeps
-    // its best left item's pair in the network.
+    // K: the largest value, so that every cost K - value is >= 0.
     std::int64_t top = 1;
-    std::vector<std::optional<std::pair<std::int64_t, std::size_t>>> best_left(right);
     for (std::size_t i = 0; i < left; ++i)
         for (std::size_t j = 0; j < right; ++j)
-            if (const auto v = value(i, j)) {
-                top = std::max(top, *v);
-                if (!best_left[j] || *v > best_left[j]->first) best_left[j] = std::pair{*v, i};
-            }
+            if (const auto v = value(i, j)) top = std::max(top, *v);
 
     // Beyond the shortest best-first prefix of a left item's list whose capacity reaches
     // `left`, no right item is needed: were left i given one past it, some item of the prefix
@@ -253,12 +248,6 @@ std::vector<std::optional<std::size_t>> solve_assignment(const AssignmentProblem
             if (prefix > 0) last[i] = all[prefix - 1];
             kept[i].assign(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(std::min(wanted[i], prefix)));
         }
-        for (std::size_t j = 0; j < right; ++j)
-            if (best_left[j]) {
-                auto &list = kept[best_left[j]->second];
-                if (std::none_of(list.begin(), list.end(), [&](const Candidate &c) { return c.right == j; }))
-                    list.push_back({best_left[j]->first, j});
-            }
         for (std::size_t i = 0; i < left; ++i) {
             for (const Candidate &c : kept[i]) network.add_pair(i, c.right, top - c.value, problem.capacity[c.right]);
             network.add_unmatched(i, top);

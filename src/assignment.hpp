@@ -1,7 +1,7 @@
 // The capacitated assignment behind matching and group formation: items on the left (mentees,
 // or groups) each go to at most one item on the right (mentors, or group seats) of a given
-// capacity, maximizing the sum of the chosen pairs' values. Solved exactly as a min-cost flow
-// with Boost.Graph's successive shortest paths.
+// capacity, maximizing the sum of the chosen pairs' values. Solved exactly as a min-cost flow,
+// by successive shortest paths over a Boost.Graph network.
 #pragma once
 
 #include <careerpath/version.hpp>

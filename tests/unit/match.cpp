@@ -546,7 +546,7 @@ TEST_CASE("groups: how many, and who is left out when the range cannot hold ever
         CAPTURE(n);
         Json mentees = Json::array();
         for (int i = 0; i < n; ++i) {
-            char id[8];
+            char id[16];
             std::snprintf(id, sizeof id, "p%02d", i);
             mentees.push_back({{"id", id}, {"current", {{"a", i % 4}, {"b", i % 3}, {"c", (i * 7) % 5}}}});
         }
