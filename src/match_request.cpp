@@ -144,27 +144,8 @@ std::set<std::string> ids_of(const std::vector<Person> &people) {
     return ids;
 }
 
-}  // namespace
-
-Result<MatchRequest> read_match_request(const Curriculum &c, const Json &document, const Limits &limits) {
-    const Node root{&document, ""};
-    BOOST_OUTCOME_TRYV(root.expect_object("a match request"));
-    MatchRequest r;
-    if (const Node program = root.member("program")) {
-        std::string id;
-        BOOST_OUTCOME_TRYV(read_id(program, "program", id));
-        r.program = c.find_program(id);
-        if (!r.program)
-            return make_error(Status::reference, "unknown program \"" + id + "\": no program has this id", program.pointer);
-    }
-    std::optional<std::size_t> role;
-    if (const Node n = root.member("target_role")) {
-        std::size_t index = 0;
-        BOOST_OUTCOME_TRYV(read_role(c, n, index));
-        role = index;
-    } else if (r.program) {
-        role = c.programs()[*r.program].target_role;
-    }
+// Everything at the root but the program, the role and the people.
+Ok read_options(const Curriculum &c, const Node &root, MatchRequest &r) {
     if (const Node mode = root.member("mode")) {
         std::string text;
         BOOST_OUTCOME_TRYV(read_id(mode, "mode", text));
@@ -175,8 +156,8 @@ Result<MatchRequest> read_match_request(const Curriculum &c, const Json &documen
     if (const Node weights = root.member("weights")) {
         BOOST_OUTCOME_TRYV(weights.expect_object("\"weights\""));
         if (const Node gap = weights.member("gap")) {
-        BOOST_OUTCOME_TRYV(read_number(gap, "the gap weight", 0, r.gap_weight));
-    }
+            BOOST_OUTCOME_TRYV(read_number(gap, "the gap weight", 0, r.gap_weight));
+        }
         if (const Node a = weights.member("availability")) {
             BOOST_OUTCOME_TRYV(read_number(a, "the availability weight", 0, r.availability_weight));
         }
@@ -185,7 +166,8 @@ Result<MatchRequest> read_match_request(const Curriculum &c, const Json &documen
     }
     if (const Node same_team = root.member("exclude_same_team")) {
         if (!same_team->is_boolean())
-            return schema_error(same_team.pointer, std::string("exclude_same_team must be true or false, not ") + detail::type_name(*same_team));
+            return schema_error(same_team.pointer,
+                                std::string("exclude_same_team must be true or false, not ") + detail::type_name(*same_team));
         r.exclude_same_team = same_team->get<bool>();
     }
     if (const Node n = root.member("min_shared_hours")) {
@@ -218,6 +200,31 @@ Result<MatchRequest> read_match_request(const Curriculum &c, const Json &documen
         BOOST_OUTCOME_TRYV(read_int(n, "candidates_per_mentee", 0, 1'000'000, count));
         r.candidates_per_mentee = static_cast<std::size_t>(count);
     }
+    return success();
+}
+
+}  // namespace
+
+Result<MatchRequest> read_match_request(const Curriculum &c, const Json &document, const Limits &limits) {
+    const Node root{&document, ""};
+    BOOST_OUTCOME_TRYV(root.expect_object("a match request"));
+    MatchRequest r;
+    if (const Node program = root.member("program")) {
+        std::string id;
+        BOOST_OUTCOME_TRYV(read_id(program, "program", id));
+        r.program = c.find_program(id);
+        if (!r.program)
+            return make_error(Status::reference, "unknown program \"" + id + "\": no program has this id", program.pointer);
+    }
+    std::optional<std::size_t> role;
+    if (const Node n = root.member("target_role")) {
+        std::size_t index = 0;
+        BOOST_OUTCOME_TRYV(read_role(c, n, index));
+        role = index;
+    } else if (r.program) {
+        role = c.programs()[*r.program].target_role;
+    }
+    BOOST_OUTCOME_TRYV(read_options(c, root, r));
 
     BOOST_OUTCOME_TRYV(read_people(root, "mentors", limits.max_mentors, "max_mentors", r.mentors,
                                    [&](const Node &n, MatchMentor &m) { return read_mentor(c, n, limits, m); }));
