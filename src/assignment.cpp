@@ -220,10 +220,18 @@ std::vector<std::optional<std::size_t>> solve_assignment(const AssignmentProblem
     };
 
     // K: the largest value, so that every cost K - value is >= 0.
+    // Each right item also keeps its best left item's pair in the network. Pricing would bring
+    // a missing right item in anyway, but only a round later: with every right item in from the
+    // start, 10,000 x 1,000 needs 6 rounds instead of 7 (29.0 s against 35.9 s in two runs back
+    // to back, docs/benchmarks.md).
     std::int64_t top = 1;
+    std::vector<std::optional<std::pair<std::int64_t, std::size_t>>> best_left(right);  // value, left
     for (std::size_t i = 0; i < left; ++i)
         for (std::size_t j = 0; j < right; ++j)
-            if (const auto v = value(i, j)) top = std::max(top, *v);
+            if (const auto v = value(i, j)) {
+                top = std::max(top, *v);
+                if (!best_left[j] || *v > best_left[j]->first) best_left[j] = std::pair{*v, i};
+            }
 
     // Beyond the shortest best-first prefix of a left item's list whose capacity reaches
     // `left`, no right item is needed: were left i given one past it, some item of the prefix
@@ -247,6 +255,12 @@ std::vector<std::optional<std::size_t>> solve_assignment(const AssignmentProblem
                 places += problem.capacity[all[prefix].right];
             if (prefix > 0) last[i] = all[prefix - 1];
             kept[i].assign(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(std::min(wanted[i], prefix)));
+        }
+        for (std::size_t j = 0; j < right; ++j) {
+            if (!best_left[j]) continue;
+            auto &list = kept[best_left[j]->second];
+            if (std::none_of(list.begin(), list.end(), [&](const Candidate &c) { return c.right == j; }))
+                list.push_back({best_left[j]->first, j});
         }
         for (std::size_t i = 0; i < left; ++i) {
             for (const Candidate &c : kept[i]) network.add_pair(i, c.right, top - c.value, problem.capacity[c.right]);
