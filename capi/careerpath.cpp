@@ -89,8 +89,8 @@ careerpath_status document_call(const char *name, const careerpath_curriculum *c
         if (!out_json) return fail(CAREERPATH_ERR_ARGUMENT, (std::string(name) + ": out_json is NULL").c_str());
         *out_json = nullptr;
         if (!curriculum) return fail(CAREERPATH_ERR_ARGUMENT, (std::string(name) + ": curriculum is NULL").c_str());
-        if (!request && len > 0) return fail(CAREERPATH_ERR_ARGUMENT, (std::string(name) + ": request is NULL").c_str());
-        careerpath::Result<std::string> text = answer(curriculum->curriculum, std::string_view(request ? request : "", len));
+        if (!request) return fail(CAREERPATH_ERR_ARGUMENT, (std::string(name) + ": request is NULL").c_str());
+        careerpath::Result<std::string> text = answer(curriculum->curriculum, std::string_view(request, len));
         if (!text) return fail(text.error());
         *out_json = copy_out(text.value());
         return succeed();
@@ -122,8 +122,8 @@ careerpath_status careerpath_curriculum_load(careerpath_curriculum **out, const 
     return guarded([&] {
         if (!out) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_curriculum_load: out is NULL");
         *out = nullptr;
-        if (!json && len > 0) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_curriculum_load: json is NULL");
-        auto loaded = careerpath::Curriculum::load(std::string_view(json ? json : "", len));
+        if (!json) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_curriculum_load: json is NULL");
+        auto loaded = careerpath::Curriculum::load(std::string_view(json, len));
         if (!loaded) return fail(loaded.error());
         *out = new careerpath_curriculum{std::move(loaded).value()};
         return succeed();
@@ -138,7 +138,7 @@ careerpath_status careerpath_curriculum_describe(const careerpath_curriculum *cu
         *out_json = nullptr;
         if (!curriculum)
             return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_curriculum_describe: curriculum is NULL");
-        *out_json = copy_out(careerpath::describe(curriculum->curriculum).dump());
+        *out_json = copy_out(careerpath::describe_json_text(curriculum->curriculum));
         return succeed();
     });
 }
@@ -174,7 +174,7 @@ careerpath_status careerpath_score(const careerpath_curriculum *curriculum, cons
                          [](const careerpath::Curriculum &c, std::string_view text) -> careerpath::Result<std::string> {
                              auto scored = careerpath::score_from_json(c, text);
                              if (!scored) return scored.error();
-                             return careerpath::scorecard_to_json(c, scored.value().request, scored.value().card).dump();
+                             return careerpath::scorecard_to_json_text(c, scored.value().request, scored.value().card);
                          });
 }
 
@@ -184,7 +184,7 @@ careerpath_status careerpath_cohort(const careerpath_curriculum *curriculum, con
                          [](const careerpath::Curriculum &c, std::string_view text) -> careerpath::Result<std::string> {
                              auto report = careerpath::cohort_from_json(c, text);
                              if (!report) return report.error();
-                             return careerpath::cohort_to_json(report.value()).dump();
+                             return careerpath::cohort_to_json_text(report.value());
                          });
 }
 
@@ -216,10 +216,10 @@ careerpath_status careerpath_export(const careerpath_curriculum *c, const char *
             if (!input)
                 return fail(CAREERPATH_ERR_ARGUMENT, ("careerpath_export: input is NULL (" + std::string(which) +
                                                       " exports a plan)").c_str());
-            auto document = careerpath::parse_json(std::string_view(input, len));
+            auto document = careerpath::parse_document(std::string_view(input, len));
             if (!document) return fail(document.error());
-            auto text = which == "ical" ? careerpath::export_ical(document.value())
-                                        : careerpath::export_mermaid_gantt(document.value());
+            const careerpath::Json &plan = document.value().root();
+            auto text = which == "ical" ? careerpath::export_ical(plan) : careerpath::export_mermaid_gantt(plan);
             if (!text) return fail(text.error());
             *out_text = copy_out(text.value());
             return succeed();

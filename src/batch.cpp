@@ -5,6 +5,8 @@
 #include <careerpath/batch.hpp>
 #include <careerpath/plan.hpp>
 
+#include "json_writer.hpp"
+
 #include <algorithm>
 #include <condition_variable>
 #include <cstring>
@@ -125,11 +127,18 @@ private:
 };
 
 std::string error_line(std::size_t line_number, const Error &e) {
-    Json error = {{"line", line_number},
-                  {"status", status_name(e.status)},
-                  {"message", e.message},
-                  {"pointer", e.pointer}};
-    return Json{{"error", std::move(error)}}.dump();
+    std::string text;
+    detail::JsonWriter w(text);
+    w.begin_object();
+    w.key("error");
+    w.begin_object();
+    w.member("line", line_number);
+    w.member("message", e.message);
+    w.member("pointer", e.pointer);
+    w.member("status", status_name(e.status));
+    w.end_object();
+    w.end_object();
+    return text;
 }
 
 }  // namespace
@@ -166,7 +175,9 @@ std::string plan_line(const Curriculum &c, std::string_view request, std::size_t
         if (!text) return error_line(line_number, text.error());
         return std::move(text).value();
     } catch (const std::bad_alloc &) {
-        return error_line(line_number, make_error(Status::memory, "out of memory while planning this line"));
+        // Out of memory says nothing about the line: the batch stops with Status::memory rather
+        // than answer a good request with an error line.
+        throw;
     } catch (const std::exception &e) {
         return error_line(line_number, make_error(Status::internal, e.what()));
     }

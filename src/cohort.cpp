@@ -3,6 +3,8 @@
 // floor.
 #include <careerpath/cohort.hpp>
 
+#include "json_writer.hpp"
+
 #include "json_reader.hpp"
 
 #include <algorithm>
@@ -91,9 +93,9 @@ CohortReport make_cohort_report(const Curriculum &, const std::vector<ScoredRequ
 }
 
 Result<CohortReport> cohort_from_json(const Curriculum &c, std::string_view text, const Limits &limits) {
-    auto document = parse_json(text, limits);
+    auto document = parse_document(text, limits);
     if (!document) return document.error();
-    const detail::Node root{&document.value(), ""};
+    const detail::Node root{&document.value().root(), ""};
     BOOST_OUTCOME_TRYV(root.expect_object("a cohort request"));
     int floor = 5;
     if (const detail::Node n = root.member("min_group_size")) {
@@ -119,37 +121,56 @@ Result<CohortReport> cohort_from_json(const Curriculum &c, std::string_view text
 
 namespace {
 
-Json cell_to_json(const RoiCell &c) {
-    Json out = {{"n", c.n}, {"suppressed", c.suppressed}};
-    out["value"] = c.value ? Json(std::round(*c.value * 1e6) / 1e6) : Json(nullptr);
-    return out;
+using detail::JsonWriter;
+
+void write_cell(JsonWriter &w, std::string_view key, const RoiCell &c) {
+    w.key(key);
+    w.begin_object();
+    w.member("n", c.n);
+    w.member("suppressed", c.suppressed);
+    w.key("value");
+    if (c.value) w.value(std::round(*c.value * 1e6) / 1e6);
+    else w.null();
+    w.end_object();
 }
 
-Json row_to_json(const RoiRow &r) {
-    Json out = Json::object();
-    if (!r.organization.empty() || !r.team.empty()) out["organization"] = r.organization;
-    if (!r.team.empty()) out["team"] = r.team;
-    out["people"] = r.people;
-    out["suppressed"] = r.suppressed;
-    out["promotion_rate_12_months"] = cell_to_json(r.promotion_rate);
-    out["retention_rate"] = cell_to_json(r.retention_rate);
-    out["mean_skill_growth"] = cell_to_json(r.skill_growth);
-    out["mean_readiness"] = cell_to_json(r.readiness);
-    out["share_on_track"] = cell_to_json(r.on_track);
-    return out;
+void write_row(JsonWriter &w, const RoiRow &r) {
+    w.begin_object();
+    write_cell(w, "mean_readiness", r.readiness);
+    write_cell(w, "mean_skill_growth", r.skill_growth);
+    if (!r.organization.empty() || !r.team.empty()) w.member("organization", r.organization);
+    w.member("people", r.people);
+    write_cell(w, "promotion_rate_12_months", r.promotion_rate);
+    write_cell(w, "retention_rate", r.retention_rate);
+    write_cell(w, "share_on_track", r.on_track);
+    w.member("suppressed", r.suppressed);
+    if (!r.team.empty()) w.member("team", r.team);
+    w.end_object();
+}
+
+void write_rows(JsonWriter &w, std::string_view key, const std::vector<RoiRow> &rows) {
+    w.key(key);
+    w.begin_array();
+    for (const RoiRow &r : rows) write_row(w, r);
+    w.end_array();
 }
 
 }  // namespace
 
-Json cohort_to_json(const CohortReport &report) {
-    Json teams = Json::array(), organizations = Json::array();
-    for (const RoiRow &r : report.teams) teams.push_back(row_to_json(r));
-    for (const RoiRow &r : report.organizations) organizations.push_back(row_to_json(r));
-    return {{"min_group_size", report.min_group_size},
-            {"individuals", row_to_json(report.individuals)},
-            {"teams", std::move(teams)},
-            {"organizations", std::move(organizations)}};
+std::string cohort_to_json_text(const CohortReport &report) {
+    std::string text;
+    JsonWriter w(text);
+    w.begin_object();
+    w.key("individuals");
+    write_row(w, report.individuals);
+    w.member("min_group_size", report.min_group_size);
+    write_rows(w, "organizations", report.organizations);
+    write_rows(w, "teams", report.teams);
+    w.end_object();
+    return text;
 }
+
+Json cohort_to_json(const CohortReport &report) { return Json::parse(cohort_to_json_text(report)); }
 
 std::string cohort_to_text(const CohortReport &report) {
     std::ostringstream out;

@@ -699,9 +699,9 @@ const char *to_string(Program::Format format) noexcept {
 Curriculum::Curriculum(std::shared_ptr<const detail::CurriculumData> data) : data_(std::move(data)) {}
 
 Result<Curriculum> Curriculum::load(std::string_view json_text, const Limits &limits) {
-    auto document = parse_json(json_text, limits);
+    auto document = parse_document(json_text, limits);
     if (!document) return document.error();
-    return from_json(document.value(), limits);
+    return from_json(document.value().root(), limits);
 }
 
 Result<Curriculum> Curriculum::from_json(const Json &document, const Limits &limits) {

@@ -1,48 +1,67 @@
 #include <careerpath/describe.hpp>
 
+#include "json_writer.hpp"
+
 CAREERPATH_NAMESPACE_BEGIN
 
 namespace {
 
 template <class Range>
-Json ids_of(const Range &range) {
-    Json ids = Json::array();
-    for (const auto &item : range) ids.push_back(item.id);
-    return ids;
+void write_ids(detail::JsonWriter &w, std::string_view key, const Range &range) {
+    w.key(key);
+    w.begin_array();
+    for (const auto &item : range) w.value(item.id);
+    w.end_array();
 }
 
 }  // namespace
 
-Json describe(const Curriculum &c) {
-    Json out = Json::object();
-    out["id"] = c.id();
-    out["title"] = c.title();
-    out["levels"] = c.levels().names();
-    out["counts"] = {{"skills", c.skills().size()},
-                     {"units", c.graph().unit_count()},
-                     {"edges", c.graph().edge_count()},
-                     {"prerequisites", c.prerequisites().size()},
-                     {"roles", c.roles().size()},
-                     {"programs", c.programs().size()},
-                     {"session_types", c.session_types().size()},
-                     {"metrics", c.metrics().size()},
-                     {"areas", c.areas().size()}};
-    out["skills"] = ids_of(c.skills());
-    out["areas"] = Json(std::vector<std::string>(c.areas().begin(), c.areas().end()));
-    Json roles = Json::array();
+std::string describe_json_text(const Curriculum &c) {
+    std::string text;
+    detail::JsonWriter w(text);
+    w.begin_object();
+    w.key("areas");
+    w.array(c.areas());
+    w.key("counts");
+    w.begin_object();
+    w.member("areas", c.areas().size());
+    w.member("edges", c.graph().edge_count());
+    w.member("metrics", c.metrics().size());
+    w.member("prerequisites", c.prerequisites().size());
+    w.member("programs", c.programs().size());
+    w.member("roles", c.roles().size());
+    w.member("session_types", c.session_types().size());
+    w.member("skills", c.skills().size());
+    w.member("units", c.graph().unit_count());
+    w.end_object();
+    w.member("id", c.id());
+    w.key("levels");
+    w.array(c.levels().names());
+    write_ids(w, "metrics", c.metrics());
+    write_ids(w, "programs", c.programs());
+    w.key("roles");
+    w.begin_array();
     for (const auto &role : c.roles()) {
-        Json requires_ = Json::object();
-        for (const auto &req : role.requirements) requires_[c.skills()[req.skill].id] = c.levels().name(req.level);
-        roles.push_back({{"id", role.id},
-                         {"title", role.title},
-                         {"extends", role.extends ? Json(c.roles()[*role.extends].id) : Json(nullptr)},
-                         {"requires", std::move(requires_)}});
+        w.begin_object();
+        w.key("extends");
+        if (role.extends) w.value(c.roles()[*role.extends].id);
+        else w.null();
+        w.member("id", role.id);
+        w.key("requires");
+        w.begin_object();  // requirements are sorted by skill id
+        for (const auto &req : role.requirements) w.member(c.skills()[req.skill].id, c.levels().name(req.level));
+        w.end_object();
+        w.member("title", role.title);
+        w.end_object();
     }
-    out["roles"] = std::move(roles);
-    out["programs"] = ids_of(c.programs());
-    out["session_types"] = ids_of(c.session_types());
-    out["metrics"] = ids_of(c.metrics());
-    return out;
+    w.end_array();
+    write_ids(w, "session_types", c.session_types());
+    write_ids(w, "skills", c.skills());
+    w.member("title", c.title());
+    w.end_object();
+    return text;
 }
+
+Json describe(const Curriculum &c) { return Json::parse(describe_json_text(c)); }
 
 CAREERPATH_NAMESPACE_END

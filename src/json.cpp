@@ -1,6 +1,8 @@
 // Parsing within limits, and the pointer locator that lets messages name a line and column.
 #include <careerpath/json.hpp>
 
+#include "json_writer.hpp"
+
 #include <cmath>
 
 #include <charconv>
@@ -163,20 +165,20 @@ TextPosition position_of(std::string_view text, std::size_t offset) noexcept {
     return p;
 }
 
-Result<Json> parse_json(std::string_view text, const Limits &limits) {
+Result<JsonDocument> parse_document(std::string_view text, const Limits &limits) {
     if (text.size() > limits.max_document_bytes)
         return make_error(Status::limit, "the document is " + std::to_string(text.size()) +
                                              " bytes, over the limit of " +
                                              std::to_string(limits.max_document_bytes) +
                                              " bytes (max_document_bytes)");
     try {
-        Json root;
-        LimitedDomParser parser(root, limits);
+        JsonDocument document;
+        LimitedDomParser parser(document.root(), limits);
         // Errors throw (the parser is made with allow_exceptions); false would be a parser fault.
         if (!Json::sax_parse(text.begin(), text.end(), &parser, Json::input_format_t::json, /*strict=*/true,
                              /*ignore_comments=*/false))
             return make_error(Status::internal, "the JSON parser stopped without saying why");
-        return root;
+        return document;
     } catch (const LimitExceeded &e) {
         return make_error(Status::limit, e.message);
     } catch (const Json::out_of_range &e) {
@@ -202,6 +204,33 @@ Result<Json> parse_json(std::string_view text, const Limits &limits) {
         return error;
     }
 }
+
+Result<Json> parse_json(std::string_view text, const Limits &limits) {
+    auto document = parse_document(text, limits);
+    if (!document) return document.error();
+    return std::move(document.value().root());
+}
+
+namespace {
+
+// Empties every array and object from the leaves up, so that each container is destroyed empty:
+// nlohmann's destroy() then has nothing to move onto its heap stack and allocates nothing. The
+// recursion is as deep as the tree, which parsing bounds by max_depth.
+void release_tree(Json &value) noexcept {
+    if (value.is_array()) {
+        auto &array = value.get_ref<Json::array_t &>();
+        for (Json &item : array) release_tree(item);
+        array.clear();
+    } else if (value.is_object()) {
+        auto &object = value.get_ref<Json::object_t &>();
+        for (auto &member : object) release_tree(member.second);
+        object.clear();
+    }
+}
+
+}  // namespace
+
+void JsonDocument::release() noexcept { release_tree(root_); }
 
 std::string pointer_append(std::string_view pointer, std::string_view token) {
     std::string out(pointer);
@@ -406,9 +435,6 @@ Located locate_pointer(std::string_view text, std::string_view pointer) {
     return {position_of(text, found), true};
 }
 
-Json json_number(double value) {
-    const double r = std::round(value * 1e6) / 1e6;
-    return r == 0 ? Json(0.0) : Json(r);
-}
+Json json_number(double value) { return Json(detail::rounded(value)); }
 
 CAREERPATH_NAMESPACE_END

@@ -2,6 +2,8 @@
 // solved as a min-cost flow, then explained as JSON or as a readable table.
 #include <careerpath/match.hpp>
 
+#include "json_writer.hpp"
+
 #include "assignment.hpp"
 #include "group_formation.hpp"
 
@@ -243,9 +245,9 @@ MatchResult match(const Curriculum &curriculum, const MatchRequest &request) {
 }
 
 Result<MatchedRequest> match_from_json(const Curriculum &curriculum, std::string_view request_json, const Limits &limits) {
-    auto document = parse_json(request_json, limits);
+    auto document = parse_document(request_json, limits);
     if (!document) return document.error();
-    auto request = read_match_request(curriculum, document.value(), limits);
+    auto request = read_match_request(curriculum, document.value().root(), limits);
     if (!request) return request.error();
     MatchResult result = match(curriculum, request.value());
     return MatchedRequest{std::move(request).value(), std::move(result)};
@@ -254,53 +256,66 @@ Result<MatchedRequest> match_from_json(const Curriculum &curriculum, std::string
 Result<std::string> match_json_text(const Curriculum &curriculum, std::string_view request_json, const Limits &limits) {
     auto matched = match_from_json(curriculum, request_json, limits);
     if (!matched) return matched.error();
-    return match_to_json(curriculum, matched.value().request, matched.value().result).dump();
+    return match_to_json_text(curriculum, matched.value().request, matched.value().result);
 }
 
 // ---- output ----
 
 namespace {
 
-Json covers_json(const Curriculum &c, const PairScore &p) {
-    Json out = Json::object();
-    for (const CoveredSkill &s : p.skills)
-        if (s.covered > 0) out[c.skills()[s.skill].id] = s.covered;
-    return out;
-}
+using detail::JsonWriter;
+using detail::rounded;
 
-Json explanation_json(const Curriculum &c, const MatchRequest &request, const PairScore &p) {
+void write_explanation(JsonWriter &w, const Curriculum &c, const MatchRequest &request, const PairScore &p) {
     const LevelScale &levels = c.levels();
-    Json skills = Json::array();
-    for (const CoveredSkill &s : p.skills)
-        skills.push_back({{"skill", c.skills()[s.skill].id},
-                          {"current", levels.name(s.current)},
-                          {"target", levels.name(s.target)},
-                          {"mentor", levels.name(s.mentor)},
-                          {"weight", json_number(s.weight)},
-                          {"gap_levels", int(s.target) - int(s.current)},
-                          {"covered_levels", s.covered}});
-    return {{"score", p.score},
-            {"gap", json_number(p.gap)},
-            {"covered", json_number(p.covered)},
-            {"coverage", json_number(p.coverage)},
-            {"shared_hours", p.shared_hours ? json_number(*p.shared_hours) : Json(nullptr)},
-            {"needed_hours", json_number(request.needed_hours)},
-            {"availability", json_number(p.availability)},
-            {"skills", std::move(skills)}};
+    w.begin_object();
+    w.member("availability", rounded(p.availability));
+    w.member("coverage", rounded(p.coverage));
+    w.member("covered", rounded(p.covered));
+    w.member("gap", rounded(p.gap));
+    w.member("needed_hours", rounded(request.needed_hours));
+    w.member("score", p.score);
+    w.key("shared_hours");
+    if (p.shared_hours) w.value(rounded(*p.shared_hours));
+    else w.null();
+    w.key("skills");
+    w.begin_array();
+    for (const CoveredSkill &s : p.skills) {
+        w.begin_object();
+        w.member("covered_levels", s.covered);
+        w.member("current", levels.name(s.current));
+        w.member("gap_levels", int(s.target) - int(s.current));
+        w.member("mentor", levels.name(s.mentor));
+        w.member("skill", c.skills()[s.skill].id);
+        w.member("target", levels.name(s.target));
+        w.member("weight", rounded(s.weight));
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
 }
 
-Json candidate_json(const Curriculum &c, const MatchRequest &request, const PairScore &p) {
-    Json out = {{"mentor", request.mentors[p.mentor].id}};
+void write_candidate(JsonWriter &w, const Curriculum &c, const MatchRequest &request, const PairScore &p) {
+    w.begin_object();
     if (p.exclusion != Exclusion::none) {
-        out["excluded"] = to_string(p.exclusion);
-        out["message"] = p.exclusion_message;
-        return out;
+        w.member("excluded", to_string(p.exclusion));
+        w.member("mentor", request.mentors[p.mentor].id);
+        w.member("message", p.exclusion_message);
+        w.end_object();
+        return;
     }
-    out["score"] = p.score;
-    out["coverage"] = json_number(p.coverage);
-    out["shared_hours"] = p.shared_hours ? json_number(*p.shared_hours) : Json(nullptr);
-    out["covers"] = covers_json(c, p);
-    return out;
+    w.member("coverage", rounded(p.coverage));
+    w.key("covers");
+    w.begin_object();  // the pair's skills are sorted by skill id
+    for (const CoveredSkill &s : p.skills)
+        if (s.covered > 0) w.member(c.skills()[s.skill].id, s.covered);
+    w.end_object();
+    w.member("mentor", request.mentors[p.mentor].id);
+    w.member("score", p.score);
+    w.key("shared_hours");
+    if (p.shared_hours) w.value(rounded(*p.shared_hours));
+    else w.null();
+    w.end_object();
 }
 
 // A mentee's pairs, best first: candidates by score, then by mentor id; excluded pairs last.
@@ -314,90 +329,154 @@ std::vector<std::size_t> ranked_mentors(const MatchResult &r, std::size_t mentee
 
 }  // namespace
 
-Json match_to_json(const Curriculum &c, const MatchRequest &request, const MatchResult &r) {
+std::string match_to_json_text(const Curriculum &c, const MatchRequest &request, const MatchResult &r) {
     const PairScorer scorer(c, request);
     const std::size_t n = request.mentees.size();
     std::size_t excluded = 0;
     for (const Exclusion e : r.exclusions) excluded += e != Exclusion::none;
-
-    Json assignments = Json::array();
     std::map<std::size_t, std::string> group_of;
     for (const Group &g : r.groups)
         for (std::size_t i : g.members) group_of[i] = g.id;
+
+    std::string text;
+    JsonWriter w(text);
+    w.begin_object();
+    w.key("assignments");
+    w.begin_array();
     for (const Assignment &a : r.assignments) {
-        Json entry = {{"mentee", request.mentees[a.mentee].id},
-                      {"mentor", request.mentors[a.mentor].id},
-                      {"score", a.score},
-                      {"rank", a.rank}};
-        if (group_of.count(a.mentee)) entry["group"] = group_of[a.mentee];
-        entry["explanation"] = explanation_json(c, request, scorer.explain(a.mentee, a.mentor));
-        assignments.push_back(std::move(entry));
+        w.begin_object();
+        w.key("explanation");
+        write_explanation(w, c, request, scorer.explain(a.mentee, a.mentor));
+        if (const auto g = group_of.find(a.mentee); g != group_of.end()) w.member("group", g->second);
+        w.member("mentee", request.mentees[a.mentee].id);
+        w.member("mentor", request.mentors[a.mentor].id);
+        w.member("rank", a.rank);
+        w.member("score", a.score);
+        w.end_object();
     }
-    Json unmatched = Json::array();
-    for (const Unmatched &u : r.unmatched)
-        unmatched.push_back({{"mentee", request.mentees[u.mentee].id}, {"reason", to_string(u.reason)}, {"message", u.message}});
-    Json mentors = Json::array();
-    for (std::size_t j = 0; j < r.mentor_count; ++j) {
-        Json taken = Json::array();
-        if (request.group_size) {
-            for (const Group &g : r.groups)
-                if (g.mentor == j) taken.push_back(g.id);
-        } else {
-            for (const Assignment &a : r.assignments)
-                if (a.mentor == j) taken.push_back(request.mentees[a.mentee].id);
-        }
-        mentors.push_back({{"id", request.mentors[j].id},
-                           {"capacity", request.mentors[j].capacity},
-                           {"load", r.mentor_load[j]},
-                           {request.group_size ? "groups" : "mentees", std::move(taken)}});
-    }
-    Json candidates = Json::array();
+    w.end_array();
+
+    // Every mentee's pairs: the bulk of a large match, written pair by pair.
+    w.key("candidates");
+    w.begin_array();
     for (std::size_t i = 0; i < n; ++i) {
-        Json pairs = Json::array();
+        w.begin_object();
+        w.member("mentee", request.mentees[i].id);
+        w.key("pairs");
+        w.begin_array();
         const auto order = ranked_mentors(r, i);
         const std::size_t listed = std::min(order.size(), request.candidates_per_mentee.value_or(order.size()));
-        for (std::size_t k = 0; k < listed; ++k) pairs.push_back(candidate_json(c, request, scorer.explain(i, order[k])));
-        candidates.push_back({{"mentee", request.mentees[i].id}, {"pairs", std::move(pairs)}});
+        for (std::size_t k = 0; k < listed; ++k) write_candidate(w, c, request, scorer.explain(i, order[k]));
+        w.end_array();
+        w.end_object();
+    }
+    w.end_array();
+
+    if (request.group_size) {
+        w.key("dispersion_ratio");
+        if (r.dispersion_ratio) w.value(rounded(*r.dispersion_ratio));
+        else w.null();
+        w.key("group_size");
+        w.begin_array();
+        w.value(request.group_size->first);
+        w.value(request.group_size->second);
+        w.end_array();
+        w.key("groups");
+        w.begin_array();
+        for (const Group &g : r.groups) {
+            w.begin_object();
+            w.member("dispersion", rounded(g.dispersion));
+            w.member("id", g.id);
+            w.key("members");
+            w.begin_array();
+            for (std::size_t i : g.members) w.value(request.mentees[i].id);
+            w.end_array();
+            w.key("mentor");
+            if (g.mentor) w.value(request.mentors[*g.mentor].id);
+            else w.null();
+            w.key("score");
+            if (g.mentor) w.value(g.score);
+            else w.null();
+            w.key("shared_gaps");
+            w.begin_array();
+            for (std::size_t s : g.shared_gaps) w.value(c.skills()[s].id);
+            w.end_array();
+            w.end_object();
+        }
+        w.end_array();
     }
 
-    Json out = {{"program", request.program ? Json(c.programs()[*request.program].id) : Json(nullptr)},
-                {"mode", request.mode == MatchMode::score ? "score" : "participation"},
-                {"week_of", request.week_of ? Json(request.week_of->iso()) : Json(nullptr)},
-                {"weights", {{"gap", json_number(request.gap_weight)}, {"availability", json_number(request.availability_weight)}}},
-                {"needed_hours", json_number(request.needed_hours)},
-                {"min_shared_hours", json_number(request.min_shared_hours)},
-                {"summary",
-                 {{"mentees", n},
-                  {"mentors", r.mentor_count},
-                  {"matched", r.assignments.size()},
-                  {"unmatched", r.unmatched.size()},
-                  {"total_score", r.total_score},
-                  {"mean_score", r.assignments.empty() ? Json(nullptr)
-                                                       : json_number(double(r.total_score) / double(r.assignments.size()))},
-                  {"pairs", r.exclusions.size()},
-                  {"excluded_pairs", excluded}}},
-                {"assignments", std::move(assignments)},
-                {"unmatched", std::move(unmatched)},
-                {"mentors", std::move(mentors)}};
-    if (request.group_size) {
-        Json groups = Json::array();
-        for (const Group &g : r.groups) {
-            Json members = Json::array(), gaps = Json::array();
-            for (std::size_t i : g.members) members.push_back(request.mentees[i].id);
-            for (std::size_t s : g.shared_gaps) gaps.push_back(c.skills()[s].id);
-            groups.push_back({{"id", g.id},
-                              {"members", std::move(members)},
-                              {"mentor", g.mentor ? Json(request.mentors[*g.mentor].id) : Json(nullptr)},
-                              {"score", g.mentor ? Json(g.score) : Json(nullptr)},
-                              {"shared_gaps", std::move(gaps)},
-                              {"dispersion", json_number(g.dispersion)}});
+    w.key("mentors");
+    w.begin_array();
+    for (std::size_t j = 0; j < r.mentor_count; ++j) {
+        w.begin_object();
+        w.member("capacity", request.mentors[j].capacity);
+        if (request.group_size) {
+            w.key("groups");
+            w.begin_array();
+            for (const Group &g : r.groups)
+                if (g.mentor == j) w.value(g.id);
+            w.end_array();
         }
-        out["group_size"] = {request.group_size->first, request.group_size->second};
-        out["groups"] = std::move(groups);
-        out["dispersion_ratio"] = r.dispersion_ratio ? json_number(*r.dispersion_ratio) : Json(nullptr);
+        w.member("id", request.mentors[j].id);
+        w.member("load", r.mentor_load[j]);
+        if (!request.group_size) {
+            w.key("mentees");
+            w.begin_array();
+            for (const Assignment &a : r.assignments)
+                if (a.mentor == j) w.value(request.mentees[a.mentee].id);
+            w.end_array();
+        }
+        w.end_object();
     }
-    out["candidates"] = std::move(candidates);
-    return out;
+    w.end_array();
+
+    w.member("min_shared_hours", rounded(request.min_shared_hours));
+    w.member("mode", request.mode == MatchMode::score ? "score" : "participation");
+    w.member("needed_hours", rounded(request.needed_hours));
+    w.key("program");
+    if (request.program) w.value(c.programs()[*request.program].id);
+    else w.null();
+
+    w.key("summary");
+    w.begin_object();
+    w.member("excluded_pairs", excluded);
+    w.member("matched", r.assignments.size());
+    w.key("mean_score");
+    if (r.assignments.empty()) w.null();
+    else w.value(rounded(double(r.total_score) / double(r.assignments.size())));
+    w.member("mentees", n);
+    w.member("mentors", r.mentor_count);
+    w.member("pairs", r.exclusions.size());
+    w.member("total_score", r.total_score);
+    w.member("unmatched", r.unmatched.size());
+    w.end_object();
+
+    w.key("unmatched");
+    w.begin_array();
+    for (const Unmatched &u : r.unmatched) {
+        w.begin_object();
+        w.member("mentee", request.mentees[u.mentee].id);
+        w.member("message", u.message);
+        w.member("reason", to_string(u.reason));
+        w.end_object();
+    }
+    w.end_array();
+
+    w.key("week_of");
+    if (request.week_of) w.value(request.week_of->iso());
+    else w.null();
+    w.key("weights");
+    w.begin_object();
+    w.member("availability", rounded(request.availability_weight));
+    w.member("gap", rounded(request.gap_weight));
+    w.end_object();
+    w.end_object();
+    return text;
+}
+
+Json match_to_json(const Curriculum &c, const MatchRequest &request, const MatchResult &r) {
+    return Json::parse(match_to_json_text(c, request, r));
 }
 
 std::string match_to_text(const Curriculum &c, const MatchRequest &request, const MatchResult &r) {

@@ -4,6 +4,7 @@
 #include <careerpath/date_time.hpp>
 #include <careerpath/schedule.hpp>
 
+#include "json_writer.hpp"
 #include "session_agenda.hpp"
 
 #include <algorithm>
@@ -17,14 +18,13 @@ CAREERPATH_NAMESPACE_BEGIN
 
 namespace {
 
+using detail::JsonWriter;
+
 // Hours are real numbers on the working-hour axis; below this they are the same hour.
 constexpr double epsilon = 1e-9;
 
-// Rounds to a millionth of an hour for output, so that 1.2000000000000002 prints as 1.2.
-double tidy(double hours) {
-    const double r = std::round(hours * 1e6) / 1e6;
-    return r == 0 ? 0.0 : r;  // no "-0"
-}
+// Hours for output, rounded to a millionth so that 1.2000000000000002 prints as 1.2.
+using detail::rounded;
 
 struct PhaseWindow {
     Date first, last;
@@ -63,7 +63,7 @@ Error no_capacity(const PlanRequest &request) {
 // "114" or "1.6", never "114.000000".
 std::string format_hours(double hours) {
     std::ostringstream out;
-    out << tidy(hours);
+    out << rounded(hours);
     return out.str();
 }
 
@@ -115,41 +115,58 @@ const char *to_string(Session::Status status) {
     return "unknown";
 }
 
-Json sessions_to_json(const Curriculum &c, const Plan &plan) {
-    Json out = Json::array();
+void write_sessions(JsonWriter &w, const Curriculum &c, const Plan &plan) {
+    w.begin_array();
     for (const Session &s : plan.sessions) {
         const SessionType &type = c.session_types()[s.session_type];
         const bool held = s.status != Session::Status::dropped;
-        Json agenda = Json::array();
-        for (UnitIndex u : s.agenda) agenda.push_back(c.unit_name(c.graph().unit(u)));
-        Json session = {{"type", type.id},
-                        {"title", type.title},
-                        {"occurrence", s.occurrence + 1},
-                        {"status", to_string(s.status)},
-                        {"window", {{"first", s.window_first.iso()}, {"last", s.window_last.iso()}}},
-                        {"start", held ? Json(format_offset_date_time(s.day, s.minute_of_day * 60, s.offset_minutes)) : Json(nullptr)},
-                        {"start_utc", held ? Json(format_utc_date_time(s.start_utc)) : Json(nullptr)},
-                        {"minutes", s.minutes},
-                        {"agenda", std::move(agenda)}};
+        w.begin_object();
+        w.key("agenda");
+        w.begin_array();
+        for (UnitIndex u : s.agenda) w.value(c.unit_name(c.graph().unit(u)));
+        w.end_array();
         if (type.agenda == SessionType::Agenda::milestones) {
-            Json milestones = Json::array(), metrics = Json::array();
-            for (std::size_t m : s.milestones) milestones.push_back(plan.milestones[m].id);
-            for (std::size_t m : s.metrics) metrics.push_back(c.metrics()[m].id);
-            session["milestones"] = std::move(milestones);
-            session["metrics"] = std::move(metrics);
+            w.key("metrics");
+            w.begin_array();
+            for (std::size_t m : s.metrics) w.value(c.metrics()[m].id);
+            w.end_array();
+            w.key("milestones");
+            w.begin_array();
+            for (std::size_t m : s.milestones) w.value(plan.milestones[m].id);
+            w.end_array();
         }
+        w.member("minutes", s.minutes);
+        w.member("occurrence", s.occurrence + 1);
+        w.key("start");
+        if (held) w.value(format_offset_date_time(s.day, s.minute_of_day * 60, s.offset_minutes));
+        else w.null();
+        w.key("start_utc");
+        if (held) w.value(format_utc_date_time(s.start_utc));
+        else w.null();
+        w.member("status", to_string(s.status));
+        w.member("title", type.title);
+        w.member("type", type.id);
         if (!s.why.empty()) {
-            Json why = Json::array();
-            for (const ClosedSlot &slot : s.why)
-                why.push_back({{"day", slot.day.iso()},
-                               {"time", format_clock(slot.minute_of_day)},
-                               {"closed_by", to_string(slot.closure)},
-                               {"detail", slot.detail}});
-            session["why"] = std::move(why);
+            w.key("why");
+            w.begin_array();
+            for (const ClosedSlot &slot : s.why) {
+                w.begin_object();
+                w.member("closed_by", to_string(slot.closure));
+                w.member("day", slot.day.iso());
+                w.member("detail", slot.detail);
+                w.member("time", format_clock(slot.minute_of_day));
+                w.end_object();
+            }
+            w.end_array();
         }
-        out.push_back(std::move(session));
+        w.key("window");
+        w.begin_object();
+        w.member("first", s.window_first.iso());
+        w.member("last", s.window_last.iso());
+        w.end_object();
+        w.end_object();
     }
-    return out;
+    w.end_array();
 }
 
 }  // namespace
@@ -354,9 +371,9 @@ Result<Plan> make_plan(const Curriculum &c, const PlanRequest &request, const Li
 
 Result<PlannedRequest> plan_from_json(const Curriculum &curriculum, std::string_view request_json,
                                       const Limits &limits) {
-    auto document = parse_json(request_json, limits);
+    auto document = parse_document(request_json, limits);
     if (!document) return document.error();
-    auto request = read_plan_request(curriculum, document.value(), limits);
+    auto request = read_plan_request(curriculum, document.value().root(), limits);
     if (!request) return request.error();
     auto plan = make_plan(curriculum, request.value(), limits);
     if (!plan) return plan.error();
@@ -366,99 +383,148 @@ Result<PlannedRequest> plan_from_json(const Curriculum &curriculum, std::string_
 Result<std::string> plan_json_text(const Curriculum &curriculum, std::string_view request_json, const Limits &limits) {
     auto planned = plan_from_json(curriculum, request_json, limits);
     if (!planned) return planned.error();
-    return plan_to_json(curriculum, planned.value().request, planned.value().plan).dump();
+    return plan_to_json_text(curriculum, planned.value().request, planned.value().plan);
+}
+
+std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, const Plan &plan) {
+    const UnitGraph &graph = c.graph();
+    const Program *program = request.program ? &c.programs()[*request.program] : nullptr;
+    std::string text;
+    JsonWriter w(text);
+    auto unit_names = [&](std::string_view key, const std::vector<UnitIndex> &units) {
+        w.key(key);
+        w.begin_array();
+        for (UnitIndex u : units) w.value(c.unit_name(graph.unit(u)));
+        w.end_array();
+    };
+
+    w.begin_object();
+    w.member("as_of", request.as_of);
+    w.key("gaps");
+    w.begin_array();
+    for (const SkillGap &g : plan.gap.gaps) {
+        w.begin_object();
+        w.member("current", c.levels().name(g.current));
+        w.member("hours", rounded(g.hours));
+        w.member("required", g.required);
+        w.member("skill", c.skills()[g.skill].id);
+        w.member("target", c.levels().name(g.target));
+        w.member("weight", g.weight);
+        w.end_object();
+    }
+    w.end_array();
+    w.member("learner", request.learner.id);
+    w.key("mentor");
+    if (request.mentor) {
+        w.begin_object();
+        w.member("id", request.mentor->id);
+        w.member("name", request.mentor->name);
+        w.member("time_zone", request.mentor->time_zone);
+        w.end_object();
+    } else {
+        w.null();
+    }
+
+    w.key("milestones");
+    w.begin_array();
+    for (const Milestone &m : plan.milestones) {
+        w.begin_object();
+        w.member("delivered", m.delivered.iso());
+        w.member("due", m.due.iso());
+        w.member("id", m.id);
+        w.member("met", m.met);
+        w.member("title", m.title);
+        w.end_object();
+    }
+    w.end_array();
+
+    w.key("path");
+    w.begin_array();
+    for (const PlannedUnit &pu : plan.path) {
+        const UnitRef ref = graph.unit(pu.unit);
+        w.begin_object();
+        w.member("due", pu.due.iso());
+        w.member("finish", pu.finish.iso());
+        w.member("hours", rounded(pu.hours));
+        w.member("late_days", pu.late_days);
+        w.member("lateness_hours", rounded(pu.lateness_hours));
+        w.member("level", c.levels().name(ref.level));
+        w.key("phase");
+        if (pu.phase) w.value(program->phases[*pu.phase].id);
+        else w.null();
+        w.member("release", pu.release.iso());
+        unit_names("requires", pu.requires_units);
+        w.member("skill", c.skills()[ref.skill].id);
+        w.member("start", pu.start.iso());
+        w.member("unit", c.unit_name(graph.unit(pu.unit)));
+        w.end_object();
+    }
+    w.end_array();
+
+    w.key("phases");
+    w.begin_array();
+    for (const PlannedPhase &ph : plan.phases) {
+        const Phase &def = program->phases[ph.phase];
+        w.begin_object();
+        w.key("delivered");
+        if (ph.delivered) w.value(ph.delivered->iso());
+        else w.null();
+        w.member("first", ph.first.iso());
+        w.member("hours", rounded(ph.hours));
+        w.member("id", def.id);
+        w.member("last", ph.last.iso());
+        w.member("on_time", ph.on_time);
+        w.member("title", def.title);
+        unit_names("units", ph.units);
+        w.end_object();
+    }
+    w.end_array();
+
+    w.key("program");
+    if (program) w.value(program->id);
+    else w.null();
+    unit_names("ready", plan.gap.ready);
+    w.key("sessions");
+    write_sessions(w, c, plan);
+    w.member("start", request.start.iso());
+
+    const PlanSummary &s = plan.summary;
+    w.key("summary");
+    w.begin_object();
+    w.member("critical_path_hours", rounded(s.critical_path_hours));
+    w.member("finish", s.finish.iso());
+    w.member("hours", rounded(s.hours));
+    w.member("lower_bound_finish", s.lower_bound_finish.iso());
+    w.member("max_late_days", s.max_late_days);
+    w.member("max_lateness_hours", rounded(s.max_lateness_hours));
+    w.member("target_met", s.target_met);
+    w.member("units", s.units);
+    w.end_object();
+
+    w.member("target_date", request.target_date.iso());
+    w.member("target_role", c.roles()[request.target_role].id);
+    w.member("time_zone", request.learner.time_zone);
+
+    w.key("warnings");
+    w.begin_array();
+    for (const PlanWarning &warning : plan.warnings) {
+        w.begin_object();
+        w.member("code", warning.code);
+        w.member("constraint", warning.constraint);
+        w.key("dates");
+        w.begin_array();
+        for (Date d : warning.dates) w.value(d.iso());
+        w.end_array();
+        w.member("message", warning.message);
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+    return text;
 }
 
 Json plan_to_json(const Curriculum &c, const PlanRequest &request, const Plan &plan) {
-    const UnitGraph &graph = c.graph();
-    const Program *program = request.program ? &c.programs()[*request.program] : nullptr;
-    auto unit_name = [&](UnitIndex u) { return c.unit_name(graph.unit(u)); };
-    auto unit_names = [&](const std::vector<UnitIndex> &units) {
-        Json out = Json::array();
-        for (UnitIndex u : units) out.push_back(unit_name(u));
-        return out;
-    };
-
-    Json out = Json::object();
-    out["learner"] = request.learner.id;
-    out["program"] = program ? Json(program->id) : Json(nullptr);
-    out["target_role"] = c.roles()[request.target_role].id;
-    out["time_zone"] = request.learner.time_zone;
-    out["mentor"] = request.mentor ? Json{{"id", request.mentor->id},
-                                          {"name", request.mentor->name},
-                                          {"time_zone", request.mentor->time_zone}}
-                                   : Json(nullptr);
-    out["start"] = request.start.iso();
-    out["target_date"] = request.target_date.iso();
-    out["as_of"] = request.as_of ? Json(*request.as_of) : Json(nullptr);
-
-    Json gaps = Json::array();
-    for (const SkillGap &g : plan.gap.gaps)
-        gaps.push_back({{"skill", c.skills()[g.skill].id},
-                        {"current", c.levels().name(g.current)},
-                        {"target", c.levels().name(g.target)},
-                        {"weight", g.weight},
-                        {"hours", tidy(g.hours)},
-                        {"required", g.required}});
-    out["gaps"] = std::move(gaps);
-    out["ready"] = unit_names(plan.gap.ready);
-
-    Json path = Json::array();
-    for (const PlannedUnit &pu : plan.path) {
-        const UnitRef ref = graph.unit(pu.unit);
-        path.push_back({{"unit", unit_name(pu.unit)},
-                        {"skill", c.skills()[ref.skill].id},
-                        {"level", c.levels().name(ref.level)},
-                        {"hours", tidy(pu.hours)},
-                        {"start", pu.start.iso()},
-                        {"finish", pu.finish.iso()},
-                        {"release", pu.release.iso()},
-                        {"due", pu.due.iso()},
-                        {"phase", pu.phase ? Json(program->phases[*pu.phase].id) : Json(nullptr)},
-                        {"lateness_hours", tidy(pu.lateness_hours)},
-                        {"late_days", pu.late_days},
-                        {"requires", unit_names(pu.requires_units)}});
-    }
-    out["path"] = std::move(path);
-
-    Json phases = Json::array();
-    for (const PlannedPhase &ph : plan.phases) {
-        const Phase &def = program->phases[ph.phase];
-        phases.push_back({{"id", def.id},
-                          {"title", def.title},
-                          {"first", ph.first.iso()},
-                          {"last", ph.last.iso()},
-                          {"units", unit_names(ph.units)},
-                          {"hours", tidy(ph.hours)},
-                          {"delivered", ph.delivered ? Json(ph.delivered->iso()) : Json(nullptr)},
-                          {"on_time", ph.on_time}});
-    }
-    out["phases"] = std::move(phases);
-
-    Json milestones = Json::array();
-    for (const Milestone &m : plan.milestones)
-        milestones.push_back({{"id", m.id}, {"title", m.title}, {"due", m.due.iso()}, {"delivered", m.delivered.iso()}, {"met", m.met}});
-    out["milestones"] = std::move(milestones);
-    out["sessions"] = sessions_to_json(c, plan);
-
-    const PlanSummary &s = plan.summary;
-    out["summary"] = {{"units", s.units},
-                      {"hours", tidy(s.hours)},
-                      {"finish", s.finish.iso()},
-                      {"max_lateness_hours", tidy(s.max_lateness_hours)},
-                      {"max_late_days", s.max_late_days},
-                      {"critical_path_hours", tidy(s.critical_path_hours)},
-                      {"lower_bound_finish", s.lower_bound_finish.iso()},
-                      {"target_met", s.target_met}};
-
-    Json warnings = Json::array();
-    for (const PlanWarning &w : plan.warnings) {
-        Json dates = Json::array();
-        for (Date d : w.dates) dates.push_back(d.iso());
-        warnings.push_back({{"code", w.code}, {"message", w.message}, {"dates", std::move(dates)}, {"constraint", w.constraint}});
-    }
-    out["warnings"] = std::move(warnings);
-    return out;
+    return Json::parse(plan_to_json_text(c, request, plan));
 }
 
 std::string plan_to_text(const Curriculum &c, const PlanRequest &request, const Plan &plan) {
@@ -468,7 +534,7 @@ std::string plan_to_text(const Curriculum &c, const PlanRequest &request, const 
     std::ostringstream out;
     auto hours = [](double h) {
         std::ostringstream s;
-        s << tidy(h);
+        s << rounded(h);
         return s.str();
     };
 

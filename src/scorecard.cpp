@@ -3,6 +3,8 @@
 // progress against the plan.
 #include <careerpath/scorecard.hpp>
 
+#include "json_writer.hpp"
+
 #include "json_reader.hpp"
 #include "request_reader.hpp"
 
@@ -386,9 +388,9 @@ Scorecard make_scorecard(const Curriculum &c, const ScoreRequest &r) {
 }
 
 Result<ScoredRequest> score_from_json(const Curriculum &c, std::string_view text, const Limits &limits) {
-    auto document = parse_json(text, limits);
+    auto document = parse_document(text, limits);
     if (!document) return document.error();
-    auto request = read_score_request(c, document.value(), limits);
+    auto request = read_score_request(c, document.value().root(), limits);
     if (!request) return request.error();
     Scorecard card = make_scorecard(c, request.value());
     return ScoredRequest{std::move(request).value(), std::move(card)};
@@ -396,93 +398,148 @@ Result<ScoredRequest> score_from_json(const Curriculum &c, std::string_view text
 
 namespace {
 
-Json number(double v) { return json_number(v); }
-Json number(const std::optional<double> &v) { return v ? json_number(*v) : Json(nullptr); }
+using detail::JsonWriter;
 
-Json estimate_to_json(const Curriculum &c, const SkillEstimate &e) {
-    Json groups = Json::array();
+void write_number(JsonWriter &w, std::string_view key, const std::optional<double> &v) {
+    w.key(key);
+    if (v) w.value(detail::rounded(*v));
+    else w.null();
+}
+
+void write_estimate(JsonWriter &w, const Curriculum &c, const SkillEstimate &e) {
+    w.begin_object();
+    w.key("confidence");
+    w.begin_object();
+    w.member("n", e.n);
+    write_number(w, "spread", e.spread);
+    w.end_object();
+    w.member("date", e.date.iso());
+    write_number(w, "estimate", e.estimate);
+    w.key("groups");
+    w.begin_array();
     for (const GroupScore &g : e.groups) {
-        Json group = {{"group", g.group}, {"raters", g.raters}, {"weight", number(g.weight)}, {"shown", g.shown}};
-        group["score"] = g.shown ? number(g.score) : Json(nullptr);
-        if (g.group == "others") group["pooled"] = g.pooled;
-        groups.push_back(std::move(group));
+        w.begin_object();
+        w.member("group", g.group);
+        if (g.group == "others") {
+            w.key("pooled");
+            w.array(g.pooled);
+        }
+        w.member("raters", g.raters);
+        w.key("score");
+        if (g.shown) w.value(detail::rounded(g.score));
+        else w.null();
+        w.member("shown", g.shown);
+        write_number(w, "weight", g.weight);
+        w.end_object();
     }
-    return {{"date", e.date.iso()},
-            {"estimate", number(e.estimate)},
-            {"level", c.levels().name(e.achieved)},
-            {"groups", std::move(groups)},
-            {"confidence", {{"n", e.n}, {"spread", number(e.spread)}}},
-            {"self", number(e.self)},
-            {"others", number(e.others)},
-            {"self_only", e.self_only}};
+    w.end_array();
+    w.member("level", c.levels().name(e.achieved));
+    write_number(w, "others", e.others);
+    write_number(w, "self", e.self);
+    w.member("self_only", e.self_only);
+    w.end_object();
+}
+
+void write_skill_ids(JsonWriter &w, std::string_view key, const Curriculum &c, const Scorecard &card,
+                     SkillScore::Flag SkillScore::*which, SkillScore::Flag flag) {
+    w.key(key);
+    w.begin_array();
+    for (const SkillScore &s : card.skills)
+        if (s.*which == flag) w.value(c.skills()[s.skill].id);
+    w.end_array();
 }
 
 }  // namespace
 
-Json scorecard_to_json(const Curriculum &c, const ScoreRequest &r, const Scorecard &card) {
-    Json out = Json::object();
-    out["learner"] = r.learner;
-    out["program"] = r.program ? Json(c.programs()[*r.program].id) : Json(nullptr);
-    out["target_role"] = c.roles()[r.target_role].id;
-    out["start"] = r.start.iso();
-    out["target_date"] = r.target_date.iso();
-    out["as_of"] = r.as_of.iso();
-    out["assessments"] = r.assessments.size();
-    Json skills = Json::array(), blind = Json::array(), hidden = Json::array(), baseline_blind = Json::array(),
-         baseline_hidden = Json::array();
-    for (const SkillScore &s : card.skills) {
-        const std::string &id = c.skills()[s.skill].id;
-        Json skill = {{"skill", id},
-                      {"estimate", number(s.estimate)},
-                      {"level", c.levels().name(s.achieved)},
-                      {"target", s.target ? Json(c.levels().name(*s.target)) : Json(nullptr)},
-                      {"weight", number(s.weight)},
-                      {"source", s.latest ? "assessment" : "current"},
-                      {"baseline", number(s.baseline_estimate)},
-                      {"flag", s.flag == SkillScore::Flag::none ? Json(nullptr) : Json(to_string(s.flag))},
-                      {"baseline_flag", s.baseline_flag == SkillScore::Flag::none ? Json(nullptr) : Json(to_string(s.baseline_flag))}};
-        skill["latest"] = s.latest ? estimate_to_json(c, *s.latest) : Json(nullptr);
-        skill["baseline_assessment"] = s.baseline ? estimate_to_json(c, *s.baseline) : Json(nullptr);
-        if (s.flag == SkillScore::Flag::blind_spot) blind.push_back(id);
-        if (s.flag == SkillScore::Flag::hidden_strength) hidden.push_back(id);
-        if (s.baseline_flag == SkillScore::Flag::blind_spot) baseline_blind.push_back(id);
-        if (s.baseline_flag == SkillScore::Flag::hidden_strength) baseline_hidden.push_back(id);
-        skills.push_back(std::move(skill));
-    }
-    out["skills"] = std::move(skills);
-    out["blind_spots"] = std::move(blind);
-    out["hidden_strengths"] = std::move(hidden);
-    out["baseline_blind_spots"] = std::move(baseline_blind);
-    out["baseline_hidden_strengths"] = std::move(baseline_hidden);
-    out["readiness"] = number(card.readiness);
-    out["growth"] = {{"baseline_mean", number(card.baseline_mean)},
-                     {"current_mean", number(card.current_mean)},
-                     {"skill_growth", number(card.skill_growth)},
-                     {"gap_closed", number(card.gap_closed)}};
-    Json metrics = Json::array();
+std::string scorecard_to_json_text(const Curriculum &c, const ScoreRequest &r, const Scorecard &card) {
+    std::string text;
+    JsonWriter w(text);
+    using Flag = SkillScore::Flag;
+    w.begin_object();
+    w.member("as_of", r.as_of.iso());
+    w.member("assessments", r.assessments.size());
+    write_skill_ids(w, "baseline_blind_spots", c, card, &SkillScore::baseline_flag, Flag::blind_spot);
+    write_skill_ids(w, "baseline_hidden_strengths", c, card, &SkillScore::baseline_flag, Flag::hidden_strength);
+    write_skill_ids(w, "blind_spots", c, card, &SkillScore::flag, Flag::blind_spot);
+    write_number(w, "composite", card.composite);
+    w.key("growth");
+    w.begin_object();
+    write_number(w, "baseline_mean", card.baseline_mean);
+    write_number(w, "current_mean", card.current_mean);
+    write_number(w, "gap_closed", card.gap_closed);
+    write_number(w, "skill_growth", card.skill_growth);
+    w.end_object();
+    write_skill_ids(w, "hidden_strengths", c, card, &SkillScore::flag, Flag::hidden_strength);
+    w.member("learner", r.learner);
+    w.key("metrics");
+    w.begin_array();
     for (const MetricScore &m : card.metrics) {
         const Metric &def = c.metrics()[m.metric];
-        metrics.push_back({{"id", def.id},
-                           {"kind", to_string(def.kind)},
-                           {"value", number(m.value)},
-                           {"target", number(m.target)},
-                           {"attainment", number(m.attainment)},
-                           {"weight", number(def.weight)},
-                           {"n", m.n},
-                           {"note", m.note}});
+        w.begin_object();
+        write_number(w, "attainment", m.attainment);
+        w.member("id", def.id);
+        w.member("kind", to_string(def.kind));
+        w.member("n", m.n);
+        w.member("note", m.note);
+        write_number(w, "target", m.target);
+        write_number(w, "value", m.value);
+        write_number(w, "weight", def.weight);
+        w.end_object();
     }
-    out["metrics"] = std::move(metrics);
-    out["composite"] = number(card.composite);
+    w.end_array();
+    w.key("program");
+    if (r.program) w.value(c.programs()[*r.program].id);
+    else w.null();
+    w.key("progress");
     if (card.progress) {
         const Progress &p = *card.progress;
-        out["progress"] = {{"earned_hours", number(p.earned_hours)},
-                           {"planned_hours", number(p.planned_hours)},
-                           {"ratio", number(p.ratio)},
-                           {"status", to_string(p.status)}};
+        w.begin_object();
+        write_number(w, "earned_hours", p.earned_hours);
+        write_number(w, "planned_hours", p.planned_hours);
+        write_number(w, "ratio", p.ratio);
+        w.member("status", to_string(p.status));
+        w.end_object();
     } else {
-        out["progress"] = nullptr;
+        w.null();
     }
-    return out;
+    write_number(w, "readiness", card.readiness);
+    w.key("skills");
+    w.begin_array();
+    for (const SkillScore &s : card.skills) {
+        w.begin_object();
+        write_number(w, "baseline", s.baseline_estimate);
+        w.key("baseline_assessment");
+        if (s.baseline) write_estimate(w, c, *s.baseline);
+        else w.null();
+        w.key("baseline_flag");
+        if (s.baseline_flag == Flag::none) w.null();
+        else w.value(to_string(s.baseline_flag));
+        write_number(w, "estimate", s.estimate);
+        w.key("flag");
+        if (s.flag == Flag::none) w.null();
+        else w.value(to_string(s.flag));
+        w.key("latest");
+        if (s.latest) write_estimate(w, c, *s.latest);
+        else w.null();
+        w.member("level", c.levels().name(s.achieved));
+        w.member("skill", c.skills()[s.skill].id);
+        w.member("source", s.latest ? "assessment" : "current");
+        w.key("target");
+        if (s.target) w.value(c.levels().name(*s.target));
+        else w.null();
+        write_number(w, "weight", s.weight);
+        w.end_object();
+    }
+    w.end_array();
+    w.member("start", r.start.iso());
+    w.member("target_date", r.target_date.iso());
+    w.member("target_role", c.roles()[r.target_role].id);
+    w.end_object();
+    return text;
+}
+
+Json scorecard_to_json(const Curriculum &c, const ScoreRequest &r, const Scorecard &card) {
+    return Json::parse(scorecard_to_json_text(c, r, card));
 }
 
 std::string scorecard_to_text(const Curriculum &c, const ScoreRequest &r, const Scorecard &card) {

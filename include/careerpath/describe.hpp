@@ -10,6 +10,7 @@ CAREERPATH_NAMESPACE_BEGIN
 /// {"id", "title", "levels", "counts": {skills, units, edges, prerequisites, roles, programs,
 /// session_types, metrics, areas}, "skills", "areas", "roles": [{id, title, extends, requires}],
 /// "programs", "session_types", "metrics"}; ids in document order.
+std::string describe_json_text(const Curriculum &curriculum);
 Json describe(const Curriculum &curriculum);
 
 CAREERPATH_NAMESPACE_END

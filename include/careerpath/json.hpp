@@ -15,6 +15,33 @@ CAREERPATH_NAMESPACE_BEGIN
 
 using Json = nlohmann::json;
 
+/// A parsed document that releases its tree without allocating. nlohmann's own destructor
+/// allocates a stack to take a tree apart, which fails exactly when memory has run out and, in a
+/// destructor, terminates the process; the library keeps every tree it parses in one of these.
+class JsonDocument {
+public:
+    JsonDocument() = default;
+    JsonDocument(JsonDocument &&other) noexcept : root_(std::move(other.root_)) {}
+    JsonDocument &operator=(JsonDocument &&other) noexcept {
+        release();
+        root_ = std::move(other.root_);
+        return *this;
+    }
+    JsonDocument(const JsonDocument &) = delete;
+    JsonDocument &operator=(const JsonDocument &) = delete;
+    ~JsonDocument() { release(); }
+
+    const Json &root() const noexcept { return root_; }
+    Json &root() noexcept { return root_; }
+
+private:
+    void release() noexcept;
+    Json root_;
+};
+
+/// parse_json into a JsonDocument: what every reader of the library uses.
+Result<JsonDocument> parse_document(std::string_view text, const Limits &limits = {});
+
 /// Parses one JSON document. Enforces limits.max_document_bytes, limits.max_depth and
 /// limits.max_string_bytes while parsing (Status::limit), so no over-deep tree is ever built.
 /// Malformed JSON is Status::parse with the byte offset, line and column of the fault. A number

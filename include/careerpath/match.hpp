@@ -185,6 +185,8 @@ Result<MatchedRequest> match_from_json(const Curriculum &curriculum, std::string
 /// match_from_json, then JSON text: what careerpath_match returns.
 Result<std::string> match_json_text(const Curriculum &curriculum, std::string_view request_json, const Limits &limits = {});
 
+/// The matching as the JSON document careerpath_match returns, as compact text; match_to_json as a tree.
+std::string match_to_json_text(const Curriculum &curriculum, const MatchRequest &request, const MatchResult &result);
 Json match_to_json(const Curriculum &curriculum, const MatchRequest &request, const MatchResult &result);
 /// A readable table: each assignment with its score and the skills it covers, the unmatched with
 /// their reasons, the mentors' loads and, for group programs, the groups.

@@ -96,7 +96,9 @@ Result<PlannedRequest> plan_from_json(const Curriculum &curriculum, std::string_
 Result<std::string> plan_json_text(const Curriculum &curriculum, std::string_view request_json,
                                    const Limits &limits = {});
 
-/// The plan as the JSON document of SPEC "Plan request -> plan".
+/// The plan as the JSON document of SPEC "Plan request -> plan", as compact text.
+std::string plan_to_json_text(const Curriculum &curriculum, const PlanRequest &request, const Plan &plan);
+/// The same document as a tree.
 Json plan_to_json(const Curriculum &curriculum, const PlanRequest &request, const Plan &plan);
 
 /// A readable report: gaps, the dated path, phases, milestones, warnings and the summary.

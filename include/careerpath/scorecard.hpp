@@ -113,6 +113,9 @@ struct ScoredRequest {
 Result<ScoredRequest> score_from_json(const Curriculum &curriculum, std::string_view request_json,
                                       const Limits &limits = {});
 
+/// The scorecard as compact JSON text, what careerpath_score returns; scorecard_to_json gives the same
+/// document as a tree.
+std::string scorecard_to_json_text(const Curriculum &curriculum, const ScoreRequest &request, const Scorecard &card);
 Json scorecard_to_json(const Curriculum &curriculum, const ScoreRequest &request, const Scorecard &card);
 /// A readable report: skills with their raters, readiness and growth, metrics, progress.
 std::string scorecard_to_text(const Curriculum &curriculum, const ScoreRequest &request, const Scorecard &card);

@@ -544,7 +544,7 @@ static void test_score(void) {
     CHECK(strcmp(careerpath_last_error_pointer(), "/assessments/0/ratings/1/rater") == 0);
     CHECK(careerpath_score(c, "{\"learner\": ", 12, &card) == CAREERPATH_ERR_PARSE);
     CHECK(card == NULL);
-    CHECK(careerpath_score(c, NULL, 0, &card) == CAREERPATH_ERR_PARSE);
+    CHECK(careerpath_score(c, NULL, 0, &card) == CAREERPATH_ERR_ARGUMENT);
     CHECK(careerpath_score(c, "[]", 2, &card) == CAREERPATH_ERR_SCHEMA);
     CHECK(card == NULL);
     /* Success: a JSON object, and the last error cleared. a is at its target, b is not: readiness 1/2. */

@@ -1,0 +1,138 @@
+// JsonWriter: JSON text with nlohmann's compact spelling, written without a tree.
+#include "json_writer.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <stdexcept>
+
+CAREERPATH_NAMESPACE_BEGIN
+
+namespace detail {
+
+void JsonWriter::open(char bracket) {
+    separate();
+    out_.push_back(bracket);
+    levels_.push_back(Level{bracket == '{', true, {}});
+}
+
+void JsonWriter::close(char bracket) {
+    if (levels_.empty() || levels_.back().object != (bracket == '}'))
+        throw std::logic_error("JsonWriter: closing what is not open");
+    levels_.pop_back();
+    out_.push_back(bracket);
+}
+
+void JsonWriter::key(std::string_view key) {
+    if (levels_.empty() || !levels_.back().object) throw std::logic_error("JsonWriter: a key outside an object");
+    Level &level = levels_.back();
+    if (!level.empty) {
+        if (key <= std::string_view(level.last_key))
+            throw std::logic_error("JsonWriter: key \"" + std::string(key) + "\" after \"" + level.last_key +
+                                   "\" (members must be written in key order)");
+        out_.push_back(',');
+    }
+    level.empty = false;
+    level.last_key.assign(key);
+    string(key);
+    out_.push_back(':');
+}
+
+void JsonWriter::integer(long long v) {
+    separate();
+    std::array<char, 24> buffer;
+    const auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), v).ptr;
+    out_.append(buffer.data(), end);
+}
+
+void JsonWriter::unsigned_integer(unsigned long long v) {
+    separate();
+    std::array<char, 24> buffer;
+    const auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), v).ptr;
+    out_.append(buffer.data(), end);
+}
+
+void JsonWriter::number(double v) {
+    if (!std::isfinite(v)) return null();
+    separate();
+    // nlohmann's own shortest-round-trip formatter, so that numbers print as they always have.
+    std::array<char, 64> buffer;
+    const char *end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), v);
+    out_.append(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
+}
+
+namespace {
+
+// The length of the UTF-8 sequence at the start of `s` (1 to 4), or 0 where it is not UTF-8:
+// a stray continuation byte, a truncated sequence, an overlong form, a surrogate, or past U+10FFFF.
+std::size_t utf8_length(std::string_view s) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+    const unsigned char b0 = byte(0);
+    std::size_t n = 0;
+    unsigned char low = 0x80, high = 0xBF;  // the range of the second byte
+    if (b0 >= 0xC2 && b0 <= 0xDF) n = 2;
+    else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        n = 3;
+        if (b0 == 0xE0) low = 0xA0;
+        if (b0 == 0xED) high = 0x9F;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        n = 4;
+        if (b0 == 0xF0) low = 0x90;
+        if (b0 == 0xF4) high = 0x8F;
+    } else {
+        return 0;
+    }
+    if (s.size() < n || byte(1) < low || byte(1) > high) return 0;
+    for (std::size_t i = 2; i < n; ++i)
+        if (byte(i) < 0x80 || byte(i) > 0xBF) return 0;
+    return n;
+}
+
+}  // namespace
+
+void JsonWriter::string(std::string_view v) {
+    separate();
+    out_.push_back('"');
+    std::size_t run = 0;  // start of the bytes not yet copied
+    for (std::size_t i = 0; i < v.size();) {
+        const unsigned char c = static_cast<unsigned char>(v[i]);
+        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+            ++i;
+            continue;
+        }
+        if (c >= 0x80) {
+            const std::size_t n = utf8_length(v.substr(i));
+            if (n) {
+                i += n;
+                continue;
+            }
+        }
+        out_.append(v.data() + run, i - run);
+        switch (c) {
+        case '"': out_.append("\\\""); break;
+        case '\\': out_.append("\\\\"); break;
+        case '\b': out_.append("\\b"); break;
+        case '\f': out_.append("\\f"); break;
+        case '\n': out_.append("\\n"); break;
+        case '\r': out_.append("\\r"); break;
+        case '\t': out_.append("\\t"); break;
+        default:
+            if (c < 0x20) {
+                static constexpr char hex[] = "0123456789abcdef";
+                const char escaped[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
+                out_.append(escaped, sizeof escaped);
+            } else {
+                out_.append("\xEF\xBF\xBD");  // U+FFFD for a byte that is not UTF-8
+            }
+        }
+        run = ++i;
+    }
+    out_.append(v.data() + run, v.size() - run);
+    out_.push_back('"');
+}
+
+}  // namespace detail
+
+CAREERPATH_NAMESPACE_END
