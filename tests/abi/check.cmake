@@ -37,7 +37,7 @@ execute_process(COMMAND ${ABIDIFF} ${abidiff_options} ${BASELINE} ${LIBRARY}
 if(NOT status MATCHES "^[0-9]+$")
   message(FATAL_ERROR "abidiff did not run: ${status}")
 endif()
-set(command_line "abidiff ${abidiff_options} ${BASELINE} ${LIBRARY}")
+string(JOIN " " command_line abidiff ${abidiff_options} ${BASELINE} ${LIBRARY})
 
 if(status EQUAL 0)
   message(STATUS "no ABI change against ${BASELINE}")
