@@ -1,8 +1,10 @@
 # Fails unless the shared library exports exactly the C ABI, each function under its symbol
 # version: every dynamic symbol it defines is a function of capi/careerpath.h listed below, with
 # the default version (@@) of the node capi/careerpath.map puts it in, and the only other defined
-# symbols are those version nodes themselves. A new function goes into the header, the map (in
-# the node of the release that ships it), this list and _native.FUNCTIONS together.
+# symbols are those version nodes themselves. The list names every function the header
+# (-DHEADER) declares, so a function declared but left out of the map, and therefore not
+# exported, fails here too. A new function goes into the header, the map (in the node of the
+# release that ships it), this list and _native.FUNCTIONS together.
 set(expected
   careerpath_version@@CAREERPATH_0.1
   careerpath_version_string@@CAREERPATH_0.1
@@ -19,6 +21,37 @@ set(expected
   careerpath_match@@CAREERPATH_0.1
   careerpath_export@@CAREERPATH_0.1
   careerpath_free@@CAREERPATH_0.1)
+
+# Every CAREERPATH_API function of the header is in the list, and only those.
+file(READ ${HEADER} header)
+string(REGEX MATCHALL "CAREERPATH_API[^;(]*[ *]careerpath_[a-z0-9_]+\\(" declarations "${header}")
+set(declared)
+foreach(declaration IN LISTS declarations)
+  string(REGEX MATCH "careerpath_[a-z0-9_]+\\($" name "${declaration}")
+  string(REGEX REPLACE "\\($" "" name "${name}")
+  list(APPEND declared "${name}")
+endforeach()
+if(NOT declared)
+  message(FATAL_ERROR "found no CAREERPATH_API function in ${HEADER}")
+endif()
+set(listed)
+foreach(symbol IN LISTS expected)
+  string(REGEX REPLACE "@@.*$" "" name "${symbol}")
+  list(APPEND listed "${name}")
+endforeach()
+foreach(name IN LISTS declared)
+  list(FIND listed "${name}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "${HEADER} declares ${name}, which is not in the expected list of this test "
+                        "(add it there and to capi/careerpath.map, in the node of its release)")
+  endif()
+endforeach()
+foreach(name IN LISTS listed)
+  list(FIND declared "${name}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "this test expects ${name}, which ${HEADER} does not declare")
+  endif()
+endforeach()
 
 find_program(NM nm REQUIRED)
 # --with-symbol-versions: nm prints name@@VERSION for a versioned symbol (binutils 2.40 does so
