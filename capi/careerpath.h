@@ -3,15 +3,24 @@
  *
  * Coarse-grained, document in and document out: every input and output is a JSON document (or a
  * text export), so a new feature is a new JSON key and never a new signature. Once a function
- * below ships, its signature never changes; new behaviour gets a new function.
+ * below ships, its signature never changes; new behaviour gets a new function. Every function
+ * carries the symbol version of the release that first shipped it (capi/careerpath.map), and the
+ * abi.baseline test holds each build to the ABI of the shipped release (README.md, "Guarantees").
  *
  * Conventions
  *   - Every function that can fail returns a careerpath_status. The message and the JSON Pointer
  *     of the last failure on the calling thread are kept for careerpath_last_error() and
  *     careerpath_last_error_pointer(); a successful call clears them.
  *   - Out-parameters come first, and on failure are left NULL.
- *   - Buffers returned through `char **` are NUL-terminated UTF-8 and are released with
- *     careerpath_free(). Handles are released with their own _free function. Both accept NULL.
+ *   - Buffers returned through `char **` are NUL-terminated UTF-8, belong to the caller and are
+ *     released with careerpath_free(), never with free(). Handles are released with their own
+ *     _free function. Both accept NULL. Any other pointer the library hands out (the strings of
+ *     careerpath_last_error(), careerpath_status_name(), ..., a batch's line) stays the
+ *     library's: it is never freed by the caller, and lives as long as its function says.
+ *   - Lifetimes: a curriculum must outlive every call that uses it, on any thread, a running
+ *     careerpath_plan_batch() included; free it only once all of them have returned. Input
+ *     buffers are read during the call only and never kept, so they must stay valid and unchanged
+ *     until the call returns, and may be reused or freed after it.
  *   - Every function is safe to call from many threads at once; a curriculum handle is read-only
  *     after it is loaded and may be shared between threads.
  *
@@ -78,7 +87,9 @@ CAREERPATH_API const char *careerpath_last_error_pointer(void);
 /* Parses and validates a curriculum document of `len` bytes (need not be NUL-terminated). */
 CAREERPATH_API careerpath_status careerpath_curriculum_load(careerpath_curriculum **out,
                                                             const char *json, size_t len);
-/* Releases a curriculum. NULL: no-op. */
+/* Releases a curriculum. NULL: no-op. Only once no call that uses it is still running, on any
+   thread: freeing it while a call still uses it (for example from the sink of a
+   careerpath_plan_batch on it) is undefined behaviour, typically a crash. */
 CAREERPATH_API void careerpath_curriculum_free(careerpath_curriculum *curriculum);
 /* A JSON summary: id, title, the level scale, counts of skills, units, edges, prerequisites,
    roles, programs, session types, metrics and areas, and the ids of each. */
@@ -95,7 +106,14 @@ CAREERPATH_API careerpath_status careerpath_plan(const careerpath_curriculum *cu
 
 /* Receives one line of a batch's output (`len` bytes, NUL-terminated, without a line break) on
    the thread that called the batch function; `user` is the caller's pointer. Returning nonzero
-   stops the batch. */
+   stops the batch.
+   `line` is the library's and valid only until the sink returns: copy what you keep, and never
+   pass it to careerpath_free(). The sink runs while worker threads are still planning other
+   lines with the batch's curriculum and reading its requests buffer, so it must not free that
+   curriculum (careerpath_curriculum_free) nor free or change that buffer. It may call the other
+   careerpath_ functions, with this curriculum or another; those calls set this thread's
+   careerpath_last_error() as usual, and the batch sets it again when it returns. It must return
+   normally (no longjmp out of it): the batch stops and joins its workers before it returns. */
 typedef int (*careerpath_sink_fn)(const char *line, size_t len, void *user);
 
 /* Plans every line of a JSON Lines buffer (`len` bytes; lines end with LF, a trailing CR is
@@ -107,7 +125,9 @@ typedef int (*careerpath_sink_fn)(const char *line, size_t len, void *user);
    the other lines go on. At most 8 lines per thread are in flight, so memory stays bounded
    however many lines there are. A nonzero return from `sink` stops the batch: the workers finish
    the lines they hold and the call returns ERR_CANCELLED. NULL curriculum or sink, or NULL
-   requests with len > 0, is ERR_ARGUMENT. */
+   requests with len > 0, is ERR_ARGUMENT.
+   The curriculum and `requests_jsonl` must stay valid and unchanged until the call returns: the
+   workers use both while the sink runs (see careerpath_sink_fn for what the sink may do). */
 CAREERPATH_API careerpath_status careerpath_plan_batch(const careerpath_curriculum *curriculum,
                                                        const char *requests_jsonl, size_t len, unsigned threads,
                                                        careerpath_sink_fn sink, void *user);
