@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include <charconv>
+#include <cstring>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -71,9 +72,12 @@ private:
 
 // Follows the path through a document without building it, so that an error found while
 // parsing can be named by a JSON Pointer: after a failed parse, `pointer()` names the value
-// the parser was reading.
+// the parser was reading. Given limits, it stops where LimitedDomParser would, before the
+// container that nests too deep or the string that is too long, so that `pointer()` names it.
 class PathTracker {
 public:
+    explicit PathTracker(const Limits *limits = nullptr) : limits_(limits) {}
+
     using number_integer_t = Json::number_integer_t;
     using number_unsigned_t = Json::number_unsigned_t;
     using number_float_t = Json::number_float_t;
@@ -85,11 +89,15 @@ public:
     bool number_integer(number_integer_t) { return value(); }
     bool number_unsigned(number_unsigned_t) { return value(); }
     bool number_float(number_float_t, const string_t &) { return value(); }
-    bool string(string_t &) { return value(); }
+    bool string(string_t &s) { return fits(s) && value(); }
     bool binary(binary_t &) { return value(); }
     bool start_object(std::size_t) { return open(false); }
     bool start_array(std::size_t) { return open(true); }
     bool key(string_t &k) {
+        if (!fits(k)) {  // the pointer names the object that holds the long key
+            stopped_at_key_ = true;
+            return false;
+        }
         path_.back().key = k;
         return true;
     }
@@ -102,7 +110,9 @@ public:
 
     std::string pointer() const {
         std::string out;
-        for (const Step &step : path_) out = step.array ? pointer_append(out, step.index) : pointer_append(out, step.key);
+        const std::size_t steps = path_.size() - (stopped_at_key_ ? 1 : 0);
+        for (std::size_t i = 0; i < steps; ++i)
+            out = path_[i].array ? pointer_append(out, path_[i].index) : pointer_append(out, path_[i].key);
         return out;
     }
 
@@ -117,13 +127,17 @@ private:
         return true;
     }
     bool open(bool array) {
+        if (limits_ && path_.size() + 1 > limits_->max_depth) return false;
         path_.push_back(Step{array, 0, {}});
         return true;
     }
+    bool fits(const string_t &s) const { return !limits_ || s.size() <= limits_->max_string_bytes; }
     bool close() {
         path_.pop_back();
         return value();
     }
+    const Limits *limits_;
+    bool stopped_at_key_ = false;
     std::vector<Step> path_;
 };
 
@@ -139,10 +153,25 @@ std::string parse_detail(const std::string &what) {
     return colon == std::string::npos ? what : what.substr(colon + 2);
 }
 
+// Malformed JSON at `offset`: the error's status, position and message.
+Error malformed(std::string_view text, std::size_t offset, std::string_view what) {
+    Error error;
+    error.status = Status::parse;
+    error.position = position_of(text, offset);
+    error.message = "malformed JSON at byte " + std::to_string(offset) + " (line " + std::to_string(error.position->line) +
+                    ", column " + std::to_string(error.position->column) + "): " + detail::printable(std::string(what));
+    return error;
+}
+
+Error nul_error(std::string_view text, std::size_t offset) {
+    return malformed(text, offset, "a NUL byte: JSON text holds none outside strings, so the document must end "
+                                   "where its length says");
+}
+
 // The JSON Pointer of the value the parser was reading when it stopped. Only called on the
 // error path, so that well-formed documents pay nothing for it.
-std::string pointer_where_parsing_stops(std::string_view text) {
-    PathTracker tracker;
+std::string pointer_where_parsing_stops(std::string_view text, const Limits *limits = nullptr) {
+    PathTracker tracker(limits);
     (void)Json::sax_parse(text.begin(), text.end(), &tracker, Json::input_format_t::json, /*strict=*/true,
                           /*ignore_comments=*/false);
     return tracker.pointer();
@@ -178,9 +207,21 @@ Result<JsonDocument> parse_document(std::string_view text, const Limits &limits)
         if (!Json::sax_parse(text.begin(), text.end(), &parser, Json::input_format_t::json, /*strict=*/true,
                              /*ignore_comments=*/false))
             return make_error(Status::internal, "the JSON parser stopped without saying why");
+        // nlohmann takes a NUL byte outside a string for the end of the input; the length given
+        // is the document's, so whatever follows the document there is an error, not ignored.
+        if (const void *nul = std::memchr(text.data(), '\0', text.size()))
+            return nul_error(text, static_cast<std::size_t>(static_cast<const char *>(nul) - text.data()));
         return document;
     } catch (const LimitExceeded &e) {
-        return make_error(Status::limit, e.message);
+        // Parsed again, without building, to name where: the pointer and its line and column.
+        std::string pointer = pointer_where_parsing_stops(text, &limits);
+        const TextPosition at = locate_pointer(text, pointer).position;
+        Error error = make_error(Status::limit,
+                                 e.message + " at line " + std::to_string(at.line) + ", column " +
+                                     std::to_string(at.column),
+                                 std::move(pointer));
+        error.position = at;
+        return error;
     } catch (const Json::out_of_range &e) {
         // Well-formed, but a number beyond the range of a double (1e999): no finite value to
         // keep, so the value is wrong, and the error names where it is.
@@ -195,13 +236,12 @@ Result<JsonDocument> parse_document(std::string_view text, const Limits &limits)
     } catch (const Json::parse_error &e) {
         // e.byte counts the characters read, the faulty one included.
         const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
-        Error error;
-        error.status = Status::parse;
-        error.position = position_of(text, offset);
-        error.message = "malformed JSON at byte " + std::to_string(offset) + " (line " +
-                        std::to_string(error.position->line) + ", column " +
-                        std::to_string(error.position->column) + "): " + parse_detail(e.what());
-        return error;
+        const std::string what = parse_detail(e.what());
+        // A NUL outside a string reads as the end of the input (inside one, nlohmann says that a
+        // control character must be escaped, which is right as it is).
+        if (offset < text.size() && text[offset] == '\0' && what.find("end of input") != std::string::npos)
+            return nul_error(text, offset);
+        return malformed(text, offset, what);
     }
 }
 

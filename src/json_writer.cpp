@@ -1,5 +1,6 @@
 // JsonWriter: JSON text with nlohmann's compact spelling, written without a tree.
 #include "json_writer.hpp"
+#include "utf8.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -63,34 +64,6 @@ void JsonWriter::number(double v) {
     out_.append(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
 }
 
-namespace {
-
-// The length of the UTF-8 sequence at the start of `s` (1 to 4), or 0 where it is not UTF-8:
-// a stray continuation byte, a truncated sequence, an overlong form, a surrogate, or past U+10FFFF.
-std::size_t utf8_length(std::string_view s) {
-    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
-    const unsigned char b0 = byte(0);
-    std::size_t n = 0;
-    unsigned char low = 0x80, high = 0xBF;  // the range of the second byte
-    if (b0 >= 0xC2 && b0 <= 0xDF) n = 2;
-    else if (b0 >= 0xE0 && b0 <= 0xEF) {
-        n = 3;
-        if (b0 == 0xE0) low = 0xA0;
-        if (b0 == 0xED) high = 0x9F;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-        n = 4;
-        if (b0 == 0xF0) low = 0x90;
-        if (b0 == 0xF4) high = 0x8F;
-    } else {
-        return 0;
-    }
-    if (s.size() < n || byte(1) < low || byte(1) > high) return 0;
-    for (std::size_t i = 2; i < n; ++i)
-        if (byte(i) < 0x80 || byte(i) > 0xBF) return 0;
-    return n;
-}
-
-}  // namespace
 
 void JsonWriter::string(std::string_view v) {
     separate();

@@ -53,9 +53,17 @@ struct Error {
 template <class T>
 using Result = boost::outcome_v2::std_checked<T, Error>;
 
-/// Builds an Error; `pointer` is a JSON Pointer.
+namespace detail {
+/// `text` as a message carries it: UTF-8 with no control characters, so that a C caller gets it
+/// whole (a NUL would cut it short) and every decoder reads it. A control character becomes
+/// "\u00NN" and a byte that is not UTF-8 "\xNN"; other text is left as it is.
+std::string printable(std::string text);
+}  // namespace detail
+
+/// Builds an Error; `pointer` is a JSON Pointer. Ids and text from the input that the message
+/// quotes may hold anything: the message is made printable.
 inline Error make_error(Status status, std::string message, std::string pointer = {}) {
-    return Error{status, std::move(message), std::move(pointer), std::nullopt};
+    return Error{status, detail::printable(std::move(message)), std::move(pointer), std::nullopt};
 }
 
 CAREERPATH_NAMESPACE_END

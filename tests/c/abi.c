@@ -64,6 +64,23 @@ static void test_null_arguments(void) {
     CHECK(strstr(careerpath_last_error(), "out") != NULL);
     CHECK(careerpath_curriculum_load(&c, NULL, 10) == CAREERPATH_ERR_ARGUMENT);
     CHECK(c == NULL);
+    /* NULL is no document, whatever the length: ERR_ARGUMENT, not a parse error of "". */
+    CHECK(careerpath_curriculum_load(&c, NULL, 0) == CAREERPATH_ERR_ARGUMENT);
+    CHECK(c == NULL);
+    CHECK(strstr(careerpath_last_error(), "json is NULL") != NULL);
+    {
+        careerpath_curriculum *loaded = NULL;
+        CHECK(careerpath_curriculum_load(&loaded, valid, strlen(valid)) == CAREERPATH_OK);
+        CHECK(careerpath_plan(loaded, NULL, 0, &out) == CAREERPATH_ERR_ARGUMENT);
+        CHECK(out == NULL);
+        out = (char *)&checks;
+        CHECK(careerpath_score(loaded, NULL, 0, &out) == CAREERPATH_ERR_ARGUMENT);
+        CHECK(out == NULL);
+        CHECK(careerpath_cohort(loaded, NULL, 0, &out) == CAREERPATH_ERR_ARGUMENT);
+        CHECK(careerpath_match(loaded, NULL, 0, &out) == CAREERPATH_ERR_ARGUMENT);
+        CHECK(strstr(careerpath_last_error(), "request is NULL") != NULL);
+        careerpath_curriculum_free(loaded);
+    }
     CHECK(careerpath_curriculum_describe(NULL, &out) == CAREERPATH_ERR_ARGUMENT);
     CHECK(out == NULL);
     CHECK(careerpath_curriculum_describe(NULL, NULL) == CAREERPATH_ERR_ARGUMENT);

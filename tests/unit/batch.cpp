@@ -216,3 +216,37 @@ TEST_CASE("run_batch: an exception from the sink or the work stops the batch and
                         [](std::string_view) { return true; }),
                     std::length_error);
 }
+
+TEST_CASE("one answer per input: a batch line fails with the status, message and pointer of the single call") {
+    using namespace std::string_literals;
+    std::string deep;
+    for (int i = 0; i < 70; ++i) deep += "[";
+    const std::vector<std::string> hostile = {
+        "{\"learner\": {\"id\": \"\xff\xfe\"}}",                            // invalid UTF-8
+        "{\"learner\": \"\0\"}"s,                                              // a raw NUL in a string
+        R"({"program": "technical_leadership"})"s + '\0' + "garbage",         // bytes after a NUL
+        deep,                                                                  // over max_depth
+        "{\"learner\": {\"id\": \"" + std::string(70'000, 'x') + "\"}}",      // over max_string_bytes
+        R"({"learner": {"id": "a\u0000b", "hours_per_week": 1e999}})",        // a number past a double
+        R"({"learner": {"id": "a\u0000b"}, "program": "nope\u0001"})",        // control characters in ids
+        R"([1, 2])",
+        R"({"learner": {"id": "x", "hours_per_week": "six"}})",
+    };
+    for (const std::string &line : hostile) {
+        CAPTURE(line.substr(0, 80));
+        REQUIRE(line.find('\n') == std::string::npos);
+        const auto single = plan_json_text(example(), line);
+        REQUIRE_FALSE(single.has_value());
+        std::vector<std::string> answers;
+        REQUIRE(plan_batch(example(), line, BatchOptions{}, [&](std::string_view a) {
+                    answers.emplace_back(a);
+                    return true;
+                }).has_value());
+        REQUIRE(answers.size() == 1);
+        const Json error = Json::parse(answers[0]).at("error");
+        CHECK(error.at("status") == status_name(single.error().status));
+        CHECK(error.at("message") == single.error().message);
+        CHECK(error.at("pointer") == single.error().pointer);
+        CHECK(single.error().message.find('\0') == std::string::npos);
+    }
+}

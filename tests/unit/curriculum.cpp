@@ -994,28 +994,35 @@ TEST_CASE("limits on the text: document bytes, depth, string bytes") {
         Limits limits;
         limits.max_depth = 3;  // the root object, "extension" and one array inside it
         load_ok(base + "[[1]]}", limits);
-        check_rejected(base + "[[[1]]]}", Status::limit, "", {"max_depth"}, limits);
-        check_rejected(base + R"([[{"a": 1}]]})", Status::limit, "", {"max_depth"}, limits);
+        // The pointer names the container that opens one level too deep; the message its place.
+        check_rejected(base + "[[[1]]]}", Status::limit, "/extension/0/0", {"max_depth", "column 55"}, limits);
+        check_rejected(base + R"([[{"a": 1}]]})", Status::limit, "/extension/0/0", {"max_depth"}, limits);
     }
     SUBCASE("max_depth, default 64, through Curriculum::load") {
         // The root object is depth 1, so 63 arrays make 64 and 64 arrays make 65.
         load_ok(base + std::string(63, '[') + std::string(63, ']') + "}");
-        check_rejected(base + std::string(64, '[') + std::string(64, ']') + "}", Status::limit, "", {"max_depth", "64"});
+        std::string pointer = "/extension";
+        for (int i = 0; i < 63; ++i) pointer += "/0";
+        check_rejected(base + std::string(64, '[') + std::string(64, ']') + "}", Status::limit, pointer, {"max_depth", "64"});
     }
     SUBCASE("100,000 levels deep: Status::limit, no crash") {
-        check_rejected(base + std::string(100'000, '[') + std::string(100'000, ']') + "}", Status::limit, "",
+        std::string pointer = "/extension", root_pointer;
+        for (int i = 0; i < 63; ++i) pointer += "/0";
+        for (int i = 0; i < 64; ++i) root_pointer += "/0";
+        check_rejected(base + std::string(100'000, '[') + std::string(100'000, ']') + "}", Status::limit, pointer,
                        {"max_depth"});
-        check_rejected(std::string(100'000, '['), Status::limit, "", {"max_depth"});
+        check_rejected(std::string(100'000, '['), Status::limit, root_pointer, {"max_depth", "column 65"});
     }
     SUBCASE("max_string_bytes: values and keys") {
         Limits limits;
         limits.max_string_bytes = 12;
         const std::string value12 = R"({"id": "t", "levels": ["none", "yes"], "title": "twelve bytes"})";
         load_ok(value12, limits);
-        check_rejected(R"({"id": "t", "levels": ["none", "yes"], "title": "thirteen byte"})", Status::limit, "",
-                       {"max_string_bytes"}, limits);
+        check_rejected(R"({"id": "t", "levels": ["none", "yes"], "title": "thirteen byte"})", Status::limit, "/title",
+                       {"max_string_bytes", "column 49"}, limits);
         load_ok(R"({"id": "t", "levels": ["none", "yes"], "twelve_bytes": 1})", limits);
+        // A key too long: the object that holds it, here the whole document.
         check_rejected(R"({"id": "t", "levels": ["none", "yes"], "thirteen_byte": 1})", Status::limit, "",
-                       {"max_string_bytes"}, limits);
+                       {"max_string_bytes", "column 1"}, limits);
     }
 }

@@ -303,3 +303,103 @@ TEST_CASE("pointer_append escapes as RFC 6901 says") {
         }
     }
 }
+
+TEST_CASE("limit errors name where: the JSON Pointer and the line and column of the value") {
+    SUBCASE("a string over max_string_bytes, on line 3") {
+        Limits limits;
+        limits.max_string_bytes = 5;
+        const std::string text = "{\"units\": [\n  {\"id\": \"ab\"},\n  {\"id\": \"abcdef\"}]}";
+        const Error e = parse_error(text, limits);
+        CHECK(e.status == Status::limit);
+        CHECK(e.pointer == "/units/1/id");
+        REQUIRE(e.position.has_value());
+        CHECK(e.position->line == 3);
+        CHECK(e.position->column == 10);
+        CHECK(e.position->offset == text.find("\"abcdef\""));
+        CHECK(contains(e.message, "max_string_bytes"));
+        CHECK(contains(e.message, "line 3, column 10"));
+    }
+    SUBCASE("a key over max_string_bytes: the object that holds it") {
+        Limits limits;
+        limits.max_string_bytes = 4;
+        const Error e = parse_error(R"({"a": [{"ok": 1}, {"too_long": 1}]})", limits);
+        CHECK(e.pointer == "/a/1");
+        REQUIRE(e.position.has_value());
+        CHECK(e.position->column == 19);
+        CHECK(parse_error(R"({"too_long": 1})", limits).pointer == "");
+    }
+    SUBCASE("nesting over max_depth: the container that opens one level too deep") {
+        Limits limits;
+        limits.max_depth = 3;
+        const Error e = parse_error("{\"a\": [1,\n {\"b\": [2]}]}", limits);
+        CHECK(e.status == Status::limit);
+        CHECK(e.pointer == "/a/1/b");
+        REQUIRE(e.position.has_value());
+        CHECK(e.position->line == 2);
+        CHECK(e.position->column == 8);
+        CHECK(contains(e.message, "max_depth"));
+    }
+    SUBCASE("too deep at the root") {
+        Limits limits;
+        limits.max_depth = 1;
+        const Error e = parse_error("[[1]]", limits);
+        CHECK(e.pointer == "/0");
+        REQUIRE(e.position.has_value());
+        CHECK(e.position->column == 2);
+    }
+}
+
+TEST_CASE("a NUL ends nothing: the length given is the document's length") {
+    using namespace std::string_literals;
+    SUBCASE("bytes after a NUL that follows a whole document are an error, not ignored") {
+        const std::string text = R"({"id": "x", "levels": ["n", "a"]})"s + '\0' + "garbage";
+        const Error e = parse_error(text);
+        CHECK(e.status == Status::parse);
+        REQUIRE(e.position.has_value());
+        CHECK(e.position->offset == text.find('\0'));
+        CHECK(contains(e.message, "NUL"));
+    }
+    SUBCASE("a NUL alone after the document, after whitespace, or inside an array") {
+        for (const std::string &text : {"[1]\0"s, "[1]  \0  "s, "[1,\0]"s, "\0"s, "{\"a\": 1\0}"s}) {
+            CAPTURE(text);
+            const Error e = parse_error(text);
+            CHECK(e.status == Status::parse);
+            REQUIRE(e.position.has_value());
+            CHECK(e.position->offset == text.find('\0'));
+            CHECK(contains(e.message, "a NUL byte"));
+        }
+    }
+    SUBCASE("a raw NUL inside a string must be escaped; the escape is a character like any other") {
+        const Error e = parse_error("[\"a\0b\"]"s);
+        CHECK(e.status == Status::parse);
+        CHECK(contains(e.message, "must be escaped"));
+        CHECK(parse_ok(R"(["a\u0000b"])")[0].get<std::string>() == "a\0b"s);
+    }
+}
+
+TEST_CASE("messages are printable: valid UTF-8, no control characters, whatever the input held") {
+    using namespace std::string_literals;
+    auto printable_utf8 = [](const std::string &m) {
+        for (std::size_t i = 0; i < m.size(); ++i) {
+            const unsigned char c = static_cast<unsigned char>(m[i]);
+            if (c < 0x20 || c == 0x7F) return false;
+        }
+        return parse_json(Json(m).dump()).has_value();  // nlohmann's dump throws on bad UTF-8
+    };
+    SUBCASE("malformed JSON quoting an invalid UTF-8 byte") {
+        const Error e = parse_error("[\"\xff\xfe\"]");
+        CHECK(e.status == Status::parse);
+        CHECK(printable_utf8(e.message));
+        CHECK(contains(e.message, "\\xFF"));
+    }
+    SUBCASE("a message quoting an id with control characters") {
+        const Error e = make_error(Status::reference, "unknown skill \"a\0b\n\x7f\"c\xc3\xa9\""s, "/x");
+        CHECK(e.message == "unknown skill \"a\\u0000b\\u000A\\u007F\"c\xc3\xa9\"");
+        CHECK(printable_utf8(e.message));
+        CHECK(e.pointer == "/x");
+    }
+    SUBCASE("text that needs nothing is kept byte for byte") {
+        const std::string m = "caf\xc3\xa9 \xf0\x9f\x8e\x93 at /a~1b";
+        CHECK(make_error(Status::schema, m).message == m);
+    }
+}
