@@ -21,6 +21,13 @@
  *     careerpath_plan_batch() included; free it only once all of them have returned. Input
  *     buffers are read during the call only and never kept, so they must stay valid and unchanged
  *     until the call returns, and may be reused or freed after it.
+ *   - Documents in are `len` bytes, need not be NUL-terminated, and are exactly that long: a NUL
+ *     byte ends nothing (after the document it is CAREERPATH_ERR_PARSE at that byte). A NULL
+ *     document is CAREERPATH_ERR_ARGUMENT, whatever `len` says.
+ *   - Messages are printable UTF-8: control characters and bytes that are not UTF-8 in the input
+ *     that a message quotes are written as \u00NN and \xNN.
+ *   - Out of memory is CAREERPATH_ERR_MEMORY from every function, never an abort: nothing
+ *     leaks, out-parameters stay NULL and the handles passed in work as before.
  *   - Every function is safe to call from many threads at once; a curriculum handle is read-only
  *     after it is loaded and may be shared between threads.
  *
