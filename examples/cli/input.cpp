@@ -23,12 +23,12 @@ constexpr std::size_t read_chunk = 1u << 20;
 
 }  // namespace
 
-Input::Input(const std::string &path) {
+std::string input_name(const std::string &path) { return path == "-" ? "standard input" : path; }
+
+Input::Input(const std::string &path) : name_(input_name(path)) {
     if (path == "-") {
         fd_ = STDIN_FILENO;
-        name_ = "standard input";
     } else {
-        name_ = path;
         fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
         if (fd_ < 0) {
             error_ = errno;
@@ -159,7 +159,7 @@ void report(const std::string &path, std::string_view text, const cp::Error &err
     } else {
         where = cp::locate_pointer(text, error.pointer).position;
     }
-    std::cerr << path << ":" << where.line << ":" << where.column << ": error: " << error.message << "\n"
+    std::cerr << input_name(path) << ":" << where.line << ":" << where.column << ": error: " << error.message << "\n"
               << "  status: " << cp::status_name(error.status) << "\n";
     if (!error.pointer.empty()) std::cerr << "  at: " << error.pointer << "\n";
 }

@@ -12,6 +12,9 @@
 
 namespace cli {
 
+// How messages name an input: its path, or "standard input" for "-".
+std::string input_name(const std::string &path);
+
 // A file, or standard input for "-", open for reading.
 class Input {
 public:

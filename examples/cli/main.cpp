@@ -59,6 +59,8 @@ const char *const usage_text =
     "                                            order; a progress bar and a summary on stderr;\n"
     "                                            exit 1 when some line failed\n"
     "\n"
+    "A FILE of - is standard input.\n"
+    "\n"
     "options:\n"
     "  -h, --help     show this help\n"
     "  --version      show the version\n"
@@ -90,7 +92,7 @@ int validate(const std::string &path) {
     if (int status = load(path, loaded)) return status;
     const auto &c = *loaded.curriculum;
     std::ostringstream line;
-    line << path << ": valid curriculum \"" << c.id() << "\": " << c.skills().size() << " skills, "
+    line << input_name(path) << ": valid curriculum \"" << c.id() << "\": " << c.skills().size() << " skills, "
          << c.graph().unit_count() << " units, " << c.graph().edge_count() << " edges, " << c.roles().size()
          << " roles, " << c.programs().size() << " programs\n";
     return print(line.str());

@@ -193,6 +193,16 @@ def main():
     for name, argv in endless:
         rc, _, err = clitest.run(cli, argv)
         checks.check(name, clitest.expect(rc, err, 1, over) + clitest.expect(rc, err, 1, "status: CAREERPATH_ERR_LIMIT"))
+    # "-" is standard input, read within the same limit.
+    with open(curriculum, "rb") as f:
+        rc, out, err = clitest.run(cli, ["validate", "-"], stdin=f)
+    problems = clitest.expect(rc, err, 0, "")
+    if not out.startswith(b'standard input: valid curriculum "engineering-growth"'):
+        problems.append("stdout: %r" % out)
+    checks.check("stdin-curriculum", problems)
+    with open("/dev/zero", "rb") as zero:
+        rc, _, err = clitest.run(cli, ["plan", curriculum, "-"], stdin=zero)
+    checks.check("zero-request-stdin", clitest.expect(rc, err, 1, over.replace("/dev/zero", "standard input")))
     sparse = os.path.join(work, "sparse-70MB.json")
     with open(sparse, "wb") as f:
         f.truncate(70000000)
