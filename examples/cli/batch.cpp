@@ -17,6 +17,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -169,10 +170,15 @@ std::string too_long_line(std::size_t line_number, std::size_t limit) {
     return cp::Json{{"error", error}}.dump();
 }
 
-enum class Stop { none, read_failed, too_long, write_failed, signal };
+enum class Stop { none, read_failed, too_long, write_failed, exception, signal };
 
 // One batch run: the requests read, planned and written, and the counts for the summary.
 struct Run {
+    Run(const cp::Curriculum &c, Input &in, Output &o, ProgressBar *b, unsigned threads)
+        : curriculum(c), requests(in), out(o), bar(b) {
+        options.threads = threads;
+    }
+
     const cp::Curriculum &curriculum;
     Input &requests;
     Output &out;
@@ -180,6 +186,7 @@ struct Run {
     cp::BatchOptions options;
     std::size_t limit = cp::Limits{}.max_document_bytes;
     std::size_t done = 0, failed = 0;  // lines put into the output, and those of them that are errors
+    std::string exception;             // what stopped the batch with Stop::exception
 
     bool take(std::string_view answer) {
         static constexpr std::string_view error_prefix = "{\"error\"";
@@ -210,7 +217,17 @@ struct Run {
             const auto work = [&](std::string_view line, std::size_t n) {
                 return cp::plan_line(curriculum, line, before + n);
             };
-            if (!cp::run_batch(lines, options, work, sink)) return out.ok() ? Stop::signal : Stop::write_failed;
+            // run_batch rethrows what a line threw (out of memory, above all) once its workers are
+            // joined; the lines already taken are whole and still go out.
+            try {
+                if (!cp::run_batch(lines, options, work, sink)) return out.ok() ? Stop::signal : Stop::write_failed;
+            } catch (const std::bad_alloc &) {
+                exception = "out of memory";
+                return Stop::exception;
+            } catch (const std::exception &e) {
+                exception = std::string("internal error: ") + e.what();
+                return Stop::exception;
+            }
             if (!out.flush()) return Stop::write_failed;
         }
     }
@@ -220,6 +237,7 @@ struct Run {
         bool said = !bar || bar->ok();
         if (!out.ok()) out.report();
         if (stop == Stop::read_failed) requests.report();
+        if (stop == Stop::exception) std::cerr << "careerpath: " << exception << "\n";
         if (stop == Stop::too_long)
             std::cerr << requests.name() << ": error: line " << done << " is longer than the limit of " << limit
                       << " bytes (max_document_bytes); the batch stops there\n"
@@ -263,8 +281,7 @@ int batch(const std::string &curriculum_path, const std::string &requests_path, 
 
     // From here on SIGINT and SIGTERM stop the batch between lines instead of killing it.
     const StopSignals stop_signals;
-    Run run{*loaded.curriculum, requests, *out, bar ? &*bar : nullptr, {}};
-    run.options.threads = settings.threads;
+    Run run(*loaded.curriculum, requests, *out, bar ? &*bar : nullptr, settings.threads);
     Stop stop = run.plan_all();
     if (!out->close() && stop == Stop::none) stop = Stop::write_failed;
     const double seconds = std::chrono::duration<double>(ProgressBar::Clock::now() - start).count();
