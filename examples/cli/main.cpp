@@ -1,31 +1,31 @@
 // careerpath — the command-line program: a thin shell over the C++ API for people and scripts.
-// Exit status: 0 success, 1 bad input, 2 bad usage.
+// Exit status (exit_status.hpp): 0 success, 1 bad input or a failed read or write, 2 bad usage;
+// a batch stopped by SIGINT or SIGTERM, 130 or 143.
+#include "batch.hpp"
+#include "exit_status.hpp"
+#include "input.hpp"
+#include "output.hpp"
+
 #include <careerpath/careerpath.hpp>
 #include <careerpath/cohort.hpp>
 #include <careerpath/match.hpp>
 #include <careerpath/scorecard.hpp>
 
 #include <algorithm>
-#include <chrono>
-#include <cstdio>
-#include <cstring>
-#include <fstream>
+#include <cerrno>
 #include <iostream>
-#include <iterator>
 #include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace cp = careerpath;
+using namespace cli;
 
 namespace {
-
-constexpr int exit_ok = 0;
-constexpr int exit_bad_input = 1;
-constexpr int exit_usage = 2;
 
 const char *const usage_text =
     "usage: careerpath COMMAND [OPTIONS] FILE...\n"
@@ -59,6 +59,8 @@ const char *const usage_text =
     "                                            order; a progress bar and a summary on stderr;\n"
     "                                            exit 1 when some line failed\n"
     "\n"
+    "A FILE of - is standard input.\n"
+    "\n"
     "options:\n"
     "  -h, --help     show this help\n"
     "  --version      show the version\n"
@@ -68,61 +70,32 @@ const char *const usage_text =
     "  --no-progress  no progress bar (batch); there is none either when stderr is not a\n"
     "                 terminal, or when the JSON Lines go to a terminal on stdout\n"
     "\n"
-    "Exit status: 0 success, 1 bad input, 2 bad usage.\n";
+    "Exit status: 0 success; 1 bad input, a file that cannot be read or an output that cannot\n"
+    "be written (a message names it), or a batch line that failed; 2 bad usage; 130 or 143 a\n"
+    "batch stopped by SIGINT or SIGTERM (its output holds whole lines only).\n";
 
 int usage_error(const std::string &message) {
     std::cerr << "careerpath: " << message << "\n\n" << usage_text;
     return exit_usage;
 }
 
-std::optional<std::string> read_file(const std::string &path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-// FILE:LINE:COLUMN: error: MESSAGE (STATUS at POINTER)
-void report(const std::string &path, std::string_view text, const cp::Error &error) {
-    cp::TextPosition where;
-    if (error.position) {
-        where = *error.position;
-    } else {
-        where = cp::locate_pointer(text, error.pointer).position;
-    }
-    std::cerr << path << ":" << where.line << ":" << where.column << ": error: " << error.message << "\n"
-              << "  status: " << cp::status_name(error.status) << "\n";
-    if (!error.pointer.empty()) std::cerr << "  at: " << error.pointer << "\n";
-}
-
-struct Loaded {
-    std::string text;
-    std::optional<cp::Curriculum> curriculum;
-};
-
-int load(const std::string &path, Loaded &out) {
-    auto text = read_file(path);
-    if (!text) {
-        std::cerr << path << ": error: cannot read the file\n";
-        return exit_bad_input;
-    }
-    out.text = std::move(*text);
-    auto curriculum = cp::Curriculum::load(out.text);
-    if (!curriculum) {
-        report(path, out.text, curriculum.error());
-        return exit_bad_input;
-    }
-    out.curriculum.emplace(std::move(curriculum).value());
-    return exit_ok;
+// A command's whole output to standard output, flushed and closed; exit_failure, after a message,
+// when any of it cannot be written.
+int print(std::string_view text) {
+    Output out;
+    if (out.write(text) && out.close()) return exit_ok;
+    return out.report();
 }
 
 int validate(const std::string &path) {
     Loaded loaded;
     if (int status = load(path, loaded)) return status;
     const auto &c = *loaded.curriculum;
-    std::cout << path << ": valid curriculum \"" << c.id() << "\": " << c.skills().size() << " skills, "
-              << c.graph().unit_count() << " units, " << c.graph().edge_count() << " edges, "
-              << c.roles().size() << " roles, " << c.programs().size() << " programs\n";
-    return exit_ok;
+    std::ostringstream line;
+    line << input_name(path) << ": valid curriculum \"" << c.id() << "\": " << c.skills().size() << " skills, "
+         << c.graph().unit_count() << " units, " << c.graph().edge_count() << " edges, " << c.roles().size()
+         << " roles, " << c.programs().size() << " programs\n";
+    return print(line.str());
 }
 
 void describe_text(const cp::Curriculum &c, std::ostream &out) {
@@ -192,11 +165,8 @@ void describe_text(const cp::Curriculum &c, std::ostream &out) {
 int load_with_request(const std::string &curriculum_path, const std::string &request_path, Loaded &loaded,
                       std::string &request_text) {
     if (int status = load(curriculum_path, loaded)) return status;
-    auto text = read_file(request_path);
-    if (!text) {
-        std::cerr << request_path << ": error: cannot read the file\n";
-        return exit_bad_input;
-    }
+    auto text = read_document(request_path, cp::Limits{}.max_document_bytes);
+    if (!text) return exit_failure;
     request_text = std::move(*text);
     return exit_ok;
 }
@@ -209,32 +179,31 @@ int plan(const std::string &curriculum_path, const std::string &request_path, co
     auto planned = cp::plan_from_json(*loaded.curriculum, text);
     if (!planned) {
         report(request_path, text, planned.error());
-        return exit_bad_input;
+        return exit_failure;
     }
     const auto &[request, result] = planned.value();
     const cp::Json document = cp::plan_to_json(*loaded.curriculum, request, result);
+    std::string shown;
     if (format == "json") {
-        std::cout << document.dump(2) << "\n";
+        shown = document.dump(2) + "\n";
     } else if (format == "mermaid" || format == "ical") {
         auto exported = format == "ical" ? cp::export_ical(document) : cp::export_mermaid_gantt(document);
         if (!exported) {
             std::cerr << "careerpath: internal error: " << exported.error().message << "\n";
-            return exit_bad_input;
+            return exit_failure;
         }
-        // Binary, so that the iCalendar CRLFs reach the file as they are on every platform.
-        std::cout.write(exported.value().data(), static_cast<std::streamsize>(exported.value().size()));
+        shown = std::move(exported).value();
     } else {
-        std::cout << cp::plan_to_text(*loaded.curriculum, request, result);
+        shown = cp::plan_to_text(*loaded.curriculum, request, result);
     }
+    // The -o file is created first: when it cannot be, nothing is printed either.
+    std::optional<Output> file;
     if (!json_out.empty()) {
-        std::ofstream out(json_out, std::ios::binary);
-        out << document.dump(2) << "\n";
-        if (!out) {
-            std::cerr << json_out << ": error: cannot write the file\n";
-            return exit_bad_input;
-        }
+        file.emplace(json_out);
+        if (!file->ok()) return file->report();
     }
-    return exit_ok;
+    if (file && !(file->write(document.dump(2) + "\n") && file->close())) return file->report();
+    return print(shown);
 }
 
 // score, cohort and match: a request document in, a report out as text or JSON. `make` reads and
@@ -248,11 +217,10 @@ int answer(const std::string &curriculum_path, const std::string &request_path, 
     auto made = make(*loaded.curriculum, text);
     if (!made) {
         report(request_path, text, made.error());
-        return exit_bad_input;
+        return exit_failure;
     }
-    if (format == "json") std::cout << json(*loaded.curriculum, made.value()).dump(2) << "\n";
-    else std::cout << text_of(*loaded.curriculum, made.value());
-    return exit_ok;
+    if (format == "json") return print(json(*loaded.curriculum, made.value()).dump(2) + "\n");
+    return print(text_of(*loaded.curriculum, made.value()));
 }
 
 int score(const std::string &curriculum_path, const std::string &request_path, const std::string &format) {
@@ -284,185 +252,34 @@ int match(const std::string &curriculum_path, const std::string &request_path, c
 int graph(const std::string &path, const std::string &format) {
     Loaded loaded;
     if (int status = load(path, loaded)) return status;
-    std::cout << (format == "mermaid" ? cp::export_mermaid_graph(*loaded.curriculum) : cp::export_dot(*loaded.curriculum));
-    return exit_ok;
+    return print(format == "mermaid" ? cp::export_mermaid_graph(*loaded.curriculum) : cp::export_dot(*loaded.curriculum));
 }
 
 int describe(const std::string &path, const std::string &format) {
     Loaded loaded;
     if (int status = load(path, loaded)) return status;
-    if (format == "json") std::cout << cp::describe(*loaded.curriculum).dump(2) << "\n";
-    else describe_text(*loaded.curriculum, std::cout);
-    return exit_ok;
+    if (format == "json") return print(cp::describe(*loaded.curriculum).dump(2) + "\n");
+    std::ostringstream text;
+    describe_text(*loaded.curriculum, text);
+    return print(text.str());
 }
 
-// ---- batch ---------------------------------------------------------------------------------
-
-// Reads all of stdin (binary), or nullopt when it fails.
-std::optional<std::string> read_stdin() {
-    std::string text;
-    char chunk[1 << 16];
-    for (;;) {
-        const std::size_t n = std::fread(chunk, 1, sizeof chunk, stdin);
-        text.append(chunk, n);
-        if (n < sizeof chunk) break;
+// Started with standard input, output or error closed, the program would hand that number to
+// the next file it opens (a -o file would then get the text meant for standard output). Each
+// closed one is held by /dev/null opened the wrong way round, so that using it still fails
+// (EBADF) and says so.
+void reserve_standard_descriptors() {
+    for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; ++fd) {
+        if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+        const int held = ::open("/dev/null", fd == STDIN_FILENO ? O_WRONLY : O_RDONLY);
+        if (held >= 0 && held != fd) ::close(held);  // cannot happen: the lowest free number is fd
     }
-    if (std::ferror(stdin)) return std::nullopt;
-    return text;
-}
-
-// The number of lines run_batch sees: one per LF, and one more for text after the last LF.
-std::size_t count_lines(std::string_view text) {
-    const auto lfs = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
-    return lfs + (!text.empty() && text.back() != '\n' ? 1 : 0);
-}
-
-// 7s, 4m05s, 2h03m.
-std::string format_duration(double seconds) {
-    const auto s = static_cast<long long>(seconds + 0.5);
-    char buffer[32];
-    if (s < 60) std::snprintf(buffer, sizeof buffer, "%llds", s);
-    else if (s < 3600) std::snprintf(buffer, sizeof buffer, "%lldm%02llds", s / 60, s % 60);
-    else std::snprintf(buffer, sizeof buffer, "%lldh%02lldm", s / 3600, s % 3600 / 60);
-    return buffer;
-}
-
-// A one-line progress bar on stderr, redrawn in place with '\r' at most ten times a second:
-//   [=========>          ]  48231/100000  48%  8123/s  ETA 6s
-class ProgressBar {
-public:
-    using Clock = std::chrono::steady_clock;
-
-    ProgressBar(std::size_t total, Clock::time_point start) : total_(total), start_(start) {}
-
-    // Called for every answer; draws when 100 ms have passed since the last frame.
-    void update(std::size_t done) {
-        const auto now = Clock::now();
-        if (drawn_ && now - last_ < std::chrono::milliseconds(100)) return;
-        draw(done, now);
-    }
-
-    // The last frame (whatever the time) and the line break after it.
-    void finish(std::size_t done) {
-        draw(done, Clock::now());
-        std::fputc('\n', stderr);
-        std::fflush(stderr);
-    }
-
-private:
-    void draw(std::size_t done, Clock::time_point now) {
-        constexpr int width = 30;
-        const double elapsed = std::chrono::duration<double>(now - start_).count();
-        const double fraction = total_ ? static_cast<double>(done) / static_cast<double>(total_) : 1.0;
-        std::string bar(width, ' ');
-        const int filled = static_cast<int>(fraction * width);
-        for (int i = 0; i < filled && i < width; ++i) bar[static_cast<std::size_t>(i)] = '=';
-        if (filled < width && done > 0) bar[static_cast<std::size_t>(filled)] = '>';
-        char rate[32] = "--/s", eta[32] = "ETA --";
-        if (done > 0 && elapsed > 0) {
-            const double per_second = static_cast<double>(done) / elapsed;
-            std::snprintf(rate, sizeof rate, "%.0f/s", per_second);
-            std::snprintf(eta, sizeof eta, "ETA %s",
-                          format_duration(static_cast<double>(total_ - done) / per_second).c_str());
-        }
-        const int digits = static_cast<int>(std::to_string(total_).size());
-        char line[160];
-        int n = std::snprintf(line, sizeof line, "\r[%s] %*zu/%zu %3d%%  %s  %s", bar.c_str(), digits + 1, done, total_,
-                              static_cast<int>(fraction * 100), rate, eta);
-        n = std::min(n, static_cast<int>(sizeof line) - 1);
-        // Spaces over what is left of a longer previous frame.
-        std::string frame(line, static_cast<std::size_t>(n));
-        if (static_cast<std::size_t>(n) < width_) frame.append(width_ - static_cast<std::size_t>(n), ' ');
-        width_ = std::max(width_, static_cast<std::size_t>(n));
-        std::fwrite(frame.data(), 1, frame.size(), stderr);
-        std::fflush(stderr);
-        drawn_ = true;
-        last_ = now;
-    }
-
-    std::size_t total_;
-    Clock::time_point start_, last_;
-    bool drawn_ = false;
-    std::size_t width_ = 0;
-};
-
-struct BatchSettings {
-    unsigned threads = 0;
-    bool progress = true;
-    std::string out;  // empty: stdout
-};
-
-int batch(const std::string &curriculum_path, const std::string &requests_path, const BatchSettings &settings) {
-    Loaded loaded;
-    if (int status = load(curriculum_path, loaded)) return status;
-    const bool from_stdin = requests_path.empty() || requests_path == "-";
-    const std::string input_name = from_stdin ? std::string("<stdin>") : requests_path;
-    auto text = from_stdin ? read_stdin() : read_file(requests_path);
-    if (!text) {
-        std::cerr << input_name << ": error: cannot read the file\n";
-        return exit_bad_input;
-    }
-
-    std::FILE *out = stdout;
-    if (!settings.out.empty()) {
-        out = std::fopen(settings.out.c_str(), "wb");
-        if (!out) {
-            std::cerr << settings.out << ": error: cannot write the file\n";
-            return exit_bad_input;
-        }
-    }
-    static char buffer[1 << 20];
-    std::setvbuf(out, buffer, _IOFBF, sizeof buffer);
-
-    const std::size_t total = count_lines(*text);
-    // The bar needs stderr to be a terminal, and the JSON Lines not to go to that terminal too.
-    const bool show_progress = settings.progress && ::isatty(2) && !(out == stdout && ::isatty(1));
-    const auto start = ProgressBar::Clock::now();
-    std::optional<ProgressBar> bar;
-    if (show_progress) bar.emplace(total, start);
-    if (bar) bar->update(0);
-
-    std::size_t done = 0, failed = 0;
-    bool write_failed = false;
-    static constexpr std::string_view error_prefix = "{\"error\"";
-    auto sink = [&](std::string_view answer) {
-        ++done;
-        if (answer.substr(0, error_prefix.size()) == error_prefix) ++failed;
-        if (std::fwrite(answer.data(), 1, answer.size(), out) != answer.size() || std::fputc('\n', out) == EOF) {
-            write_failed = true;
-            return false;
-        }
-        if (bar) bar->update(done);
-        return true;
-    };
-    cp::BatchOptions options;
-    options.threads = settings.threads;
-    auto result = cp::plan_batch(*loaded.curriculum, *text, options, sink);
-    if (std::fflush(out) != 0 || std::ferror(out)) write_failed = true;
-    if (out != stdout && std::fclose(out) != 0) write_failed = true;
-    const double seconds = std::chrono::duration<double>(ProgressBar::Clock::now() - start).count();
-    if (bar) bar->finish(done);
-
-    const std::string output_name = settings.out.empty() ? std::string("<stdout>") : settings.out;
-    if (write_failed) {
-        std::cerr << output_name << ": error: cannot write the file (" << done << " of " << total
-                  << " lines written)\n";
-        return exit_bad_input;
-    }
-    if (!result) {
-        std::cerr << "careerpath: batch stopped: " << result.error().message << "\n";
-        return exit_bad_input;
-    }
-    char summary[200];
-    std::snprintf(summary, sizeof summary, "careerpath batch: %zu lines, %zu planned, %zu failed, %.1f s (%.0f lines/s)\n",
-                  done, done - failed, failed, seconds, seconds > 0 ? static_cast<double>(done) / seconds : 0.0);
-    std::cerr << summary;
-    return failed ? exit_bad_input : exit_ok;
 }
 
 }  // namespace
 
 int main(int argc, char **argv) {
+    reserve_standard_descriptors();
     std::vector<std::string> args(argv + 1, argv + argc);
     std::string command, format, json_out;
     bool format_given = false, threads_given = false, no_progress = false;
@@ -470,14 +287,8 @@ int main(int argc, char **argv) {
     std::vector<std::string> files;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const auto &a = args[i];
-        if (a == "-h" || a == "--help") {
-            std::cout << usage_text;
-            return exit_ok;
-        }
-        if (a == "--version") {
-            std::cout << "careerpath " << cp::version_string << "\n";
-            return exit_ok;
-        }
+        if (a == "-h" || a == "--help") return print(usage_text);
+        if (a == "--version") return print(std::string("careerpath ") + cp::version_string + "\n");
         if (a == "--format" || a.rfind("--format=", 0) == 0) {
             format_given = true;
             if (a == "--format") {
@@ -526,10 +337,11 @@ int main(int argc, char **argv) {
                          BatchSettings{threads, !no_progress, json_out});
         } catch (const std::exception &e) {
             std::cerr << "careerpath: internal error: " << e.what() << "\n";
-            return exit_bad_input;
+            return exit_failure;
         }
     }
     if (threads_given || no_progress) return usage_error("--threads and --no-progress are for batch only");
+    if (!json_out.empty() && command != "plan") return usage_error("-o is for plan and batch only");
     // Which formats each command knows; the first is the default.
     const std::vector<std::string> formats = command == "graph" ? std::vector<std::string>{"dot", "mermaid"}
                                              : command == "plan" ? std::vector<std::string>{"text", "json", "mermaid", "ical"}
@@ -549,6 +361,6 @@ int main(int argc, char **argv) {
         return command == "validate" ? validate(files[0]) : describe(files[0], format);
     } catch (const std::exception &e) {
         std::cerr << "careerpath: internal error: " << e.what() << "\n";
-        return exit_bad_input;
+        return exit_failure;
     }
 }

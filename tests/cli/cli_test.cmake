@@ -50,7 +50,7 @@ run(unknown-prerequisite 1 ""
 # Malformed JSON: file, line and column of the fault, and its byte offset.
 run(malformed 1 "" "malformed.json:5:28: error: malformed JSON at byte 95 \\(line 5, column 28\\).*CAREERPATH_ERR_PARSE"
     validate ${DATA}/malformed.json)
-run(missing-file 1 "" "no-such-file.json: error: cannot read the file" validate ${DATA}/no-such-file.json)
+run(missing-file 1 "" "no-such-file\\.json: error: cannot read: No such file or directory" validate ${DATA}/no-such-file.json)
 
 # Bad usage exits 2.
 run(no-command 2 "" "no command given")
@@ -101,7 +101,7 @@ run(score-unknown-skill 1 ""
     score ${EXAMPLES}/engineering-growth.json ${DATA}/unknown_skill.score.json)
 run(score-malformed 1 "" "malformed\\.json:5:28: error: malformed JSON.*CAREERPATH_ERR_PARSE"
     score ${EXAMPLES}/engineering-growth.json ${DATA}/malformed.json)
-run(score-missing-request 1 "" "no-such-file\\.json: error: cannot read the file"
+run(score-missing-request 1 "" "no-such-file\\.json: error: cannot read: No such file or directory"
     score ${EXAMPLES}/engineering-growth.json ${DATA}/no-such-file.json)
 run(score-needs-two 2 "" "score needs a CURRICULUM and a REQUEST file" score ${EXAMPLES}/engineering-growth.json)
 run(score-bad-format 2 "" "unknown format \"ical\" for score"
@@ -220,11 +220,11 @@ if(DEFINED WORK)
     OUTPUT ${WORK}/batch_mixed.out ARGS ${curriculum} ${DATA}/batch_mixed.jsonl -o ${WORK}/batch_mixed.out --no-progress)
 endif()
 # Bad input exits 1, as for the other commands; bad usage exits 2.
-run(batch-missing-requests 1 "" "no-such-file\\.jsonl: error: cannot read the file"
+run(batch-missing-requests 1 "" "no-such-file\\.jsonl: error: cannot read: No such file or directory"
     batch ${curriculum} ${DATA}/no-such-file.jsonl)
 run(batch-bad-curriculum 1 "" "cycle3\\.json:[0-9]+:[0-9]+: error: prerequisites form a cycle"
     batch ${DATA}/cycle3.json ${DATA}/batch_good.jsonl)
-run(batch-unwritable-output 1 "" "no-such-dir/out\\.jsonl: error: cannot write the file"
+run(batch-unwritable-output 1 "" "careerpath: cannot write to [^\n]*no-such-dir/out\\.jsonl: No such file or directory"
     batch ${curriculum} ${DATA}/batch_good.jsonl -o ${DATA}/no-such-dir/out.jsonl)
 run(batch-needs-curriculum 2 "" "batch needs a CURRICULUM and a REQUESTS file" batch)
 run(batch-too-many 2 "" "too many arguments" batch ${curriculum} ${DATA}/batch_good.jsonl ${DATA}/batch_good.jsonl)
@@ -235,6 +235,7 @@ run(batch-format 2 "" "batch writes JSON Lines and takes no --format"
     batch --format json ${curriculum} ${DATA}/batch_good.jsonl)
 run(batch-options-elsewhere 2 "" "--threads and --no-progress are for batch only"
     validate --no-progress ${curriculum})
+run(output-elsewhere 2 "" "-o is for plan and batch only" describe ${curriculum} -o ${DATA}/no-such-dir/out.txt)
 # With stderr on a terminal (util-linux script gives it a pseudo-terminal) and the output in a
 # file, the progress bar is drawn in place with '\r' and ends at 100% before the summary.
 find_program(SCRIPT_PROGRAM script)
@@ -250,6 +251,17 @@ if(DEFINED WORK AND SCRIPT_PROGRAM AND CMAKE_HOST_SYSTEM_NAME STREQUAL "Linux")
       message("[batch-progress-tty] ok")
     else()
       message("[batch-progress-tty] no progress bar on a terminal (exit status ${rc})\n--- terminal:\n${tty}${tty_err}")
+      math(EXPR failures "${failures} + 1")
+    endif()
+    # Requests from a pipe: how many is not known beforehand, so the count and the rate only.
+    execute_process(COMMAND ${SCRIPT_PROGRAM} -q -e -c
+                            "cat '${DATA}/batch_mixed.jsonl' | '${CLI}' batch '${curriculum}' - -o '${WORK}/batch_tty.out'"
+                            /dev/null
+                    RESULT_VARIABLE rc OUTPUT_VARIABLE tty ERROR_VARIABLE tty_err INPUT_FILE ${DATA}/batch_empty.jsonl)
+    if(rc EQUAL 1 AND tty MATCHES "\r5 lines  [0-9]+/s *\r?\ncareerpath batch: 5 lines, 3 planned, 2 failed")
+      message("[batch-progress-tty-pipe] ok")
+    else()
+      message("[batch-progress-tty-pipe] no line count on a terminal (exit status ${rc})\n--- terminal:\n${tty}${tty_err}")
       math(EXPR failures "${failures} + 1")
     endif()
   else()
