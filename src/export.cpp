@@ -514,7 +514,6 @@ Result<std::vector<MilestoneEvent>> read_milestones(const Json &plan) {
     BOOST_OUTCOME_TRY(array, array_member(plan, "milestones", false));
     std::vector<MilestoneEvent> out;
     if (!array) return out;
-    const Date last_day = *Date::from_ymd(9999, 12, 31);
     for (std::size_t i = 0; i < array->size(); ++i) {
         const std::string at = pointer_append("/milestones", i);
         BOOST_OUTCOME_TRY(item, object_at(*array, i, at));
@@ -524,8 +523,6 @@ Result<std::vector<MilestoneEvent>> read_milestones(const Json &plan) {
         BOOST_OUTCOME_TRY(title, string_member(*item, "title", at, false, m.id));
         m.title = std::move(title);
         BOOST_OUTCOME_TRY(due, date_member(*item, "due", at));
-        // The all-day event ends the next day, which must still be a Date.
-        if (due == last_day) return not_a_plan("\"due\" is the last supported day", pointer_append(at, "due"));
         m.due = due;
         const auto delivered = item->find("delivered");
         if (delivered != item->end() && !delivered->is_null()) {
@@ -634,7 +631,9 @@ Result<void> append_milestone(IcalDocument &cal, const MilestoneEvent &m, const 
     ical_append_line(out, "UID", ical_text(uid));
     ical_append_line(out, "DTSTAMP", cal.stamp);
     ical_append_line(out, "DTSTART;VALUE=DATE", ical_date(m.due));
-    ical_append_line(out, "DTEND;VALUE=DATE", ical_date(m.due.plus_days(1)));
+    // The day after 9999-12-31 has no four-digit year; a one-day DURATION says the same.
+    if (m.due == *Date::from_ymd(9999, 12, 31)) ical_append_line(out, "DURATION", "P1D");
+    else ical_append_line(out, "DTEND;VALUE=DATE", ical_date(m.due.plus_days(1)));
     ical_append_line(out, "SUMMARY", ical_text(m.title));
     ical_append_line(out, "DESCRIPTION", ical_text(description));
     ical_append_line(out, "CATEGORIES", "milestone");

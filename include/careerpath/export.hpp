@@ -41,7 +41,8 @@ Result<std::string> export_mermaid_gantt(const Json &plan_document);
 ///     the plan has a mentor), DTSTART and DTEND from `start_utc` and `minutes`, DESCRIPTION the
 ///     agenda (units, the titles of the milestones it reviews, metrics), CATEGORIES the type;
 ///   - then one all-day VEVENT per milestone (DTSTART;VALUE=DATE the due day, DTEND the day
-///     after, TRANSP:TRANSPARENT so it never shows as busy), DESCRIPTION when and whether it was
+///     after, or DURATION:P1D on 9999-12-31, whose next day has no four-digit year;
+///     TRANSP:TRANSPARENT so it never shows as busy), DESCRIPTION when and whether it was
 ///     delivered and met.
 /// Times are written in UTC ("...Z"), not as local times with TZID and a VTIMEZONE: the plan
 /// already fixed every instant, UTC needs no time-zone rules in the file (which we would have to
