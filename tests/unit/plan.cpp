@@ -426,4 +426,20 @@ TEST_CASE("the end of the calendar: plans up to 9999-12-31, errors that name a f
             CHECK(export_ical(document).has_value());
         }
     }
+    SUBCASE("and at its first day: 08:00 on 1400-01-01 in Tokyo (local mean time, +09:18:59) is 1399 in UTC") {
+        Json r = alex_at("1400-01-01", "");
+        r["holidays"] = Json::array();
+        r["learner"]["time_zone"] = "Asia/Tokyo";
+        r["learner"]["session_slots"] = {{{"weekday", "wed"}, {"time", "08:00"}}, {{"weekday", "thu"}, {"time", "08:00"}}};
+        r.erase("mentor");
+        const PlannedRequest planned = plan_ok(r);
+        REQUIRE(!planned.plan.sessions.empty());
+        const Session &first = planned.plan.sessions.front();
+        CHECK(first.status == Session::Status::moved);
+        REQUIRE(!first.why.empty());
+        CHECK(first.why[0].day.iso() == "1400-01-01");
+        CHECK(first.why[0].closure == SlotClosure::outside_calendar);
+        CHECK(first.why[0].detail == "in UTC it would start before 1400-01-01, the first day careerpath supports");
+        CHECK(export_ical(plan_to_json(example(), planned.request, planned.plan)).has_value());
+    }
 }
