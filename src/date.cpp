@@ -98,4 +98,15 @@ Date Date::plus_months(int months) const noexcept {
     return *from_ymd(year, month, std::min<int>(ymd.day, last));
 }
 
+std::optional<Date> Date::last_day_of_months(int months) const noexcept {
+    if (months < 1) return std::nullopt;
+    const auto ymd = split(day_number_);
+    const long long index = static_cast<long long>(ymd.year) * 12 + (ymd.month - 1) + months;
+    if (index <= static_cast<long long>(max_year) * 12 + 11) return plus_months(months).plus_days(-1);
+    // 10000-01-01 is no Date, but the day before it is: a span starting on the 1st of a month
+    // may end exactly on the last day of the calendar.
+    if (index == static_cast<long long>(max_year + 1) * 12 && ymd.day == 1) return from_ymd(max_year, 12, 31);
+    return std::nullopt;
+}
+
 CAREERPATH_NAMESPACE_END

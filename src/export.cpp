@@ -4,6 +4,7 @@
 #include <careerpath/date_time.hpp>
 #include <careerpath/ical.hpp>
 
+#include <cctype>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -16,40 +17,109 @@ CAREERPATH_NAMESPACE_BEGIN
 
 namespace {
 
+// --- Ids and titles in text formats ------------------------------------------------------------
+
+// Ids and titles come from the curriculum and the plan document, and a JSON string may hold any
+// character, NUL included. No export writes a control character raw: a NUL would end the C ABI's
+// string there (the rest of the document lost while the status says OK), and the others break
+// lines or are not allowed by the format. Each format's rule is in README.md "Exports".
+
+enum class CharKind { plain, line_break, control };
+
+struct Char {
+    CharKind kind = CharKind::plain;
+    std::size_t length = 1;        // in bytes
+    std::uint32_t code_point = 0;  // for line breaks and controls
+};
+
+// The character at text[at]: a line break (LF, CR, U+2028, U+2029), another control character
+// (U+0000-U+001F, U+007F, the C1 controls U+0080-U+009F), or a plain byte.
+Char char_at(std::string_view text, std::size_t at) {
+    const auto byte = [&](std::size_t i) { return i < text.size() ? static_cast<unsigned char>(text[i]) : 0u; };
+    const unsigned b = byte(at);
+    if (b == '\n' || b == '\r') return {CharKind::line_break, 1, b};
+    if (b < 0x20 || b == 0x7F) return {CharKind::control, 1, b};
+    if (b == 0xC2 && byte(at + 1) >= 0x80 && byte(at + 1) <= 0x9F) return {CharKind::control, 2, byte(at + 1)};
+    if (b == 0xE2 && byte(at + 1) == 0x80 && (byte(at + 2) == 0xA8 || byte(at + 2) == 0xA9))
+        return {CharKind::line_break, 3, 0x2000u + byte(at + 2)};
+    return {};
+}
+
+// Text for display: each line break (CRLF counting as one) written as `line_break`, every other
+// control character as a space, and each remaining byte handed to `append`, which escapes what
+// the format needs.
+template <class Append>
+std::string display_text(std::string_view text, std::string_view line_break, Append append) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const Char c = char_at(text, i);
+        if (c.kind == CharKind::line_break && text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+            ++i;  // the LF writes the break
+            continue;
+        }
+        if (c.kind == CharKind::line_break) out += line_break;
+        else if (c.kind == CharKind::control) out += ' ';
+        else append(out, text[i]);
+        i += c.length;
+    }
+    return out;
+}
+
 // --- The curriculum graph ----------------------------------------------------------------------
 
-// A DOT double-quoted string: quotes and backslashes escaped, line breaks as \n.
-std::string dot_quote(std::string_view text) {
+// A DOT ID: a double-quoted string in which every control character and line break is written
+// \uXXXX, so that different ids stay different nodes. Graphviz keeps a quoted ID's text as it is
+// but for \" (and the id's own backslashes are doubled), so a NUL written \u0000 and an id that
+// really holds "\u0000" remain apart.
+std::string dot_id(std::string_view text) {
+    static constexpr char hex[] = "0123456789ABCDEF";
     std::string out = "\"";
-    for (char ch : text) {
-        switch (ch) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': break;
-        default: out += ch;
+    for (std::size_t i = 0; i < text.size();) {
+        const Char c = char_at(text, i);
+        if (c.kind != CharKind::plain) {
+            out += "\\u";
+            for (int shift = 12; shift >= 0; shift -= 4) out += hex[(c.code_point >> shift) & 0xF];
+        } else if (text[i] == '"') {
+            out += "\\\"";
+        } else if (text[i] == '\\') {
+            out += "\\\\";
+        } else {
+            out += text[i];
         }
+        i += c.length;
     }
     out += '"';
     return out;
 }
 
-// Text inside a Mermaid quoted label: characters Mermaid would read as syntax (or as HTML)
-// written as its entity codes.
+// A DOT label: a double-quoted string with quotes and backslashes escaped (so that no title can
+// form one of Graphviz's \N, \G, \l ... escapes), line breaks as \n, other control characters as
+// spaces.
+std::string dot_label_text(std::string_view text) {
+    return display_text(text, "\\n", [](std::string &out, char ch) {
+        if (ch == '"' || ch == '\\') out += '\\';
+        out += ch;
+    });
+}
+std::string dot_label(std::string_view text) { return "\"" + dot_label_text(text) + "\""; }
+
+// Text inside a Mermaid quoted label: characters Mermaid would read as syntax, markup or the
+// start of a directive (%%{) written as its entity codes; line breaks as <br/>, other control
+// characters as spaces.
 std::string mermaid_escape(std::string_view text) {
-    std::string out;
-    for (char ch : text) {
+    return display_text(text, "<br/>", [](std::string &out, char ch) {
         switch (ch) {
         case '"': out += "#quot;"; break;
         case '#': out += "#35;"; break;
+        case '%': out += "#37;"; break;
+        case '&': out += "#amp;"; break;
         case '<': out += "#lt;"; break;
         case '>': out += "#gt;"; break;
-        case '\n': out += ' '; break;
-        case '\r': break;
+        case '`': out += "#96;"; break;
         default: out += ch;
         }
-    }
-    return out;
+    });
 }
 
 // The skills of each area (areas in order of first appearance), then the skills without one.
@@ -83,28 +153,28 @@ std::string export_dot(const Curriculum &c) {
     const auto &graph = c.graph();
     const auto skills = c.skills();
     const Level top = c.levels().top();
-    std::string out = "digraph " + dot_quote(c.id()) + " {\n";
-    out += "  label=" + dot_quote(c.title()) + ";\n";
+    std::string out = "digraph " + dot_id(c.id()) + " {\n";
+    out += "  label=" + dot_label(c.title()) + ";\n";
     out += "  labelloc=t;\n  rankdir=LR;\n  node [shape=box];\n";
     auto nodes = [&](std::size_t skill, const std::string &indent) {
         for (Level level = 1; level <= top; ++level) {
             const UnitRef unit{skill, level};
-            out += indent + dot_quote(c.unit_name(unit)) + " [label=" +
-                   dot_quote(skills[skill].title + "\n" + c.levels().name(level)) + "];\n";
+            out += indent + dot_id(c.unit_name(unit)) + " [label=\"" + dot_label_text(skills[skill].title) + "\\n" +
+                   dot_label_text(c.levels().name(level)) + "\"];\n";
         }
     };
     const AreaGroups groups = group_by_area(c);
     const auto areas = c.areas();
     for (std::size_t a = 0; a < areas.size(); ++a) {
-        out += "  subgraph " + dot_quote("cluster_" + areas[a]) + " {\n";
-        out += "    label=" + dot_quote(areas[a]) + ";\n";
+        out += "  subgraph " + dot_id("cluster_" + areas[a]) + " {\n";
+        out += "    label=" + dot_label(areas[a]) + ";\n";
         for (std::size_t s : groups.by_area[a]) nodes(s, "    ");
         out += "  }\n";
     }
     for (std::size_t s : groups.without_area) nodes(s, "  ");
     for (UnitIndex u = 0; u < graph.unit_count(); ++u)
         for (UnitIndex d : graph.dependents_of(u))
-            out += "  " + dot_quote(c.unit_name(graph.unit(u))) + " -> " + dot_quote(c.unit_name(graph.unit(d))) + ";\n";
+            out += "  " + dot_id(c.unit_name(graph.unit(u))) + " -> " + dot_id(c.unit_name(graph.unit(d))) + ";\n";
     out += "}\n";
     return out;
 }
@@ -139,17 +209,79 @@ std::string export_mermaid_graph(const Curriculum &c) {
 
 namespace {
 
-// Mermaid gantt names end at ':' and '#' starts a comment; ';' ends a statement.
+// A name on one line of a Mermaid gantt chart: line breaks and other control characters become
+// spaces, as do ':' (it ends a task's name), '#' (a comment in older Mermaid) and ';' (it ends a
+// statement); '%%' (which starts a comment or a %%{directive}%%) gets a space between its signs.
+// Leading whitespace, which Mermaid skips anyway (JavaScript's \s, Unicode spaces included),
+// and trailing spaces are trimmed; nothing left is "unnamed".
 std::string gantt_label(std::string_view text) {
-    std::string out;
-    for (char ch : text) {
-        if (ch == ':' || ch == '#' || ch == ';' || ch == '\n' || ch == '\r' || ch == '\t') out += ' ';
-        else out += ch;
-    }
-    const auto first = out.find_first_not_of(' ');
-    if (first == std::string::npos) return "unnamed";
+    std::string out = display_text(text, " ", [](std::string &written, char ch) {
+        if (ch == ':' || ch == '#' || ch == ';') ch = ' ';
+        else if (ch == '%' && !written.empty() && written.back() == '%') written += ' ';
+        written += ch;
+    });
+    // JavaScript's whitespace besides ASCII: U+00A0, U+1680, U+2000-U+200A, U+202F, U+205F,
+    // U+3000 and U+FEFF, in UTF-8.
+    auto space_length = [&](std::size_t i) -> std::size_t {
+        const std::string_view rest = std::string_view(out).substr(i);
+        const auto at = [&](std::size_t k) { return k < rest.size() ? static_cast<unsigned char>(rest[k]) : 0u; };
+        if (at(0) == ' ') return 1;
+        if (at(0) == 0xC2 && at(1) == 0xA0) return 2;
+        if (at(0) == 0xE1 && at(1) == 0x9A && at(2) == 0x80) return 3;
+        if (at(0) == 0xE2 && at(1) == 0x80 && ((at(2) >= 0x80 && at(2) <= 0x8A) || at(2) == 0xAF)) return 3;
+        if (at(0) == 0xE2 && at(1) == 0x81 && at(2) == 0x9F) return 3;
+        if (at(0) == 0xE3 && at(1) == 0x80 && at(2) == 0x80) return 3;
+        if (at(0) == 0xEF && at(1) == 0xBB && at(2) == 0xBF) return 3;
+        return 0;
+    };
+    std::size_t first = 0;
+    while (const std::size_t n = space_length(first)) first += n;
     const auto last = out.find_last_not_of(' ');
+    if (first >= out.size() || last == std::string::npos || last < first) return "unnamed";
     return out.substr(first, last - first + 1);
+}
+
+// The name of a task line. Mermaid reads a line that starts with one of its keywords (title,
+// section, click, dateFormat, ...), with a date, or with '%' in its first two characters as
+// something else than a task (a statement, a syntax error, a comment that loses the task). Such a
+// name starts with U+200B ZERO WIDTH SPACE, which no rule matches and the chart does not show
+// (two of them before a leading '%').
+std::string gantt_task_name(std::string_view text) {
+    // Prefixes, lower case: a longer word that starts with one is guarded too, which costs
+    // nothing and survives small changes to Mermaid's lexer.
+    static constexpr std::string_view keywords[] = {
+        "accdescr", "acctitle", "axisformat", "call", "click", "dateformat", "datemarker",
+        "excludes", "gantt", "href", "includes", "inclusiveenddates", "section", "tickinterval",
+        "title", "todaymarker", "topaxis", "weekday", "weekend"};
+    static constexpr std::string_view zero_width_space = "\u200B";
+    std::string name = gantt_label(text);
+    auto starts_with_keyword = [&] {
+        for (std::string_view word : keywords) {
+            if (name.size() < word.size()) continue;
+            bool same = true;
+            for (std::size_t i = 0; i < word.size() && same; ++i)
+                same = std::tolower(static_cast<unsigned char>(name[i])) == word[i];
+            if (same) return true;
+        }
+        return false;
+    };
+    auto starts_with_date = [&] {
+        static constexpr std::string_view pattern = "dddd-dd-dd";
+        if (name.size() < pattern.size()) return false;
+        for (std::size_t i = 0; i < pattern.size(); ++i)
+            if (pattern[i] == 'd' ? !std::isdigit(static_cast<unsigned char>(name[i])) : name[i] != '-') return false;
+        return true;
+    };
+    if (name[0] == '%') return std::string(zero_width_space) + std::string(zero_width_space) + name;
+    if ((name.size() > 1 && name[1] == '%') || starts_with_keyword() || starts_with_date())
+        return std::string(zero_width_space) + name;
+    return name;
+}
+
+// A string from the document in an error message, as a JSON string: the C ABI hands messages out
+// NUL-terminated too, so a control character in it is written as its escape.
+std::string json_quoted(const std::string &text) {
+    return Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 Error not_a_plan(std::string message, std::string pointer) {
@@ -172,7 +304,7 @@ Result<Date> date_member(const Json &object, const char *key, const std::string 
     BOOST_OUTCOME_TRY(text, string_member(object, key, pointer, true));
     const auto date = Date::parse(text);
     if (!date)
-        return not_a_plan(std::string("\"") + key + "\" \"" + text + "\" is not a date",
+        return not_a_plan(std::string("\"") + key + "\" " + json_quoted(text) + " is not a date",
                           pointer_append(pointer, key));
     return *date;
 }
@@ -248,7 +380,7 @@ Result<std::string> export_mermaid_gantt(const Json &plan) {
             }
         }
         // Mermaid's end date is exclusive: the task runs to the end of its finish day.
-        section->lines.push_back(gantt_label(name) + " :t" + std::to_string(i) + ", " + start.iso() + ", " +
+        section->lines.push_back(gantt_task_name(name) + " :t" + std::to_string(i) + ", " + start.iso() + ", " +
                                  finish.plus_days(1).iso());
     }
     if (milestones) {
@@ -260,7 +392,7 @@ Result<std::string> export_mermaid_gantt(const Json &plan) {
             BOOST_OUTCOME_TRY(due, date_member(*milestone, "due", at));
             Section *section = id.empty() ? nullptr : find_section(id);
             if (!section) section = &rest;
-            section->lines.push_back(gantt_label(title.empty() ? "milestone" : title) + " :milestone, m" +
+            section->lines.push_back(gantt_task_name(title.empty() ? "milestone" : title) + " :milestone, m" +
                                      std::to_string(i) + ", " + due.iso() + ", 0d");
         }
     }
@@ -287,16 +419,11 @@ namespace {
 std::int64_t first_writable_instant() { return unix_seconds(*Date::from_ymd(1400, 1, 1)); }
 std::int64_t end_of_writable_instants() { return unix_seconds(*Date::from_ymd(9999, 12, 31), seconds_per_day); }
 
-// A TEXT value: control characters other than line breaks and tabs become spaces first, since a
-// content line may not hold them and TEXT has no escape for them (a NUL would also cut the C
-// ABI's string short); then RFC 5545 escaping.
+// A TEXT value: line breaks (CRLF, LF, a lone CR, U+2028, U+2029) become "\n", and every other
+// control character, tab included, a space (TEXT has no escape for them, and the exports write
+// none raw); then the escaping of ical_escape_text.
 std::string ical_text(std::string_view text) {
-    std::string clean(text);
-    for (char &ch : clean) {
-        const auto byte = static_cast<unsigned char>(ch);
-        if ((byte < 0x20 && ch != '\n' && ch != '\r' && ch != '\t') || byte == 0x7F) ch = ' ';
-    }
-    return ical_escape_text(clean);
+    return ical_escape_text(display_text(text, "\n", [](std::string &out, char ch) { out += ch; }));
 }
 
 // One part of a UID: letters, digits, '_' and '-' as they are, any other byte as %XX. No part
@@ -344,10 +471,10 @@ Result<std::int64_t> instant_member(const Json &object, const char *key, const s
     const auto parsed = parse_offset_date_time(text);
     const std::string at = pointer_append(pointer, key);
     if (!parsed)
-        return not_a_plan(std::string("\"") + key + "\" \"" + text + "\" is not a date-time with an offset", at);
+        return not_a_plan(std::string("\"") + key + "\" " + json_quoted(text) + " is not a date-time with an offset", at);
     const std::int64_t instant = parsed->utc_seconds();
     if (instant < first_writable_instant() || instant >= end_of_writable_instants())
-        return not_a_plan(std::string("\"") + key + "\" \"" + text + "\" is outside 1400-9999 in UTC", at);
+        return not_a_plan(std::string("\"") + key + "\" " + json_quoted(text) + " is outside 1400-9999 in UTC", at);
     return instant;
 }
 
@@ -387,7 +514,6 @@ Result<std::vector<MilestoneEvent>> read_milestones(const Json &plan) {
     BOOST_OUTCOME_TRY(array, array_member(plan, "milestones", false));
     std::vector<MilestoneEvent> out;
     if (!array) return out;
-    const Date last_day = *Date::from_ymd(9999, 12, 31);
     for (std::size_t i = 0; i < array->size(); ++i) {
         const std::string at = pointer_append("/milestones", i);
         BOOST_OUTCOME_TRY(item, object_at(*array, i, at));
@@ -397,8 +523,6 @@ Result<std::vector<MilestoneEvent>> read_milestones(const Json &plan) {
         BOOST_OUTCOME_TRY(title, string_member(*item, "title", at, false, m.id));
         m.title = std::move(title);
         BOOST_OUTCOME_TRY(due, date_member(*item, "due", at));
-        // The all-day event ends the next day, which must still be a Date.
-        if (due == last_day) return not_a_plan("\"due\" is the last supported day", pointer_append(at, "due"));
         m.due = due;
         const auto delivered = item->find("delivered");
         if (delivered != item->end() && !delivered->is_null()) {
@@ -478,7 +602,7 @@ Result<void> append_session(IcalDocument &cal, const Json &session, const std::s
 
     std::string uid = cal.uid_prefix + uid_part(type) + "." + std::to_string(occurrence) + "@careerpath";
     if (!cal.uids.insert(uid).second)
-        return not_a_plan("a second session \"" + type + "\" #" + std::to_string(occurrence),
+        return not_a_plan("a second session " + json_quoted(type) + " #" + std::to_string(occurrence),
                           pointer_append(at, "occurrence"));
     std::string &out = cal.text;
     ical_append_line(out, "BEGIN", "VEVENT");
@@ -498,7 +622,7 @@ Result<void> append_session(IcalDocument &cal, const Json &session, const std::s
 Result<void> append_milestone(IcalDocument &cal, const MilestoneEvent &m, const std::string &at) {
     std::string uid = cal.uid_prefix + "milestone-" + uid_part(m.id) + "@careerpath";
     if (!cal.uids.insert(uid).second)
-        return not_a_plan("a second milestone \"" + m.id + "\"", pointer_append(at, "id"));
+        return not_a_plan("a second milestone " + json_quoted(m.id), pointer_append(at, "id"));
     std::string description = "Due " + m.due.iso() + "\nDelivered " +
                               (m.delivered ? m.delivered->iso() : std::string("after the plan's horizon"));
     if (m.met) description += *m.met ? "\nMet: yes" : "\nMet: no";
@@ -507,7 +631,9 @@ Result<void> append_milestone(IcalDocument &cal, const MilestoneEvent &m, const 
     ical_append_line(out, "UID", ical_text(uid));
     ical_append_line(out, "DTSTAMP", cal.stamp);
     ical_append_line(out, "DTSTART;VALUE=DATE", ical_date(m.due));
-    ical_append_line(out, "DTEND;VALUE=DATE", ical_date(m.due.plus_days(1)));
+    // The day after 9999-12-31 has no four-digit year; a one-day DURATION says the same.
+    if (m.due == *Date::from_ymd(9999, 12, 31)) ical_append_line(out, "DURATION", "P1D");
+    else ical_append_line(out, "DTEND;VALUE=DATE", ical_date(m.due.plus_days(1)));
     ical_append_line(out, "SUMMARY", ical_text(m.title));
     ical_append_line(out, "DESCRIPTION", ical_text(description));
     ical_append_line(out, "CATEGORIES", "milestone");
@@ -553,7 +679,7 @@ Result<std::string> export_ical(const Json &plan) {
         BOOST_OUTCOME_TRY(status, string_member(*session, "status", at, true));
         if (status == "dropped") continue;  // no time to put in a calendar
         if (status != "placed" && status != "moved")
-            return not_a_plan("\"status\" \"" + status + "\" is not placed, moved or dropped",
+            return not_a_plan("\"status\" " + json_quoted(status) + " is not placed, moved or dropped",
                               pointer_append(at, "status"));
         BOOST_OUTCOME_TRYV(append_session(cal, *session, at, milestones, mentor, time_zone));
     }

@@ -5,6 +5,7 @@
 #include <careerpath/schedule.hpp>
 
 #include "json_writer.hpp"
+#include "request_reader.hpp"
 #include "session_agenda.hpp"
 
 #include <algorithm>
@@ -30,11 +31,15 @@ struct PhaseWindow {
     Date first, last;
 };
 
+// make_plan has checked that the program's months end by 9999-12-31, so every phase does too
+// (the curriculum keeps phases within their program's months).
 std::vector<PhaseWindow> phase_windows(const Program *program, Date start) {
     std::vector<PhaseWindow> windows;
     if (!program) return windows;
+    const Date calendar_end = *Date::from_ymd(9999, 12, 31);
     for (const Phase &phase : program->phases)
-        windows.push_back({start.plus_months(phase.first_month - 1), start.plus_months(phase.last_month).plus_days(-1)});
+        windows.push_back({start.plus_months(phase.first_month - 1),
+                           start.last_day_of_months(phase.last_month).value_or(calendar_end)});
     return windows;
 }
 
@@ -47,16 +52,66 @@ std::vector<std::optional<std::size_t>> phase_of_skill(const Curriculum &c, cons
     return phase;
 }
 
-Error no_capacity(const PlanRequest &request) {
+// The last day a plan may reach: max_plan_years after the start, or 9999-12-31, the last day a
+// Date holds, where that comes first. The messages of plans that do not fit say which it was, and
+// point at what the request can change: near the end of the calendar that is the start.
+struct Horizon {
+    Date last;
+    bool calendar_end = false;
+
+    static Horizon of(Date start, std::size_t max_plan_years) {
+        // Past 8600 years every start runs into 9999-12-31 (the cap keeps the months an int); a
+        // horizon of 0 years would end before the start, so it is taken as 1.
+        const int months = static_cast<int>(std::clamp<std::size_t>(max_plan_years, 1, 9000) * 12);
+        if (const auto last = start.last_day_of_months(months)) return {*last, false};
+        return {*Date::from_ymd(9999, 12, 31), true};
+    }
+
+    // "9999-12-31, the end of the calendar careerpath supports" or "2077-01-03, the end of the
+    // planning horizon (max_plan_years: 50)".
+    std::string describe(std::size_t max_plan_years) const {
+        if (calendar_end) return last.iso() + ", the end of the calendar careerpath supports";
+        return last.iso() + ", the end of the planning horizon (max_plan_years: " + std::to_string(max_plan_years) + ")";
+    }
+
+    // A plan whose work does not fit before `last`: `what` and then why. Near 9999-12-31 the start
+    // is what to change (Status::limit either way: the request is valid, the plan too long).
+    Error too_short(const std::string &what, std::size_t max_plan_years) const {
+        if (calendar_end)
+            return make_error(Status::limit,
+                              what + ": the plan would run past " + describe(max_plan_years) + "; start earlier",
+                              "/start");
+        return make_error(Status::limit, what + ": the plan would run past " + describe(max_plan_years),
+                          "/learner/hours_per_week");
+    }
+};
+
+// Why the calendar holds no hour up to the horizon, blaming what the request has: no hours, no
+// workdays, holidays, time off, or both; with none of these the days left before 9999-12-31 hold
+// no workday. Each kind of closure is tried alone on the same days (arithmetic, no walk).
+Error no_capacity(const PlanRequest &request, const Horizon &horizon, std::size_t max_plan_years) {
     const Learner &l = request.learner;
     if (l.hours_per_week <= 0)
         return make_error(Status::infeasible, "hours_per_week is 0: the learner has no time to learn in",
                           "/learner/hours_per_week");
     if (std::none_of(l.workdays.begin(), l.workdays.end(), [](bool b) { return b; }))
         return make_error(Status::infeasible, "no workdays: the learner has no day to learn on", "/learner/workdays");
+    const std::string span = "from " + request.start.iso() + " to " + horizon.describe(max_plan_years);
+    auto holds_hours = [&](std::vector<HolidayRule> holidays, std::vector<DateRange> time_off) {
+        const Calendar calendar(CalendarSpec{request.start, l.hours_per_week, l.workdays, std::move(holidays),
+                                             std::move(time_off)},
+                                horizon.last);
+        return calendar.hours_through(horizon.last) > epsilon;
+    };
+    if (!holds_hours({}, {}))
+        return horizon.too_short("there is no workday from " + request.start.iso() + " to " + horizon.last.iso(),
+                                 max_plan_years);
+    if (!holds_hours(request.holidays, {}))
+        return make_error(Status::infeasible,
+                          "holidays close every working day " + span + ": there is no time to learn in", "/holidays");
     return make_error(Status::infeasible,
-                      "holidays and time off close every working day from " + request.start.iso() +
-                          " to the end of the planning horizon: there is no time to learn in",
+                      std::string(holds_hours({}, l.time_off) ? "holidays and time off close" : "time off closes") +
+                          " every working day " + span + ": there is no time to learn in",
                       "/learner/time_off");
 }
 
@@ -179,25 +234,28 @@ Result<Plan> make_plan(const Curriculum &c, const PlanRequest &request, const Li
     Plan plan;
     plan.gap = close_gap(c, role, request.learner.current);
 
-    const Date horizon = request.start.plus_months(static_cast<int>(12 * limits.max_plan_years)).plus_days(-1);
-    if (request.target_date > horizon)
+    // The program's phases are months from the start: all of them must be dates.
+    if (program && !request.start.last_day_of_months(program->months))
+        return detail::program_past_calendar_end(*program, request.start, "/start");
+    const Horizon horizon = Horizon::of(request.start, limits.max_plan_years);
+    // A target date is a Date, so only the max_plan_years horizon can come before it.
+    if (request.target_date > horizon.last)
         return make_error(Status::limit,
-                          "target_date " + request.target_date.iso() + " is more than " +
-                              std::to_string(limits.max_plan_years) + " years after the start (max_plan_years)",
+                          "target_date " + request.target_date.iso() + " is not within " +
+                              std::to_string(limits.max_plan_years) + " years of the start " + request.start.iso() +
+                              " (max_plan_years)",
                           "/target_date");
     const Calendar calendar(CalendarSpec{request.start, request.learner.hours_per_week, request.learner.workdays,
                                          request.holidays, request.learner.time_off},
-                            horizon);
+                            horizon.last);
     if (plan.gap.hours > epsilon) {
-        const double capacity = calendar.hours_through(horizon);
-        if (capacity <= epsilon) return no_capacity(request);
+        const double capacity = calendar.hours_through(horizon.last);
+        if (capacity <= epsilon) return no_capacity(request, horizon, limits.max_plan_years);
         if (capacity + epsilon < plan.gap.hours)
-            return make_error(Status::limit,
-                              "the path needs " + format_hours(plan.gap.hours) + " hours, but the calendar holds " +
-                                  format_hours(capacity) + " hours up to " + horizon.iso() +
-                                  ", the end of the planning horizon (max_plan_years: " +
-                                  std::to_string(limits.max_plan_years) + ")",
-                              "/learner/hours_per_week");
+            return horizon.too_short("the path needs " + format_hours(plan.gap.hours) +
+                                         " hours, but the calendar holds " + format_hours(capacity) + " hours from " +
+                                         request.start.iso() + " to " + horizon.last.iso(),
+                                     limits.max_plan_years);
     }
 
     // Jobs on the working-hour axis: one per unit of the path.
@@ -246,16 +304,17 @@ Result<Plan> make_plan(const Curriculum &c, const PlanRequest &request, const Li
     const Schedule schedule = schedule_min_max_lateness(jobs);
 
     // Back from hours to dates.
+    // The hours fit, but work that waits for its phase's release date can still end after the
+    // horizon (the schedule idles only while it waits).
+    const std::string waits = "the path's work, waiting for the release dates of its phases, does not fit from " +
+                              request.start.iso() + " to " + horizon.last.iso();
     auto day_ending = [&](double hour) -> Result<Date> {
         if (auto d = calendar.day_ending(hour)) return *d;
-        return make_error(Status::limit, "the plan runs past " + horizon.iso() +
-                                             ", the end of the planning horizon (max_plan_years: " +
-                                             std::to_string(limits.max_plan_years) + ")",
-                          "/learner/hours_per_week");
+        return horizon.too_short(waits, limits.max_plan_years);
     };
     auto day_starting = [&](double hour) -> Result<Date> {
         if (auto d = calendar.day_starting(hour)) return *d;
-        return make_error(Status::limit, "the plan runs past " + horizon.iso() + " (max_plan_years)", "/learner/hours_per_week");
+        return horizon.too_short(waits, limits.max_plan_years);
     };
     for (std::size_t j = 0; j < n; ++j) {
         PlannedUnit &pu = units[j];

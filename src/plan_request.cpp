@@ -179,6 +179,15 @@ Result<PlanRequest> read_plan_request(const Curriculum &c, const Json &document,
     if (const Node as_of = root.member("as_of")) {
         OffsetDateTime stamp;
         BOOST_OUTCOME_TRYV(read_date_time(as_of, "as_of", stamp));
+        // It is written again in UTC (the iCalendar DTSTAMP), which must be a date too.
+        const std::int64_t instant = stamp.utc_seconds();
+        const char *outside = instant < unix_seconds(*Date::from_ymd(1400, 1, 1)) ? "before 1400-01-01"
+                              : instant >= unix_seconds(*Date::from_ymd(9999, 12, 31), seconds_per_day)
+                                  ? "after 9999-12-31"
+                                  : nullptr;
+        if (outside)
+            return schema_error(as_of.pointer, "as_of \"" + as_of->get<std::string>() + "\" falls " + outside +
+                                                   " in UTC, outside the calendar careerpath supports");
         request.as_of = as_of->get<std::string>();
         as_of_day = stamp.day;
     }

@@ -98,8 +98,23 @@ struct ProgramAndDates {
     Date target_date;
 };
 
+/// A program whose months, counted from `start`, end after 9999-12-31: Status::limit at the
+/// start, which is what to change (the program's length is the curriculum's).
+inline Error program_past_calendar_end(const Program &program, Date start, std::string pointer) {
+    // The latest start is the 1st of the month `months` before 10000-01-01.
+    const int latest = 10000 * 12 - program.months;
+    const auto latest_start = Date::from_ymd(latest / 12, latest % 12 + 1, 1);
+    return make_error(Status::limit,
+                      "program \"" + program.id + "\" runs " + std::to_string(program.months) +
+                          " months: from the start " + start.iso() +
+                          " it would run past 9999-12-31, the end of the calendar careerpath supports" +
+                          (latest_start ? "; start it on " + latest_start->iso() + " or earlier" : std::string()),
+                      std::move(pointer));
+}
+
 /// "program", "target_role" (default: the program's), "start" and "target_date" (default: the
-/// day before start plus the program's months) of a request's root.
+/// day before start plus the program's months, which must not end after 9999-12-31) of a
+/// request's root.
 inline Ok read_program_and_dates(const Curriculum &c, const Node &root, ProgramAndDates &out) {
     if (const Node program = root.member("program")) {
         std::string id;
@@ -126,7 +141,10 @@ inline Ok read_program_and_dates(const Curriculum &c, const Node &root, ProgramA
             return schema_error(target.pointer,
                                 "target_date " + out.target_date.iso() + " is before the start " + out.start.iso());
     } else if (out.program) {
-        out.target_date = out.start.plus_months(c.programs()[*out.program].months).plus_days(-1);
+        const Program &program = c.programs()[*out.program];
+        const auto last = out.start.last_day_of_months(program.months);
+        if (!last) return program_past_calendar_end(program, out.start, root.member("start").pointer);
+        out.target_date = *last;
     } else {
         return missing(target, "target_date (or a program, whose length gives the default)");
     }

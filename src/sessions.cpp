@@ -12,6 +12,7 @@
 #include <array>
 #include <limits>
 #include <optional>
+#include <string>
 #include <tuple>
 
 CAREERPATH_NAMESPACE_BEGIN
@@ -24,6 +25,7 @@ const char *to_string(SlotClosure closure) noexcept {
     case SlotClosure::mentor_unavailable: return "mentor_unavailable";
     case SlotClosure::mentor_busy: return "mentor_busy";
     case SlotClosure::taken: return "taken";
+    case SlotClosure::outside_calendar: return "outside_calendar";
     }
     return "unknown";
 }
@@ -81,6 +83,17 @@ struct Occurrence {
     std::vector<ClosedSlot> why;
 };
 
+// A session's times are written as dates (its start in UTC, the mentor's wall times in the
+// reasons), so near the ends of the calendar a slot closes where they would leave Date's range,
+// 1400-01-01T00:00 to the end of 9999-12-31; `where` names the clock ("UTC" or a zone).
+std::optional<std::string> outside_calendar(std::int64_t start, std::int64_t end, const std::string &where) {
+    static const std::int64_t first = unix_seconds(*Date::from_ymd(1400, 1, 1));
+    static const std::int64_t last = unix_seconds(*Date::from_ymd(9999, 12, 31), seconds_per_day);
+    if (start < first) return "in " + where + " it would start before 1400-01-01, the first day careerpath supports";
+    if (end > last) return "in " + where + " it would end after 9999-12-31, the last day careerpath supports";
+    return std::nullopt;
+}
+
 // The EDF order: window end, then interval, then the program's order, then occurrence.
 auto deadline_key(const Occurrence &o) {
     return std::make_tuple(o.window.last, o.window.interval_days, o.type_rank, o.window.occurrence);
@@ -111,11 +124,17 @@ public:
         case DayStatus::holiday: return std::pair{SlotClosure::holiday, day.iso() + " is a holiday"};
         case DayStatus::time_off: return std::pair{SlotClosure::time_off, time_off_detail(day)};
         }
+        const std::int64_t end_utc = start_utc + std::int64_t{minutes} * 60;
+        if (auto outside = outside_calendar(start_utc, end_utc, "UTC"))
+            return std::pair{SlotClosure::outside_calendar, std::move(*outside)};
         if (!request_.mentor) return std::nullopt;
         const Mentor &mentor = *request_.mentor;
-        const std::int64_t end_utc = start_utc + std::int64_t{minutes} * 60;
         const TimeZone::LocalTime from = mentor_zone_->to_local(start_utc);
         const TimeZone::LocalTime to = mentor_zone_->to_local(end_utc);
+        // to_local keeps wall times inside the calendar; the mentor's own must really be there.
+        if (auto outside = outside_calendar(start_utc + from.offset_minutes * 60, end_utc + to.offset_minutes * 60,
+                                            mentor.time_zone))
+            return std::pair{SlotClosure::outside_calendar, std::move(*outside)};
         int to_minute = to.minute_of_day;
         if (to.day == from.day.plus_days(1) && to_minute == 0) to_minute = 24 * 60;  // ends at midnight
         const bool same_day = to.day == from.day || to_minute == 24 * 60;

@@ -46,6 +46,11 @@ public:
     /// Plus k months, keeping the day of the month, clamped to the last day of a shorter month
     /// (2027-01-31 plus 1 month is 2027-02-28). Saturates at the ends of the supported range.
     Date plus_months(int months) const noexcept;
+    /// The last day of the `months` months (1 or more) that begin on this date: plus_months(months)
+    /// less one day (2027-01-04 and 6: 2027-07-03). nullopt when that day would come after
+    /// 9999-12-31, where plus_months saturates: a span of months that does not fit in the
+    /// calendar is not silently shortened.
+    std::optional<Date> last_day_of_months(int months) const noexcept;
     /// The number of days from `other` to this date (negative if this one is earlier).
     std::int32_t days_since(Date other) const noexcept { return day_number_ - other.day_number_; }
 

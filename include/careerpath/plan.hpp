@@ -78,8 +78,10 @@ struct Plan {
 
 /// The plan for one request. Zero learning capacity where hours are needed is
 /// Status::infeasible; a plan that would run past the horizon limit (Limits::max_plan_years
-/// after the start) is Status::limit. Sessions run from the start to the later of the finish
-/// and the target date.
+/// after the start, or 9999-12-31, the end of the calendar, if that comes first) is
+/// Status::limit, as is a program whose months from the start end after 9999-12-31 (both at
+/// "/start" near the end of the calendar). Sessions run from the start to the later of the
+/// finish and the target date.
 Result<Plan> make_plan(const Curriculum &curriculum, const PlanRequest &request, const Limits &limits = {});
 
 /// A request read from JSON text and the plan made for it: what the C ABI, the command line and

@@ -18,7 +18,8 @@
 
 CAREERPATH_NAMESPACE_BEGIN
 
-/// Why one of the learner's slots could not hold a session, in the order they are checked.
+/// Why one of the learner's slots could not hold a session. They are checked in the order of
+/// docs/sessions.md: the learner's calendar, outside_calendar, the mentor's side, then taken.
 enum class SlotClosure {
     not_a_workday,       ///< the learner does not work that weekday
     holiday,
@@ -26,8 +27,10 @@ enum class SlotClosure {
     mentor_unavailable,  ///< the session does not fit inside one of the mentor's availability windows
     mentor_busy,         ///< it overlaps one of the mentor's busy intervals
     taken,               ///< the learner has another session then
+    outside_calendar,    ///< in UTC or in the mentor's zone it falls outside 1400-01-01 .. 9999-12-31
 };
-/// "not_a_workday", "holiday", "time_off", "mentor_unavailable", "mentor_busy", "taken".
+/// "not_a_workday", "holiday", "time_off", "mentor_unavailable", "mentor_busy", "taken",
+/// "outside_calendar".
 const char *to_string(SlotClosure closure) noexcept;
 
 /// A slot of an occurrence's window that did not hold it, and what closed it.

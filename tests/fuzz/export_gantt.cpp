@@ -1,7 +1,8 @@
 // Fuzz target for careerpath_export's one parser entry point, "mermaid-gantt": any bytes as a
 // plan document, against the example curriculum (CAREERPATH_FUZZ_CURRICULUM). On success the
-// chart must be text that starts with "gantt"; on failure the output stays NULL, the status is
-// one an export of a document may return, and the error has a message.
+// chart must be text that starts with "gantt", ends with a line end (a NUL from the document
+// would cut it mid-line) and holds no control character but LF; on failure the output stays NULL,
+// the status is one an export of a document may return, and the error has a message.
 #include "careerpath.h"
 #include "example_curriculum.hpp"
 
@@ -25,6 +26,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     if (status == CAREERPATH_OK) {
         if (!chart) fail("export succeeded but returned NULL", status);
         if (std::strncmp(chart, "gantt", 5) != 0) fail("the chart does not start with \"gantt\"", status);
+        const std::size_t length = std::strlen(chart);
+        if (chart[length - 1] != '\n') fail("the chart does not end with a line end: cut short", status);
+        for (std::size_t i = 0; i < length; ++i) {
+            const auto byte = static_cast<unsigned char>(chart[i]);
+            if ((byte < 0x20 && byte != '\n') || byte == 0x7F) fail("a control character in the chart", status);
+        }
         careerpath_free(chart);
         return 0;
     }

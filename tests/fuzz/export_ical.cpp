@@ -1,7 +1,7 @@
 // Fuzz target for careerpath_export's "ical": any bytes as a plan document, against the example
 // curriculum (CAREERPATH_FUZZ_CURRICULUM). On success the text must be a VCALENDAR in the wire
-// format RFC 5545 asks for (every line ends in CRLF, holds no other CR or LF and is at most 75
-// octets), and the same bytes must give the same text; on failure the output stays NULL, the
+// format RFC 5545 asks for (every line ends in CRLF, holds no other control character and is at
+// most 75 octets), and the same bytes must give the same text; on failure the output stays NULL, the
 // status is one an export of a document may return, and the error has a message.
 #include "careerpath.h"
 #include "example_curriculum.hpp"
@@ -30,6 +30,8 @@ void check_lines(std::string_view text) {
         const std::string_view line = text.substr(at, end - at);
         if (line.size() > 75) fail("a line longer than 75 octets", 0);
         if (line.find_first_of("\r\n") != std::string_view::npos) fail("a bare CR or LF inside a line", 0);
+        for (const char ch : line)
+            if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7F) fail("a control character inside a line", 0);
         at = end + 2;
     }
 }

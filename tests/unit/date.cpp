@@ -1,7 +1,8 @@
 // careerpath/date.hpp: parsing accepts exactly YYYY-MM-DD naming a real date in 1400-9999; every
 // day of the range round-trips through iso() and parse() and is the hand-computed successor of the
 // day before (so day numbers count days); weekdays of known dates; plus_months keeps the day and
-// clamps it to shorter months, checked on a table and against a hand computation on random dates.
+// clamps it to shorter months, checked on a table and against a hand computation on random dates;
+// last_day_of_months is plus_months less a day, or nothing past 9999-12-31.
 #include <careerpath/date.hpp>
 
 #include <doctest/doctest.h>
@@ -184,5 +185,38 @@ TEST_CASE("plus_months keeps the day and clamps it to shorter months") {
             if (result.year() != ey || result.month() != em || result.day() != ed)
                 FAIL_CHECK(y << "-" << m << "-" << dd << " + " << k << " months gave " << result.iso());
         }
+    }
+}
+
+TEST_CASE("last_day_of_months: the day before plus_months, or nothing past 9999-12-31") {
+    struct Row {
+        const char *from;
+        int months;
+        const char *last;  // nullptr: past the end of the calendar
+    };
+    const Row rows[] = {
+        {"2027-01-04", 6, "2027-07-03"},  {"2027-01-31", 1, "2027-02-27"}, {"2027-01-01", 12, "2027-12-31"},
+        {"9999-06-01", 6, "9999-11-30"},  {"9999-07-01", 6, "9999-12-31"}, {"9999-04-01", 9, "9999-12-31"},
+        {"9999-12-31", 1, nullptr},       {"9999-04-02", 9, nullptr},      {"9999-07-02", 6, nullptr},
+        {"9999-12-01", 1, "9999-12-31"},  {"9950-01-01", 600, "9999-12-31"}, {"9950-01-02", 600, nullptr},
+        {"2027-01-04", 0, nullptr},       {"2027-01-04", -1, nullptr},
+    };
+    for (const Row &row : rows) {
+        const auto last = d(row.from).last_day_of_months(row.months);
+        if (row.last) {
+            REQUIRE_MESSAGE(last.has_value(), row.from << " + " << row.months << " months");
+            CHECK_MESSAGE(last->iso() == row.last, row.from << " + " << row.months << " months");
+        } else {
+            CHECK_MESSAGE(!last.has_value(), row.from << " + " << row.months << " months gave " << last->iso());
+        }
+    }
+    // Where nothing saturates, it is plus_months less a day.
+    std::mt19937 rng(99991231);
+    std::uniform_int_distribution<int> year(1400, 9989), month(1, 12), day(1, 28), span(1, 120);
+    for (int i = 0; i < 2000; ++i) {
+        const Date from = *Date::from_ymd(year(rng), month(rng), day(rng));
+        const int k = span(rng);
+        REQUIRE(from.last_day_of_months(k).has_value());
+        CHECK(*from.last_day_of_months(k) == from.plus_months(k).plus_days(-1));
     }
 }

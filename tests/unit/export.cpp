@@ -1,7 +1,9 @@
 // careerpath/export.hpp: the curriculum graph as DOT and as a Mermaid flowchart, checked to the
 // byte on a small hand-written curriculum; the plan as a Mermaid Gantt chart, for Alex's plan
 // and a hand-written plan document; the plan as iCalendar (wire format, escaping, UIDs, DTSTAMP,
-// all-day milestones); and documents that are not plans.
+// all-day milestones); and documents that are not plans. Ids and titles holding NUL and other
+// control characters (tests/unit/control_characters.json and plan documents): every format's
+// text whole, with no raw control character, and Mermaid's syntax characters made harmless.
 #include <careerpath/export.hpp>
 #include <careerpath/plan.hpp>
 
@@ -9,6 +11,7 @@
 
 #include "support.hpp"
 
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -20,12 +23,16 @@ namespace {
 
 using careerpath_test::load_ok;
 
-std::string read_example(const std::string &name) {
-    std::ifstream in(std::string(CAREERPATH_EXAMPLES_DIR) + "/" + name, std::ios::binary);
-    REQUIRE(in.good());
+std::string read_file(const std::string &path) {
+    std::ifstream in(path, std::ios::binary);
+    REQUIRE_MESSAGE(in.good(), "cannot open " << path);
     std::ostringstream out;
     out << in.rdbuf();
     return out.str();
+}
+
+std::string read_example(const std::string &name) {
+    return read_file(std::string(CAREERPATH_EXAMPLES_DIR) + "/" + name);
 }
 
 std::size_t count(const std::string &text, const std::string &what) {
@@ -345,6 +352,15 @@ TEST_CASE("export_ical: milestones are all-day, transparent events") {
     CHECK(descriptions[4] == "Due 2027-12-31\\nDelivered after the plan's horizon\\nMet: no");
 }
 
+TEST_CASE("export_ical: a milestone on 9999-12-31 lasts one day by DURATION, the day after having no year to write") {
+    Json plan = Json::parse(ical_plan);
+    plan["milestones"][1]["due"] = "9999-12-31";
+    const std::string text = ical_ok(plan);
+    CHECK(values_of(text, "DTSTART;VALUE=DATE") == std::vector<std::string>{"20270301", "99991231"});
+    CHECK(values_of(text, "DTEND;VALUE=DATE") == std::vector<std::string>{"20270302"});
+    CHECK(values_of(text, "DURATION") == std::vector<std::string>{"P1D"});
+}
+
 TEST_CASE("export_ical: DTSTAMP is as_of in UTC, else the plan start at midnight UTC") {
     Json plan = Json::parse(ical_plan);
     auto stamps = values_of(ical_ok(plan), "DTSTAMP");
@@ -453,7 +469,6 @@ TEST_CASE("export_ical: a document it cannot write is a schema error with its po
         {R"({"milestones": {}})", "/milestones"},
         {R"({"milestones": [{"title": "no id", "due": "2027-01-05"}]})", "/milestones/0/id"},
         {R"({"milestones": [{"id": "m"}]})", "/milestones/0/due"},
-        {R"({"milestones": [{"id": "m", "due": "9999-12-31"}]})", "/milestones/0/due"},
         {R"({"milestones": [{"id": "m", "due": "2027-01-05", "delivered": "soon"}]})", "/milestones/0/delivered"},
         {R"({"milestones": [{"id": "m", "due": "2027-01-05", "met": "yes"}]})", "/milestones/0/met"},
         {R"({"milestones": [{"id": "m", "due": "2027-01-05"}, {"id": "m", "due": "2027-01-06"}]})",
@@ -481,4 +496,215 @@ TEST_CASE("export_ical: a document it cannot write is a schema error with its po
     const std::string text = ical_ok(plan);
     CHECK(text.find('\x07') == std::string::npos);
     CHECK(text.find('\0') == std::string::npos);
+}
+
+// --- Control characters in ids and titles ------------------------------------------------------
+
+namespace {
+
+// tests/unit/control_characters.json: ids, titles, level names, areas, a role, a program, a phase
+// and a session type holding NUL, other C0 controls, DEL, a C1 control, CR, LF, tab, U+2028 and
+// U+2029, plus Mermaid's syntax characters; two skill ids differ only in a NUL and a U+0001, a
+// third holds a real backslash-u-0000.
+std::string control_curriculum_text() {
+    return read_file(std::string(CAREERPATH_UNIT_DIR) + "/control_characters.json");
+}
+
+// The offsets of the control characters in `text` that a format may not hold: every byte below
+// 0x20 but LF (or, with `crlf`, but a CR LF pair), DEL, a C1 control (C2 80-C2 9F) and U+2028,
+// U+2029. A NUL is among them: the C ABI would cut the text there.
+std::vector<std::size_t> raw_controls(const std::string &text, bool crlf) {
+    std::vector<std::size_t> at;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0u;
+        if (crlf && b == '\r' && next == '\n') {
+            ++i;
+            continue;
+        }
+        if (!crlf && b == '\n') continue;
+        const bool c1 = b == 0xC2 && next >= 0x80 && next <= 0x9F;
+        const bool separator = b == 0xE2 && next == 0x80 && i + 2 < text.size() &&
+                               (static_cast<unsigned char>(text[i + 2]) == 0xA8 ||
+                                static_cast<unsigned char>(text[i + 2]) == 0xA9);
+        if (b < 0x20 || b == 0x7F || c1 || separator) at.push_back(i);
+    }
+    return at;
+}
+
+// What a C caller of careerpath_export sees: the text up to its first NUL.
+std::size_t c_length(const std::string &text) { return std::strlen(text.c_str()); }
+
+// Text a C caller gets whole (no NUL ends it early) with no raw control character but the
+// format's line ends (LF, or with `crlf` CR LF).
+void check_whole(const std::string &text, bool crlf) {
+    CHECK(c_length(text) == text.size());
+    CHECK(raw_controls(text, crlf).empty());
+}
+
+const Curriculum &control_curriculum() {
+    static const Curriculum c = load_ok(control_curriculum_text());
+    return c;
+}
+
+// Alex-like request against the control curriculum: a learner id with a NUL, its program, a
+// weekly session slot, no mentor.
+PlannedRequest control_plan() {
+    const Json request = {{"learner", {{"id", std::string("le\0arner\x01", 9)},
+                                       {"hours_per_week", 6},
+                                       {"session_slots", {{{"weekday", "tue"}, {"time", "10:00"}}}}}},
+                          {"program", std::string("pro\0gram", 8)},
+                          {"start", "2027-01-04"}};
+    auto planned = plan_from_json(control_curriculum(), request.dump());
+    REQUIRE_MESSAGE(planned, (planned ? "" : planned.error().message));
+    return std::move(planned).value();
+}
+
+}  // namespace
+
+TEST_CASE("control characters: the loader keeps them, so the exports see them") {
+    const Curriculum &c = control_curriculum();
+    CHECK(c.id() == std::string("ctl\0curriculum\x01", 15));
+    REQUIRE(c.skills().size() == 4);
+    CHECK(c.skills()[0].id == std::string("s\0kill", 6));
+    CHECK(c.skills()[1].id == std::string("s\x01kill", 6));
+    CHECK(c.levels().name(1) == std::string("ba\0sic", 6));
+}
+
+TEST_CASE("export_dot: control characters escaped in IDs, written as spaces or line breaks in labels, nothing cut") {
+    const Curriculum &c = control_curriculum();
+    const std::string dot = export_dot(c);
+    check_whole(dot, false);
+    CHECK(dot.substr(dot.size() - 2) == "}\n");
+    // IDs: every control character as \uXXXX, each code point on its own; the real backslash
+    // doubled, so the three s...kill skills stay three node sets.
+    CHECK(dot.rfind("digraph \"ctl\\u0000curriculum\\u0001\" {\n", 0) == 0);
+    CHECK(dot.find("  \"s\\u0000kill@ba\\u0000sic\" -> \"s\\u0000kill@deep\\u000Alevel\";\n") != std::string::npos);
+    CHECK(dot.find("  \"s\\u0000kill@ba\\u0000sic\" -> \"s\\u0001kill@ba\\u0000sic\";\n") != std::string::npos);
+    CHECK(dot.find("  \"s\\\\u0000kill@ba\\u0000sic\" [label=\"Literal backslash-u\\nba sic\"];\n") != std::string::npos);
+    CHECK(dot.find("  subgraph \"cluster_ar\\u0000ea\\u001B\" {\n    label=\"ar ea \";\n") != std::string::npos);
+    // Labels: CRLF, LF, a lone CR, U+2028 and U+2029 are line breaks; tab, NUL, BEL, ESC, DEL and
+    // the C1 NEL spaces; quotes and backslashes escaped; everything after them kept.
+    CHECK(dot.find("  label=\"Control characters tab\\nCRLF\\nCR\\nLS NEL DEL end-of-title\";\n") != std::string::npos);
+    CHECK(dot.find("[label=\"Skill one \\\"quoted\\\" \\\\N \\\\ back bell after-nul\\ndeep\\nlevel\"];\n") !=
+          std::string::npos);
+    CHECK(dot.find("[label=\"Skill two\\npara <b>#1</b> 50% & `code` %%{init: {}}%%\\nba sic\"];\n") !=
+          std::string::npos);
+    // One node per unit, none merged: four skills of two levels.
+    CHECK(count(dot, " [label=") == 8);
+    CHECK(count(dot, " -> ") == c.graph().edge_count());
+}
+
+TEST_CASE("export_mermaid_graph: control characters as spaces or <br/>, syntax characters as entity codes") {
+    const Curriculum &c = control_curriculum();
+    const std::string mermaid = export_mermaid_graph(c);
+    check_whole(mermaid, false);
+    CHECK(mermaid.find("  subgraph area0 [\"ar ea \"]\n") != std::string::npos);
+    CHECK(mermaid.find("[\"Skill one #quot;quoted#quot; \\N \\ back bell after-nul<br/>deep<br/>level\"]\n") !=
+          std::string::npos);
+    CHECK(mermaid.find("[\"Skill two<br/>para #lt;b#gt;#35;1#lt;/b#gt; 50#37; #amp; #96;code#96; "
+                       "#37;#37;{init: {}}#37;#37;<br/>ba sic\"]\n") != std::string::npos);
+    CHECK(mermaid.find("%%") == std::string::npos);  // no comment and no %%{directive}%% can start
+    CHECK(count(mermaid, " --> ") == c.graph().edge_count());
+    // Every node line is one line: the labels' own line breaks are <br/>.
+    CHECK(count(mermaid, "\n") == 1 + 2 * c.areas().size() + 8 + c.graph().edge_count());
+}
+
+TEST_CASE("export_mermaid_gantt: a plan with control characters keeps every task, each on its own line") {
+    const PlannedRequest planned = control_plan();
+    const Json document = plan_to_json(control_curriculum(), planned.request, planned.plan);
+    auto gantt = export_mermaid_gantt(document);
+    REQUIRE(gantt);
+    const std::string &text = gantt.value();
+    check_whole(text, false);
+    CHECK(text.rfind("gantt\n    title Learning plan for le arner  (ro le)\n    dateFormat YYYY-MM-DD\n", 0) == 0);
+    // The phase title's ':' '#' ';' are spaces in the section name; its milestone starts with
+    // "title", a keyword, so an invisible U+200B comes first.
+    CHECK(text.find("    section title  Phase one  1  done\n") != std::string::npos);
+    CHECK(text.find("    \u200Btitle  Phase one  1  done complete :milestone, m0, ") != std::string::npos);
+    // "Section 5%@ba<NUL>sic" starts with a keyword too.
+    CHECK(text.find("    \u200BSection 5%@ba sic :t") != std::string::npos);
+    CHECK(text.find("    s kill@deep level :t") != std::string::npos);
+    CHECK(text.find("    s\\u0000kill@ba sic :t") != std::string::npos);
+    CHECK(text.find("    Ready for Role title :milestone, m1, ") != std::string::npos);
+    CHECK(count(text, " :t") == document["path"].size());
+    // Every line after the header is a section or a task "name :data", one ':' after the name.
+    std::istringstream lines(text);
+    std::string line;
+    std::size_t tasks = 0;
+    for (int n = 0; std::getline(lines, line); ++n) {
+        if (n < 3 || line.rfind("    section ", 0) == 0) continue;
+        INFO(line);
+        CHECK(count(line, ":") == 1);
+        ++tasks;
+    }
+    CHECK(tasks == document["path"].size() + document["milestones"].size());
+}
+
+TEST_CASE("export_mermaid_gantt: names Mermaid would read as syntax are made plain task names") {
+    const Json plan = Json::parse(R"({
+      "learner": "sam\u0000after", "target_role": "r\u2028ole",
+      "path": [
+        {"unit": "Title IX@one", "start": "2027-01-04", "finish": "2027-01-04"},
+        {"unit": "section 2@one", "start": "2027-01-04", "finish": "2027-01-04"},
+        {"unit": "%only@one", "start": "2027-01-04", "finish": "2027-01-04"},
+        {"unit": "5% more@one", "start": "2027-01-04", "finish": "2027-01-04"},
+        {"unit": "a %%{init: {'theme': 'dark'}}%% b", "start": "2027-01-04", "finish": "2027-01-04"},
+        {"unit": "2027-01-04 kickoff", "start": "2027-01-04", "finish": "2027-01-04"},
+        {"unit": "\u00a0\u3000click here", "start": "2027-01-04", "finish": "2027-01-04"},
+        {"unit": "x\u0000:y#z;w\u0085v\u2029u\r\nt\tend", "start": "2027-01-04", "finish": "2027-01-04"},
+        {"unit": "\u0000\u0001 \u0002", "start": "2027-01-04", "finish": "2027-01-04"},
+        {"unit": "plain", "start": "2027-01-04", "finish": "2027-01-04"}
+      ]
+    })");
+    auto gantt = export_mermaid_gantt(plan);
+    REQUIRE(gantt);
+    CHECK(gantt.value() ==
+          "gantt\n"
+          "    title Learning plan for sam after (r ole)\n"
+          "    dateFormat YYYY-MM-DD\n"
+          "    section Other\n"
+          "    \u200BTitle IX@one :t0, 2027-01-04, 2027-01-05\n"
+          "    \u200Bsection 2@one :t1, 2027-01-04, 2027-01-05\n"
+          "    \u200B\u200B%only@one :t2, 2027-01-04, 2027-01-05\n"
+          "    \u200B5% more@one :t3, 2027-01-04, 2027-01-05\n"
+          "    a % %{init  {'theme'  'dark'}}% % b :t4, 2027-01-04, 2027-01-05\n"
+          "    \u200B2027-01-04 kickoff :t5, 2027-01-04, 2027-01-05\n"
+          "    \u200Bclick here :t6, 2027-01-04, 2027-01-05\n"
+          "    x  y z w v u t end :t7, 2027-01-04, 2027-01-05\n"
+          "    unnamed :t8, 2027-01-04, 2027-01-05\n"
+          "    plain :t9, 2027-01-04, 2027-01-05\n");
+}
+
+TEST_CASE("export_ical: control characters in ids and titles, from a plan and by hand: spaces, \\n or %XX") {
+    const PlannedRequest planned = control_plan();
+    const Json document = plan_to_json(control_curriculum(), planned.request, planned.plan);
+    const std::string text = ical_ok(document);
+    check_whole(text, true);
+    CHECK(text.substr(text.size() - 15) == "END:VCALENDAR\r\n");
+    CHECK(values_of(text, "X-WR-CALNAME") == std::vector<std::string>{"Learning plan for le arner  (pro gram)"});
+    const auto uids = values_of(text, "UID");
+    REQUIRE(!uids.empty());
+    CHECK(uids.front() == "le%00arner%01.pro%00gram.20270104.co%00aching.1@careerpath");
+    CHECK(uids.back() == "le%00arner%01.pro%00gram.20270104.milestone-ro%00le@careerpath");
+    CHECK(values_of(text, "SUMMARY").front() == "Coa ching\\; with\\, specials tab");
+    CHECK(values_of(text, "CATEGORIES").front() == "co aching");
+
+    // By hand: every kind of line break is one "\n", every other control character a space.
+    Json plan = Json::parse(ical_plan);
+    plan["sessions"][0]["title"] = Json::parse(R"("a\u0000b\tc\r\nd\re\u2028f\u2029g\u0085h\u007fi\u001bj")");
+    plan["milestones"][0]["id"] = Json::parse(R"("p\u0000\u0001")");
+    const std::string by_hand = ical_ok(plan);
+    check_whole(by_hand, true);
+    CHECK(values_of(by_hand, "SUMMARY").front() == "a b c\\nd\\ne\\nf\\ng h i j with Mo");
+    CHECK(values_of(by_hand, "UID")[3] == "sam.lead.20270104.milestone-p%00%01@careerpath");
+}
+
+TEST_CASE("export errors quote the document's strings as JSON, so a NUL cannot cut the message") {
+    Json plan = Json::parse(ical_plan);
+    plan["sessions"][0]["status"] = std::string("odd\0status", 10);
+    auto r = export_ical(plan);
+    REQUIRE(!r);
+    CHECK(r.error().message == "not a plan document: \"status\" \"odd\\u0000status\" is not placed, moved or dropped");
+    CHECK(c_length(r.error().message) == r.error().message.size());
 }

@@ -1,5 +1,7 @@
 // careerpath/plan.hpp and plan_request.hpp: plans for the example learners, their properties,
-// determinism, and the status and pointer of each bad request.
+// determinism, and the status and pointer of each bad request; at the end of the calendar
+// (9999-12-31) plans that reach it, and errors that name a field the request has.
+#include <careerpath/export.hpp>
 #include <careerpath/plan.hpp>
 
 #include <doctest/doctest.h>
@@ -252,4 +254,192 @@ TEST_CASE("warnings name the binding constraint: an overrun phase, a prerequisit
     for (const PlanWarning &w : missed.value().plan.warnings)
         warned = warned || (w.code == "target_missed" && w.message.find(missed.value().plan.summary.finish.iso()) != std::string::npos);
     CHECK(warned);
+}
+
+// --- The end of the calendar -------------------------------------------------------------------
+
+namespace {
+
+// Alex's request moved to `start`, with no time off and, where `target` is empty, no target date
+// (the program's length gives it).
+Json alex_at(const char *start, const char *target) {
+    Json r = alex();
+    r["start"] = start;
+    r["learner"].erase("time_off");
+    if (*target) r["target_date"] = target;
+    else r.erase("target_date");
+    return r;
+}
+
+// The exact status, message and pointer, and the pointer names a field the request has.
+void check_error(const Json &request, Status status, const std::string &pointer, const std::string &message) {
+    auto r = plan_from_json(example(), request.dump());
+    REQUIRE_FALSE(r.has_value());
+    CHECK(std::string(status_name(r.error().status)) == status_name(status));
+    CHECK(r.error().message == message);
+    CHECK(r.error().pointer == pointer);
+    CHECK_MESSAGE(request.contains(Json::json_pointer(r.error().pointer)), "no field at " << r.error().pointer);
+}
+
+}  // namespace
+
+TEST_CASE("the end of the calendar: plans up to 9999-12-31, errors that name a field the request has") {
+    const std::string calendar_end = ": the plan would run past 9999-12-31, the end of the calendar careerpath supports";
+
+    SUBCASE("a target date on the last day is within the horizon") {
+        const PlannedRequest planned = plan_ok(alex_at("9999-01-04", "9999-12-31"));
+        check_plan_properties(planned);
+        CHECK(planned.request.target_date.iso() == "9999-12-31");
+        CHECK(planned.plan.summary.target_met);
+        // Its sessions run to the last day; the export writes the role's milestone on it.
+        const Json document = plan_to_json(example(), planned.request, planned.plan);
+        CHECK(document["milestones"].back()["due"] == "9999-12-31");
+        auto ical = export_ical(document);
+        REQUIRE_MESSAGE(ical, (ical ? "" : ical.error().message));
+        CHECK(ical.value().find("DTSTART;VALUE=DATE:99991231\r\nDURATION:P1D\r\n") != std::string::npos);
+    }
+    SUBCASE("a program that ends exactly on 9999-12-31 keeps its last day") {
+        Json r = alex_at("9999-04-01", "");
+        r["program"] = "management_transition";  // 9 months
+        const PlannedRequest planned = plan_ok(r);
+        check_plan_properties(planned);
+        CHECK(planned.request.target_date.iso() == "9999-12-31");
+        REQUIRE(!planned.plan.phases.empty());
+        CHECK(planned.plan.phases.back().last.iso() == "9999-12-31");
+    }
+    SUBCASE("a program that would end after it: at the start, whatever the target date") {
+        Json r = alex_at("9999-06-01", "");
+        r["program"] = "management_transition";
+        const std::string message = "program \"management_transition\" runs 9 months: from the start 9999-06-01 it "
+                                    "would run past 9999-12-31, the end of the calendar careerpath supports; start it "
+                                    "on 9999-04-01 or earlier";
+        check_error(r, Status::limit, "/start", message);
+        r["target_date"] = "9999-12-31";
+        check_error(r, Status::limit, "/start", message);
+        check_error(alex_at("9999-12-01", ""), Status::limit, "/start",
+                    "program \"technical_leadership\" runs 6 months: from the start 9999-12-01 it would run past "
+                    "9999-12-31, the end of the calendar careerpath supports; start it on 9999-07-01 or earlier");
+        check_error(alex_at("9999-07-02", ""), Status::limit, "/start",
+                    "program \"technical_leadership\" runs 6 months: from the start 9999-07-02 it would run past "
+                    "9999-12-31, the end of the calendar careerpath supports; start it on 9999-07-01 or earlier");
+        CHECK(plan_from_json(example(), alex_at("9999-07-01", "").dump()).has_value());
+    }
+    SUBCASE("too few hours before 9999-12-31: at the start, not max_plan_years") {
+        Json r = alex_at("9999-01-04", "");
+        r["learner"]["time_off"] = {{{"from", "9999-02-01"}, {"to", "9999-12-31"}}};
+        check_error(r, Status::limit, "/start",
+                    "the path needs 114 hours, but the calendar holds 22.8 hours from 9999-01-04 to 9999-12-31" +
+                        calendar_end + "; start earlier");
+        Json no_program = alex_at("9999-12-25", "9999-12-31");
+        no_program.erase("program");
+        check_error(no_program, Status::limit, "/start",
+                    "the path needs 114 hours, but the calendar holds 6 hours from 9999-12-25 to 9999-12-31" +
+                        calendar_end + "; start earlier");
+    }
+    SUBCASE("no workday left before 9999-12-31, or holidays or time off closing the rest") {
+        Json r = alex_at("9999-12-31", "9999-12-31");  // a Friday
+        r.erase("program");
+        r["learner"]["workdays"] = {"mon", "tue", "wed", "thu"};
+        check_error(r, Status::limit, "/start",
+                    "there is no workday from 9999-12-31 to 9999-12-31" + calendar_end + "; start earlier");
+
+        r = alex_at("9999-12-27", "9999-12-31");  // Monday to Friday
+        r.erase("program");
+        r["holidays"] = {"9999-12-27", "9999-12-28", "9999-12-29", "9999-12-30", {{"month", 12}, {"day", 31}}};
+        check_error(r, Status::infeasible, "/holidays",
+                    "holidays close every working day from 9999-12-27 to 9999-12-31, the end of the calendar "
+                    "careerpath supports: there is no time to learn in");
+        r["holidays"] = {"9999-12-27", "9999-12-28"};
+        r["learner"]["time_off"] = {{{"from", "9999-12-29"}, {"to", "9999-12-31"}}};
+        check_error(r, Status::infeasible, "/learner/time_off",
+                    "holidays and time off close every working day from 9999-12-27 to 9999-12-31, the end of the "
+                    "calendar careerpath supports: there is no time to learn in");
+        r["learner"]["time_off"] = {{{"from", "9999-12-27"}, {"to", "9999-12-31"}}};
+        check_error(r, Status::infeasible, "/learner/time_off",
+                    "time off closes every working day from 9999-12-27 to 9999-12-31, the end of the calendar "
+                    "careerpath supports: there is no time to learn in");
+    }
+    SUBCASE("the hours fit, but not after the last phase's release") {
+        Json r = alex_at("9999-01-04", "9999-12-31");
+        r["learner"]["hours_per_week"] = 12;
+        r["learner"]["time_off"] = {{{"from", "9999-05-01"}, {"to", "9999-12-31"}}};
+        check_error(r, Status::limit, "/start",
+                    "the path's work, waiting for the release dates of its phases, does not fit from 9999-01-04 to "
+                    "9999-12-31" + calendar_end + "; start earlier");
+        // Far from 9999 the same shape meets max_plan_years instead.
+        r = alex_at("2027-01-04", "2027-07-03");
+        r["learner"]["hours_per_week"] = 12;
+        r["learner"]["time_off"] = {{{"from", "2027-05-01"}, {"to", "2099-12-31"}}};
+        check_error(r, Status::limit, "/learner/hours_per_week",
+                    "the path's work, waiting for the release dates of its phases, does not fit from 2027-01-04 to "
+                    "2077-01-03: the plan would run past 2077-01-03, the end of the planning horizon "
+                    "(max_plan_years: 50)");
+    }
+    SUBCASE("max_plan_years still applies where it comes first") {
+        check_error(alex_at("9949-01-01", "9999-12-31"), Status::limit, "/target_date",
+                    "target_date 9999-12-31 is not within 50 years of the start 9949-01-01 (max_plan_years)");
+        CHECK(plan_from_json(example(), alex_at("9950-01-01", "9999-12-31").dump()).has_value());
+    }
+    SUBCASE("an as_of after 9999-12-31 in UTC") {
+        Json r = alex_at("9999-06-01", "9999-12-31");
+        r["as_of"] = "9999-12-31T23:00:00-12:00";
+        check_error(r, Status::schema, "/as_of",
+                    "as_of \"9999-12-31T23:00:00-12:00\" falls after 9999-12-31 in UTC, outside the calendar "
+                    "careerpath supports");
+        r["as_of"] = "9999-12-31T23:00:00+01:00";
+        CHECK(plan_from_json(example(), r.dump()).has_value());
+    }
+    SUBCASE("a session slot whose time leaves the calendar in UTC or in the mentor's zone is closed") {
+        for (const char *zones : {"UTC-LA", "mentor-Kiritimati"}) {
+            CAPTURE(zones);
+            Json r = alex_at("9999-06-01", "9999-12-31");
+            r["learner"]["session_slots"] = {{{"weekday", "fri"}, {"time", "20:00"}}};
+            r["mentor"]["busy"] = Json::array();
+            r["mentor"]["available"] = {{{"weekday", "fri"}, {"from", "00:00"}, {"to", "24:00"}},
+                                        {{"weekday", "sat"}, {"from", "00:00"}, {"to", "24:00"}}};
+            std::string where;
+            if (std::string(zones) == "UTC-LA") {
+                r["learner"]["time_zone"] = "America/Los_Angeles";  // Friday 20:00 there is Saturday 04:00 UTC
+                r["mentor"]["time_zone"] = "UTC";
+                where = "in UTC";
+            } else {
+                r["learner"]["time_zone"] = "UTC";
+                r["mentor"]["time_zone"] = "Pacific/Kiritimati";  // UTC+14: Saturday 10:00 there
+                where = "in Pacific/Kiritimati";
+            }
+            const PlannedRequest planned = plan_ok(r);
+            const Date last = *Date::from_ymd(9999, 12, 31);
+            std::size_t closed = 0;
+            for (const Session &s : planned.plan.sessions) {
+                if (s.status != Session::Status::dropped) CHECK(s.day < last);
+                for (const ClosedSlot &slot : s.why) {
+                    if (slot.closure != SlotClosure::outside_calendar) continue;
+                    ++closed;
+                    CHECK(slot.day == last);
+                    CHECK(slot.detail == where + " it would end after 9999-12-31, the last day careerpath supports");
+                }
+            }
+            CHECK(closed > 0);
+            // Every placed session's UTC start can be written, and the plan exports.
+            const Json document = plan_to_json(example(), planned.request, planned.plan);
+            CHECK(document.dump().find("10000-") == std::string::npos);
+            CHECK(export_ical(document).has_value());
+        }
+    }
+    SUBCASE("and at its first day: 08:00 on 1400-01-01 in Tokyo (local mean time, +09:18:59) is 1399 in UTC") {
+        Json r = alex_at("1400-01-01", "");
+        r["holidays"] = Json::array();
+        r["learner"]["time_zone"] = "Asia/Tokyo";
+        r["learner"]["session_slots"] = {{{"weekday", "wed"}, {"time", "08:00"}}, {{"weekday", "thu"}, {"time", "08:00"}}};
+        r.erase("mentor");
+        const PlannedRequest planned = plan_ok(r);
+        REQUIRE(!planned.plan.sessions.empty());
+        const Session &first = planned.plan.sessions.front();
+        CHECK(first.status == Session::Status::moved);
+        REQUIRE(!first.why.empty());
+        CHECK(first.why[0].day.iso() == "1400-01-01");
+        CHECK(first.why[0].closure == SlotClosure::outside_calendar);
+        CHECK(first.why[0].detail == "in UTC it would start before 1400-01-01, the first day careerpath supports");
+        CHECK(export_ical(plan_to_json(example(), planned.request, planned.plan)).has_value());
+    }
 }
