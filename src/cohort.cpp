@@ -23,6 +23,14 @@ struct PersonFacts {
     std::optional<double> promoted, retained, growth, readiness, on_track;
 };
 
+// A person as the report needs them: their groups and their facts. A request and its scorecard
+// hold a level and an estimate for skills of the whole curriculum; a cohort keeps only this, so
+// that its memory grows with the people, not with people x skills (docs/limits.md).
+struct Member {
+    std::string organization, team;
+    PersonFacts facts;
+};
+
 PersonFacts facts_of(const ScoredRequest &p) {
     const ScoreRequest &r = p.request;
     const Scorecard &card = p.card;
@@ -68,28 +76,32 @@ RoiRow row(std::string organization, std::string team, const std::vector<const P
     return r;
 }
 
-}  // namespace
+Member member_of(const ScoredRequest &p) { return Member{p.request.organization, p.request.team, facts_of(p)}; }
 
-CohortReport make_cohort_report(const Curriculum &, const std::vector<ScoredRequest> &people, std::size_t min_group_size) {
+CohortReport report_of(const std::vector<Member> &people, std::size_t min_group_size) {
     CohortReport report;
     report.min_group_size = min_group_size;
-    std::vector<PersonFacts> facts;
-    facts.reserve(people.size());
-    for (const ScoredRequest &p : people) facts.push_back(facts_of(p));
-
     std::vector<const PersonFacts *> everyone;
     std::map<std::pair<std::string, std::string>, std::vector<const PersonFacts *>> teams;
     std::map<std::string, std::vector<const PersonFacts *>> organizations;
-    for (std::size_t i = 0; i < people.size(); ++i) {
-        const ScoreRequest &r = people[i].request;
-        everyone.push_back(&facts[i]);
-        teams[{r.organization, r.team}].push_back(&facts[i]);
-        organizations[r.organization].push_back(&facts[i]);
+    for (const Member &m : people) {
+        everyone.push_back(&m.facts);
+        teams[{m.organization, m.team}].push_back(&m.facts);
+        organizations[m.organization].push_back(&m.facts);
     }
     report.individuals = row("", "", everyone, min_group_size);
     for (const auto &[key, members] : teams) report.teams.push_back(row(key.first, key.second, members, min_group_size));
     for (const auto &[key, members] : organizations) report.organizations.push_back(row(key, "", members, min_group_size));
     return report;
+}
+
+}  // namespace
+
+CohortReport make_cohort_report(const Curriculum &, const std::vector<ScoredRequest> &people, std::size_t min_group_size) {
+    std::vector<Member> members;
+    members.reserve(people.size());
+    for (const ScoredRequest &p : people) members.push_back(member_of(p));
+    return report_of(members, min_group_size);
 }
 
 Result<CohortReport> cohort_from_json(const Curriculum &c, std::string_view text, const Limits &limits) {
@@ -104,7 +116,7 @@ Result<CohortReport> cohort_from_json(const Curriculum &c, std::string_view text
     detail::Node list;
     BOOST_OUTCOME_TRYV(detail::read_array(root, "people", limits.max_people, "max_people", list));
     if (!list) return detail::missing(list, "people");
-    std::vector<ScoredRequest> people;
+    std::vector<Member> people;
     people.reserve(list->size());
     for (std::size_t i = 0; i < list->size(); ++i) {
         auto request = read_score_request(c, (*list)[i], limits);
@@ -114,9 +126,9 @@ Result<CohortReport> cohort_from_json(const Curriculum &c, std::string_view text
             return e;
         }
         Scorecard card = make_scorecard(c, request.value());
-        people.push_back({std::move(request).value(), std::move(card)});
+        people.push_back(member_of(ScoredRequest{std::move(request).value(), std::move(card)}));
     }
-    return make_cohort_report(c, people, static_cast<std::size_t>(floor));
+    return report_of(people, static_cast<std::size_t>(floor));
 }
 
 namespace {
