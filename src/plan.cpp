@@ -122,13 +122,9 @@ std::string format_hours(double hours) {
     return out.str();
 }
 
-std::string closure_list(const std::vector<ClosedSlot> &why) {
-    std::vector<std::string> names;
-    for (const ClosedSlot &slot : why)
-        if (std::find(names.begin(), names.end(), to_string(slot.closure)) == names.end())
-            names.emplace_back(to_string(slot.closure));
+std::string closure_list(const std::vector<SlotClosure> &kinds) {
     std::string out;
-    for (const std::string &n : names) out += (out.empty() ? "" : ", ") + n;
+    for (SlotClosure kind : kinds) out += (out.empty() ? "" : ", ") + std::string(to_string(kind));
     return out;
 }
 
@@ -156,8 +152,10 @@ void add_session_warnings(const Curriculum &c, const PlanRequest &request, Plan 
                        format_clock(slot.minute_of_day) + " " +
                        to_string(slot.closure) + " (" + slot.detail + ")";
         }
+        if (s.why_more)
+            message += "; and " + std::to_string(s.why_more) + " more slot" + (s.why_more == 1 ? "" : "s") + " of the window";
         plan.warnings.push_back({"session_dropped", std::move(message), {s.window_first, s.window_last},
-                                 s.why.empty() ? "no session slot" : closure_list(s.why)});
+                                 s.why.empty() ? "no session slot" : closure_list(s.closed_by)});
     }
 }
 
@@ -214,6 +212,7 @@ void write_sessions(JsonWriter &w, const Curriculum &c, const Plan &plan) {
             }
             w.end_array();
         }
+        if (s.why_more) w.member("why_more", s.why_more);
         w.key("window");
         w.begin_object();
         w.member("first", s.window_first.iso());

@@ -80,7 +80,27 @@ struct Occurrence {
     std::size_t type_rank = 0;  // position of its type in the program's `sessions`
     int minutes = 0;
     std::optional<std::size_t> session;  // index into the output once placed
-    std::vector<ClosedSlot> why;
+    std::vector<ClosedSlot> why;            // the first max_reasons_listed closed slots
+    std::size_t why_more = 0;               // and how many closed after them
+    std::vector<SlotClosure> closed_by;     // each kind of closure seen, in order of first appearance
+
+    // `listed` counts the reasons listed by every occurrence of the plan.
+    void closed(ClosedSlot slot, std::size_t &listed) {
+        if (std::find(closed_by.begin(), closed_by.end(), slot.closure) == closed_by.end())
+            closed_by.push_back(slot.closure);
+        if (why.size() < max_reasons_listed && listed < max_reasons_listed_per_plan) {
+            why.push_back(std::move(slot));
+            ++listed;
+        } else {
+            ++why_more;
+        }
+    }
+    // Hands the reasons to the session made of this occurrence.
+    void explain(Session &s) {
+        s.why = std::move(why);
+        s.why_more = why_more;
+        s.closed_by = std::move(closed_by);
+    }
 };
 
 // A session's times are written as dates (its start in UTC, the mentor's wall times in the
@@ -206,7 +226,11 @@ Result<std::vector<Session>> place_sessions(const Curriculum &c, const PlanReque
     for (const SessionWindow &w : windows) {
         const auto rank = std::find(program.session_types.begin(), program.session_types.end(), w.session_type) -
                           program.session_types.begin();
-        occurrences.push_back({w, static_cast<std::size_t>(rank), c.session_types()[w.session_type].minutes, {}, {}});
+        Occurrence occ;
+        occ.window = w;
+        occ.type_rank = static_cast<std::size_t>(rank);
+        occ.minutes = c.session_types()[w.session_type].minutes;
+        occurrences.push_back(std::move(occ));
     }
     // Opening order: by first day, then the EDF key, so that the walk can admit them in turn.
     std::vector<std::size_t> by_first(occurrences.size());
@@ -229,6 +253,7 @@ Result<std::vector<Session>> place_sessions(const Curriculum &c, const PlanReque
     std::size_t next = 0;             // into by_first
     std::int64_t busy_until = std::numeric_limits<std::int64_t>::min();  // the learner's latest session end
     std::size_t busy_with = 0;        // the occurrence that ends then
+    std::size_t reasons_listed = 0;   // closed slots listed by every occurrence so far
     for (Date day = request.start; day <= horizon_end && (next < by_first.size() || !active.empty());
          day = day.plus_days(1)) {
         while (next < by_first.size() && occurrences[by_first[next]].window.first <= day) active.push_back(by_first[next++]);
@@ -250,7 +275,7 @@ Result<std::vector<Session>> place_sessions(const Curriculum &c, const PlanReque
                 if (!closed && busy_until > start_utc)
                     closed = std::pair{SlotClosure::taken, "the learner has " + label(c, occurrences[busy_with]) + " then"};
                 if (closed) {
-                    occ.why.push_back({day, minute, start_utc, closed->first, std::move(closed->second)});
+                    occ.closed({day, minute, start_utc, closed->first, std::move(closed->second)}, reasons_listed);
                     continue;
                 }
                 open.push_back(o);
@@ -260,8 +285,8 @@ Result<std::vector<Session>> place_sessions(const Curriculum &c, const PlanReque
             Occurrence &chosen = occurrences[*best];
             for (std::size_t o : open)
                 if (o != *best)
-                    occurrences[o].why.push_back(
-                        {day, minute, start_utc, SlotClosure::taken, "the slot went to " + label(c, chosen)});
+                    occurrences[o].closed(
+                        {day, minute, start_utc, SlotClosure::taken, "the slot went to " + label(c, chosen)}, reasons_listed);
 
             Session s;
             s.session_type = chosen.window.session_type;
@@ -275,7 +300,7 @@ Result<std::vector<Session>> place_sessions(const Curriculum &c, const PlanReque
             s.day = local.day;
             s.minute_of_day = local.minute_of_day;
             s.offset_minutes = local.offset_minutes;
-            s.why = std::move(chosen.why);
+            chosen.explain(s);
             chosen.session = sessions.size();
             sessions.push_back(std::move(s));
             const std::int64_t end = start_utc + std::int64_t{chosen.minutes} * 60;
@@ -303,7 +328,7 @@ Result<std::vector<Session>> place_sessions(const Curriculum &c, const PlanReque
         s.window_last = occ.window.last;
         s.status = Session::Status::dropped;
         s.minutes = occ.minutes;
-        s.why = std::move(occ.why);
+        occ.explain(s);
         sessions.push_back(std::move(s));
     }
     return sessions;

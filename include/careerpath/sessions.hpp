@@ -42,6 +42,13 @@ struct ClosedSlot {
     std::string detail;        ///< for people: which time off, which busy interval, which session
 };
 
+/// How many closed slots a session lists in `why`, the earliest of its window, and how many all
+/// the sessions of one plan list together; the others are counted in `why_more`. A dropped
+/// session of a year-long window with many weekly slots would otherwise keep one reason per
+/// slot, so that a small request could make a plan of gigabytes (docs/limits.md).
+inline constexpr std::size_t max_reasons_listed = 100;
+inline constexpr std::size_t max_reasons_listed_per_plan = 100'000;
+
 struct Session {
     enum class Status {
         placed,   ///< at the first slot of its window
@@ -58,7 +65,9 @@ struct Session {
     Date day;                      ///< the learner's local date of the start
     int minute_of_day = 0;         ///< the learner's local wall time of the start
     int offset_minutes = 0;        ///< the learner's UTC offset at the start
-    std::vector<ClosedSlot> why;   ///< the window's slots before the one used, or all of them if dropped
+    std::vector<ClosedSlot> why;   ///< the window's slots before the one used, or all of them if dropped: the first max_reasons_listed
+    std::size_t why_more = 0;      ///< closed slots of the window past those listed in `why`
+    std::vector<SlotClosure> closed_by;  ///< each kind that closed a slot of it, listed or not, in order of first appearance
     // The agenda, drawn from the plan (see SessionType::Agenda).
     std::vector<UnitIndex> agenda;
     std::vector<std::size_t> milestones;  ///< indexes into Plan::milestones

@@ -646,7 +646,9 @@ TEST_CASE("sessions of one length: as many placed as exhaustive search finds, ea
             std::size_t expected_why = 0;
             for (const auto &[d, minute] : all)
                 expected_why += s.status == Session::Status::dropped || slot_utc(k, d, minute) < s.start_utc;
-            CHECK(s.why.size() == expected_why);
+            // The earliest max_reasons_listed are listed, the rest counted.
+            CHECK(s.why.size() == std::min(expected_why, max_reasons_listed));
+            CHECK(s.why.size() + s.why_more == expected_why);
             for (const ClosedSlot &slot : s.why) {
                 const std::set<SlotClosure> model = model_closure(k, days_of(slot.day), slot.minute_of_day);
                 CAPTURE(slot.detail);
@@ -850,4 +852,60 @@ TEST_CASE("ties on the window end: the shorter interval first, then the program'
     CHECK(planned.plan.sessions[0].session_type == type_index(c, "w1"));
     CHECK(planned.plan.sessions[1].session_type == type_index(c, "alt"));
     CHECK(planned.plan.sessions[1].status == Session::Status::dropped);
+}
+
+TEST_CASE("a dropped session lists its earliest closed slots and counts the rest, so a plan stays small") {
+    // One session a year, ten slots a week on each of seven days, and a mentor who is never
+    // free: each yearly window closes 52 x 70 slots. Every closed slot used to be listed.
+    const Curriculum c = load_ok(R"({"id": "t", "levels": ["none", "beginner"], "skills": [{"id": "a", "hours": 1}],
+        "roles": [{"id": "r", "requires": {"a": 1}}],
+        "session_types": [{"id": "yearly", "minutes": 60, "every": {"weeks": 52}},
+                          {"id": "weekly", "minutes": 60, "every": {"weeks": 1}}],
+        "programs": [{"id": "p", "target_role": "r", "months": 12, "sessions": ["yearly"]},
+                     {"id": "w", "target_role": "r", "months": 120, "sessions": ["weekly"]}]})");
+    // `per_day` slots on each day of the week, every `step` minutes from 08:00.
+    auto slots = [](int per_day, int step) {
+        std::string out;
+        char time[8];
+        for (const char *day : {"mon", "tue", "wed", "thu", "fri", "sat", "sun"})
+            for (int k = 0; k < per_day; ++k) {
+                std::snprintf(time, sizeof time, "%02d:%02d", (480 + k * step) / 60, (480 + k * step) % 60);
+                out += std::string(out.empty() ? "" : ",") + R"({"weekday": ")" + day + R"(", "time": ")" + time + R"("})";
+            }
+        return out;
+    };
+    auto request = [&](const std::string &program, const std::string &slot_list, const std::string &more = "") {
+        return R"({)" + more + R"("learner": {"id": "l", "time_zone": "UTC", "hours_per_week": 40,
+                   "workdays": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], "session_slots": [)" +
+               slot_list + R"(]}, "program": ")" + program + R"(", "start": "2027-01-04",
+                   "mentor": {"id": "m", "time_zone": "UTC", "available": [{"weekday": "mon", "from": "00:00", "to": "00:30"}]}})";
+    };
+
+    const auto planned = plan_from_json(c, request("p", slots(10, 60)));
+    REQUIRE(planned.has_value());
+    const Plan &plan = planned.value().plan;
+    REQUIRE_FALSE(plan.sessions.empty());
+    const Session &s = plan.sessions[0];  // the first year's window
+    CHECK(s.status == Session::Status::dropped);
+    CHECK(s.why.size() == max_reasons_listed);
+    CHECK(s.why.size() + s.why_more == 52 * 70);
+    CHECK(s.closed_by == std::vector<SlotClosure>{SlotClosure::mentor_unavailable});
+    for (std::size_t i = 1; i < s.why.size(); ++i) CHECK(s.why[i - 1].start_utc < s.why[i].start_utc);  // the earliest
+    const std::string text = plan_to_json_text(c, planned.value().request, plan);
+    CHECK(text.find("\"why_more\":" + std::to_string(52 * 70 - max_reasons_listed)) != std::string::npos);
+    REQUIRE(plan.warnings.size() == plan.sessions.size());
+    CHECK(plan.warnings[0].constraint == "mentor_unavailable");
+    CHECK(plan.warnings[0].message.find("and " + std::to_string(52 * 70 - max_reasons_listed) + " more slots") !=
+          std::string::npos);
+
+    // Twenty-two years of weekly sessions, none placed: 1,148 windows of 196 slots each, so that
+    // the plan's cap is met before every window has listed its 100.
+    const auto weekly = plan_from_json(c, request("w", slots(28, 30), R"("target_date": "2049-01-04", )"));
+    REQUIRE(weekly.has_value());
+    std::size_t listed = 0, counted = 0;
+    for (const Session &w : weekly.value().plan.sessions) listed += w.why.size(), counted += w.why.size() + w.why_more;
+    CHECK(weekly.value().plan.sessions.size() > max_reasons_listed_per_plan / max_reasons_listed);
+    CHECK(listed == max_reasons_listed_per_plan);
+    CHECK(counted > listed);  // every window closes its 196 slots (the last one fewer, cut by the horizon)
+    CHECK(counted >= (weekly.value().plan.sessions.size() - 1) * 196);
 }
