@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <limits>
 #include <numeric>
-#include <unordered_map>
+#include <span>
 
 CAREERPATH_NAMESPACE_BEGIN
 
@@ -326,7 +326,10 @@ private:
             }
         }
         BOOST_OUTCOME_TRYV(check_extends_cycles(roles));
-        // Pass 3: effective requirements, parents first.
+        // Pass 3: effective requirements, parents first. Each role keeps what it inherits, so a
+        // chain of n roles keeps about n^2 / 2 of them: max_role_requirements caps the sum.
+        std::vector<std::size_t> slot(d_.skills.size(), unplaced);
+        std::size_t total = 0;
         std::vector<bool> done(d_.roles.size(), false);
         for (std::size_t i = 0; i < d_.roles.size(); ++i) {
             std::vector<std::size_t> chain;
@@ -336,7 +339,7 @@ private:
                 r = *d_.roles[r].extends;
             }
             for (auto r = chain.rbegin(); r != chain.rend(); ++r) {
-                BOOST_OUTCOME_TRYV(resolve_role(*r, own[*r], weights[*r], roles.element(*r)));
+                BOOST_OUTCOME_TRYV(resolve_role(*r, own[*r], weights[*r], roles.element(*r), slot, total));
                 done[*r] = true;
             }
         }
@@ -372,27 +375,48 @@ private:
         return success();
     }
 
+    static constexpr std::size_t unplaced = std::numeric_limits<std::size_t>::max();
+
+    // Resolves role i from its parent's effective requirements and its own. `slot` is scratch,
+    // one entry per skill and `unplaced` between calls: where the skill sits in the role being
+    // resolved. The role's size is counted first and checked against max_role_requirements
+    // (with `total`, the sizes of the roles resolved before it), so that nothing is allocated
+    // for a role over the limit.
     Ok resolve_role(std::size_t i, const std::vector<RoleRequirement> &own,
-                    const std::vector<std::pair<std::size_t, double>> &weights, const Node &node) {
+                    const std::vector<std::pair<std::size_t, double>> &weights, const Node &node,
+                    std::vector<std::size_t> &slot, std::size_t &total) {
         Role &role = d_.roles[i];
+        std::span<const RoleRequirement> inherited;
+        if (role.extends) inherited = d_.roles[*role.extends].requirements;
+        std::size_t size = 0;
+        for (const auto &req : inherited) slot[req.skill] = size++;
+        for (const auto &req : own)
+            if (slot[req.skill] == unplaced) slot[req.skill] = size++;
+        if (size > limits_.max_role_requirements - total)
+            return make_error(Status::limit,
+                              "role \"" + role.id + "\" takes the roles' effective requirements (their own and those inherited " +
+                                  "through \"extends\", counted for every role) to " +
+                                  std::to_string(total + size) + ", over the limit of " +
+                                  std::to_string(limits_.max_role_requirements) + " (max_role_requirements)",
+                              node.pointer);
+        total += size;
+
         std::vector<RoleRequirement> effective;
-        if (role.extends) effective = d_.roles[*role.extends].requirements;
-        // Where each skill sits in `effective`, so that large roles stay linear.
-        std::unordered_map<std::size_t, std::size_t> position;
-        for (std::size_t k = 0; k < effective.size(); ++k) position.emplace(effective[k].skill, k);
+        effective.reserve(size);
+        effective.assign(inherited.begin(), inherited.end());
         for (const auto &req : own) {
-            auto [it, added] = position.emplace(req.skill, effective.size());
-            if (added) effective.push_back(req);
-            else effective[it->second].level = std::max(effective[it->second].level, req.level);
+            const std::size_t k = slot[req.skill];
+            if (k < effective.size()) effective[k].level = std::max(effective[k].level, req.level);
+            else effective.push_back(req);
         }
         for (const auto &[skill, weight] : weights) {
-            auto it = position.find(skill);
-            if (it == position.end())
+            if (slot[skill] == unplaced)
                 return schema_error(node.member("weights").member(d_.skills[skill].id).pointer,
                                     "role \"" + role.id + "\" weights skill \"" + d_.skills[skill].id +
                                         "\", which it does not require");
-            effective[it->second].weight = weight;
+            effective[slot[skill]].weight = weight;
         }
+        for (const auto &req : effective) slot[req.skill] = unplaced;
         std::sort(effective.begin(), effective.end(), [&](const RoleRequirement &a, const RoleRequirement &b) {
             return d_.skills[a.skill].id < d_.skills[b.skill].id;
         });
