@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <limits>
 #include <numeric>
+#include <optional>
 #include <span>
 
 CAREERPATH_NAMESPACE_BEGIN
@@ -553,6 +554,7 @@ private:
         Node programs;
         BOOST_OUTCOME_TRYV(optional_array(root_, "programs", limits_.max_programs, "max_programs", programs));
         if (!programs) return success();
+        index_areas();
         for (std::size_t i = 0; i < programs->size(); ++i) {
             const Node n = programs.element(i);
             Program p;
@@ -625,27 +627,61 @@ private:
         return success();
     }
 
+    // The skills of each area, and per skill and per area the last phase whose focus took it in,
+    // so that a phase resolves its focus in the size of what it names, once per skill.
+    void index_areas() {
+        area_skills_.assign(d_.areas.size(), {});
+        for (std::size_t s = 0; s < d_.skills.size(); ++s)
+            if (!d_.skills[s].area.empty()) area_skills_[d_.area_index.at(d_.skills[s].area)].push_back(s);
+        skill_in_phase_.assign(d_.skills.size(), 0);
+        area_in_phase_.assign(d_.areas.size(), 0);
+    }
+
+    // Each phase keeps its focus resolved to skills, and one short entry can name an area of
+    // thousands, so max_focus_skills caps the sum over all phases; each entry's new skills are
+    // counted and checked before they are added.
     Ok read_focus(const Node &phase, Phase &ph) {
         Node focus;
         BOOST_OUTCOME_TRYV(optional_array(phase, "focus", limits_.max_skills, "max_skills", focus));
         if (!focus) return success();
+        const std::size_t stamp = ++phase_stamp_;
         for (std::size_t i = 0; i < focus->size(); ++i) {
             const Node n = focus.element(i);
             std::string id;
             BOOST_OUTCOME_TRYV(read_id(n, "focus", id));
             const auto skill = d_.skill_index.find(id);
-            const bool area = d_.area_index.count(id) != 0;
-            if (skill == d_.skill_index.end() && !area)
+            const auto area = d_.area_index.find(id);
+            if (skill == d_.skill_index.end() && area == d_.area_index.end())
                 return make_error(Status::reference,
                                   "unknown focus \"" + id + "\": no skill or area has this id", n.pointer);
-            if (skill != d_.skill_index.end()) ph.focus_skills.push_back(skill->second);
-            if (area)
-                for (std::size_t s = 0; s < d_.skills.size(); ++s)
-                    if (d_.skills[s].area == id) ph.focus_skills.push_back(s);
+            std::optional<std::size_t> named;
+            if (skill != d_.skill_index.end()) named = skill->second;
+            std::span<const std::size_t> of_area;
+            if (area != d_.area_index.end() && area_in_phase_[area->second] != stamp) {
+                area_in_phase_[area->second] = stamp;
+                of_area = area_skills_[area->second];
+            }
+            auto fresh = [&](std::size_t s) { return skill_in_phase_[s] != stamp; };
+            std::size_t added = named && fresh(*named) ? 1 : 0;
+            for (std::size_t s : of_area) added += fresh(s) && named != s;
+            if (added > limits_.max_focus_skills - focus_total_)
+                return make_error(Status::limit,
+                                  "focus \"" + id + "\" of phase \"" + ph.id + "\" takes the skills the phases focus on " +
+                                      "(summed over every phase of every program; an area counts each of its skills) to " +
+                                      std::to_string(focus_total_ + added) + ", over the limit of " +
+                                      std::to_string(limits_.max_focus_skills) + " (max_focus_skills)",
+                                  n.pointer);
+            focus_total_ += added;
+            auto take = [&](std::size_t s) {
+                if (!fresh(s)) return;
+                skill_in_phase_[s] = stamp;
+                ph.focus_skills.push_back(s);
+            };
+            if (named) take(*named);
+            for (std::size_t s : of_area) take(s);
             ph.focus.push_back(std::move(id));
         }
         std::sort(ph.focus_skills.begin(), ph.focus_skills.end());
-        ph.focus_skills.erase(std::unique(ph.focus_skills.begin(), ph.focus_skills.end()), ph.focus_skills.end());
         return success();
     }
 
@@ -668,6 +704,12 @@ private:
     Node root_;
     const Limits &limits_;
     detail::CurriculumData &d_;
+    // Phase focus (read_focus): skills by area, the phase that last took in each skill and
+    // area, and the sum of the resolved lists so far.
+    std::vector<std::vector<std::size_t>> area_skills_;
+    std::vector<std::size_t> skill_in_phase_, area_in_phase_;
+    std::size_t phase_stamp_ = 0;
+    std::size_t focus_total_ = 0;
 };
 
 const std::size_t *find_in(const IdIndex &index, std::string_view id) {

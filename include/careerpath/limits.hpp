@@ -22,6 +22,9 @@ struct Limits {
     std::size_t max_role_requirements = 1'000'000;
     std::size_t max_programs = 10'000;
     std::size_t max_phases = 120;                ///< per program
+    /// Skills the phases' focus resolves to, summed over every phase of every program (an
+    /// area counts each of its skills).
+    std::size_t max_focus_skills = 1'000'000;
     std::size_t max_session_types = 1'000;
     std::size_t max_metrics = 1'000;
     std::size_t max_activities = 1'000;          ///< per skill

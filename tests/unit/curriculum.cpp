@@ -1064,6 +1064,55 @@ TEST_CASE("max_role_requirements: the effective requirements summed over the rol
     }
 }
 
+namespace {
+
+// `skills` skills s0, s1, ... in the area "big", a role, and one program whose phases have the
+// focus lists given.
+std::string with_focus(int skills, const std::vector<Json> &focus) {
+    Json doc = {{"id", "focus"}, {"levels", {"none", "yes"}}};
+    doc["skills"] = Json::array();
+    for (int i = 0; i < skills; ++i)
+        doc["skills"].push_back({{"id", "s" + std::to_string(i)}, {"area", "big"}, {"hours", 1}});
+    doc["roles"] = Json::array({{{"id", "r"}, {"requires", {{"s0", 1}}}}});
+    Json phases = Json::array();
+    for (std::size_t k = 0; k < focus.size(); ++k)
+        phases.push_back({{"id", "ph" + std::to_string(k)}, {"months", {1, 1}}, {"focus", focus[k]}});
+    doc["programs"] = Json::array({{{"id", "p"}, {"target_role", "r"}, {"months", 1}, {"phases", phases}}});
+    return doc.dump();
+}
+
+std::size_t total_focus(const Curriculum &c) {
+    std::size_t total = 0;
+    for (const Program &p : c.programs())
+        for (const Phase &ph : p.phases) total += ph.focus_skills.size();
+    return total;
+}
+
+}  // namespace
+
+TEST_CASE("max_focus_skills: the skills phase focus resolves to, summed over the phases") {
+    Limits limits;
+    limits.max_focus_skills = 5;
+    SUBCASE("an area counts its skills; a skill or area named again in a phase counts once") {
+        const Curriculum c = load_ok(with_focus(4, {Json{"big", "s1", "big"}, Json{"s0", "s0"}}), limits);
+        CHECK(total_focus(c) == 5);
+        CHECK(c.programs()[0].phases[0].focus_skills == std::vector<std::size_t>{0, 1, 2, 3});
+        CHECK(c.programs()[0].phases[0].focus == std::vector<std::string>{"big", "s1", "big"});
+    }
+    SUBCASE("the entry that crosses the limit is named, before its skills are added") {
+        // 4, then 5, then s1 makes 6 and "big" would add s0, s2 and s3: 9.
+        limits.max_focus_skills = 6;
+        check_rejected(with_focus(4, {Json{"big"}, Json{"s0"}, Json{"s1", "big"}}), Status::limit,
+                       "/programs/0/phases/2/focus/1", {"\"big\"", "\"ph2\"", "9", "6", "max_focus_skills"}, limits);
+    }
+    SUBCASE("the default, 1,000,000: 100 phases on a 10,000-skill area load, 101 do not") {
+        CHECK(Limits{}.max_focus_skills == 1'000'000);
+        CHECK(total_focus(load_ok(with_focus(10'000, std::vector<Json>(100, Json{"big"})))) == 1'000'000);
+        check_rejected(with_focus(10'000, std::vector<Json>(101, Json{"big"})), Status::limit,
+                       "/programs/0/phases/100/focus/0", {"1010000", "max_focus_skills"});
+    }
+}
+
 TEST_CASE("count limits apply to from_json too") {
     Limits limits;
     limits.max_skills = 1;
