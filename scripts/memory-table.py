@@ -21,6 +21,8 @@ The cases:
   star100k/N      one role requiring all of 100,000 skills and N - 1 roles extending it
   star1k/N        the same over a 1,000-skill role
   focus100k/N     N phases (120 per program) each focusing on one area of 100,000 skills
+  plan-dropped/S  a plan with a session type every 52 weeks over 50 years, S weekly learner slots
+                  and a mentor available at none of them
   fan-in/N        N skills, every one of skills 1..N-1 requiring skill 0 (N - 1 prerequisites)
   fan-out/N       N skills, skill 0 requiring every one of skills 1..N-1
   match/NxM       N mentees, M mentors on a 200-skill curriculum (benchmarks/match.cpp's shape):
@@ -110,6 +112,26 @@ def fan_in(n):
 def fan_out(n):
     prerequisites = [{"skill": skill_id(0), "requires": skill_id(i)} for i in range(1, n)]
     return curriculum("fan-out-%d" % n, n, prerequisites=prerequisites)
+
+
+# --- a plan whose sessions find no slot ------------------------------------------------------
+
+def plan_curriculum(types):
+    doc = curriculum("sessions-%d" % types, 3, [{"id": role_id(0), "requires": {skill_id(i): "beginner" for i in range(3)}}])
+    doc["session_types"] = [{"id": "yearly_%03d" % t, "minutes": 30, "every": {"weeks": 52}} for t in range(types)]
+    doc["programs"] = [{"id": "program", "target_role": role_id(0), "months": 6,
+                        "sessions": ["yearly_%03d" % t for t in range(types)]}]
+    return doc
+
+
+def plan_request(slots):
+    """`slots` weekly slots, a target 50 years out, and a mentor available only when no slot is:
+    every occurrence is dropped, each with every slot of its 52-week window as the reason."""
+    per_day = slots // 5
+    return {"learner": {"id": "learner", "time_zone": "UTC", "hours_per_week": 10,
+                        "session_slots": [{"weekday": day, "time": hhmm(k * 7)} for day in WEEKDAYS for k in range(per_day)]},
+            "program": "program", "start": "2027-01-04", "target_date": "2076-12-01",
+            "mentor": {"id": "mentor", "time_zone": "UTC", "available": [{"weekday": "sun", "from": "00:00", "to": "00:30"}]}}
 
 
 # --- matching --------------------------------------------------------------------------------
@@ -204,6 +226,10 @@ def cases():
         out.append(Case("star1k/%d" % n, {"curriculum": lambda n=n: star(n, 1000)}, CURRICULUM_COMMANDS))
     for n in (1200, 12000, 10):
         out.append(Case("focus100k/%d" % n, {"curriculum": lambda n=n: focus(n)}, CURRICULUM_COMMANDS[:1]))
+    for slots in (100, 1000):
+        docs = {"curriculum": lambda: plan_curriculum(1), "request": lambda n=slots: plan_request(n)}
+        out.append(Case("plan-dropped/%d" % slots, docs, [["plan", "{curriculum}", "{request}", "--format", "text"],
+                                                          ["plan", "{curriculum}", "{request}", "--format", "json"]]))
     for kind, make in (("fan-in", fan_in), ("fan-out", fan_out)):
         for n in (10000, 100000):
             out.append(Case("%s/%d" % (kind, n), {"curriculum": lambda n=n, make=make: make(n)}, CURRICULUM_COMMANDS))
@@ -230,7 +256,8 @@ def cases():
 def human_bytes(n):
     for unit, size in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
         if n >= size:
-            return "%.3g %s" % (n / size, unit)
+            value = n / size
+            return ("%.3g %s" if value < 100 else "%.0f %s") % (value, unit)
     return "%d B" % n
 
 
