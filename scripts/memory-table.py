@@ -309,6 +309,8 @@ def run(program, args, cap_bytes, timeout, scratch):
         return peak, seconds, "ok, %s out" % human_bytes(written)
     status_match = re.search(r"status: CAREERPATH_(\w+)", stderr)
     at = re.search(r"\n  at: (\S*)", stderr)
+    if status_match and status_match.group(1) == "ERR_MEMORY":  # builds that report running out
+        return peak, seconds, "memory cap (ERR_MEMORY)"
     if status_match:
         return peak, seconds, "%s at %s" % (status_match.group(1), at.group(1) if at else "(root)")
     return peak, seconds, "exit %d: %s" % (child.returncode, stderr.strip().splitlines()[0] if stderr.strip() else "")
