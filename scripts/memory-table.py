@@ -4,13 +4,19 @@
     scripts/memory-table.py [NAME=]PROGRAM [[NAME=]PROGRAM ...] [--cases REGEX] [--cap-gib 6]
                             [--timeout 600] [--work DIR] [--list]
 
-Writes the documents of docs/limits.md's table into a scratch directory (deterministic: the same
-arguments give the same bytes), runs each case's command with each PROGRAM (a built `careerpath`,
-e.g. build/careerpath; give two, such as before=/tmp/old/careerpath after=build/careerpath, to
-compare builds) one run at a time, and prints a Markdown table: the case, the command, the
-document bytes and, per program, the peak resident set (ru_maxrss of the child, from wait4), the
-wall time, and how the run ended: the bytes written, the ERR_ status and pointer of a rejection,
-"memory cap" or "timeout".
+Writes the documents of the memory table in docs/benchmarks.md into a scratch directory
+(deterministic: the same arguments give the same bytes), runs each case's command with each
+PROGRAM (a built `careerpath`, e.g. build/careerpath; give two, such as
+before=/tmp/old/careerpath after=build/careerpath, to compare builds) one run at a time, and
+prints a Markdown table: the case, the command, the document bytes and, per program, the peak
+resident set (ru_maxrss of the child, from wait4), the wall time, and how the run ended: the
+bytes written, the ERR_ status and pointer of a rejection, "memory cap" or "timeout".
+
+A PROGRAM may also be the C library, libcareerpath.so: the commands then run in a Python child
+that calls the C ABI through ctypes, as an embedding program would (validate:
+careerpath_curriculum_load; describe: careerpath_curriculum_describe; plan, cohort, match:
+careerpath_plan, careerpath_cohort, careerpath_match, whose JSON is written out; commands
+with --format text are left out). Its peaks include the interpreter, about 10 MiB.
 
 Each run has an address-space cap (RLIMIT_AS, --cap-gib, default 6 GiB) and a wall-clock limit
 (--timeout seconds), so that a blow-up is reported instead of taking a shared machine down. A run
@@ -117,7 +123,8 @@ def fan_out(n):
 # --- a plan whose sessions find no slot ------------------------------------------------------
 
 def plan_curriculum(types):
-    doc = curriculum("sessions-%d" % types, 3, [{"id": role_id(0), "requires": {skill_id(i): "beginner" for i in range(3)}}])
+    role = {"id": role_id(0), "requires": {skill_id(i): "beginner" for i in range(3)}}
+    doc = curriculum("sessions-%d" % types, 3, [role])
     doc["session_types"] = [{"id": "yearly_%03d" % t, "minutes": 30, "every": {"weeks": 52}} for t in range(types)]
     doc["programs"] = [{"id": "program", "target_role": role_id(0), "months": 6,
                         "sessions": ["yearly_%03d" % t for t in range(types)]}]
@@ -129,9 +136,11 @@ def plan_request(slots):
     every occurrence is dropped, each with every slot of its 52-week window as the reason."""
     per_day = slots // 5
     return {"learner": {"id": "learner", "time_zone": "UTC", "hours_per_week": 10,
-                        "session_slots": [{"weekday": day, "time": hhmm(k * 7)} for day in WEEKDAYS for k in range(per_day)]},
+                        "session_slots": [{"weekday": day, "time": hhmm(k * 7)}
+                                          for day in WEEKDAYS for k in range(per_day)]},
             "program": "program", "start": "2027-01-04", "target_date": "2076-12-01",
-            "mentor": {"id": "mentor", "time_zone": "UTC", "available": [{"weekday": "sun", "from": "00:00", "to": "00:30"}]}}
+            "mentor": {"id": "mentor", "time_zone": "UTC",
+                       "available": [{"weekday": "sun", "from": "00:00", "to": "00:30"}]}}
 
 
 # --- matching --------------------------------------------------------------------------------
@@ -155,7 +164,9 @@ def availability(rng):
     windows = []
     for _ in range(rng.randint(1, 3)):
         start = rng.randint(16, 28) * 30  # 08:00 to 14:00, on the half hour
-        windows.append({"weekday": rng.choice(WEEKDAYS), "from": hhmm(start), "to": hhmm(start + rng.randint(4, 8) * 30)})
+        weekday = rng.choice(WEEKDAYS)
+        end = start + rng.randint(4, 8) * 30
+        windows.append({"weekday": weekday, "from": hhmm(start), "to": hhmm(end)})
     return windows
 
 
@@ -265,6 +276,55 @@ def human_seconds(s):
     return "%.2f s" % s if s < 100 else "%.0f s" % s
 
 
+def c_abi_child(library, command, *paths):
+    """The command through the C ABI (see the module's text); exits as the program would."""
+    import ctypes
+    lib = ctypes.CDLL(library)
+    text = ctypes.c_char_p
+    for name in ("careerpath_last_error", "careerpath_last_error_pointer", "careerpath_status_name"):
+        getattr(lib, name).restype = text
+    documents = []
+    for path in paths[:2]:
+        with open(path, "rb") as f:
+            documents.append(f.read())
+
+    def check(status):
+        if status != 0:
+            sys.stderr.write("error: %s\n  status: %s\n  at: %s\n" % (
+                lib.careerpath_last_error().decode(), lib.careerpath_status_name(status).decode(),
+                lib.careerpath_last_error_pointer().decode()))
+            sys.exit(1)
+
+    curriculum = ctypes.c_void_p()
+    check(lib.careerpath_curriculum_load(ctypes.byref(curriculum), documents[0], ctypes.c_size_t(len(documents[0]))))
+    out = ctypes.c_void_p()
+    if command == "describe":
+        check(lib.careerpath_curriculum_describe(curriculum, ctypes.byref(out)))
+    elif command in ("plan", "cohort", "match"):
+        call = getattr(lib, "careerpath_" + command)
+        check(call(curriculum, documents[1], ctypes.c_size_t(len(documents[1])), ctypes.byref(out)))
+    if out.value:  # written from the library's buffer, not copied: the copy would count in the peak
+        strlen = ctypes.CDLL(None).strlen
+        strlen.restype = ctypes.c_size_t
+        length = strlen(out)
+        sys.stdout.buffer.write(memoryview((ctypes.c_char * length).from_address(out.value)).cast("B"))
+        lib.careerpath_free(out)
+    lib.careerpath_curriculum_free(curriculum)
+    sys.exit(0)
+
+
+def is_library(program):
+    return program.endswith(".so") or ".so." in os.path.basename(program)
+
+
+def command_line(program, args):
+    """How to run `careerpath ARGS` with `program`, a careerpath executable or the C library."""
+    if is_library(program):
+        files = [a for a in args if a.endswith(".json")]
+        return [sys.executable, os.path.abspath(__file__), "--c-abi-child", program, args[0]] + files
+    return [program] + args
+
+
 def run(program, args, cap_bytes, timeout, scratch):
     """Runs one command; returns (peak RSS bytes, seconds, outcome text)."""
     out_path, err_path = os.path.join(scratch, "stdout"), os.path.join(scratch, "stderr")
@@ -275,7 +335,7 @@ def run(program, args, cap_bytes, timeout, scratch):
 
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         start = time.monotonic()
-        child = subprocess.Popen([program] + args, stdout=out, stderr=err, preexec_fn=limit)
+        child = subprocess.Popen(command_line(program, args), stdout=out, stderr=err, preexec_fn=limit)
         timed_out = threading.Event()
 
         def stop():
@@ -317,9 +377,12 @@ def run(program, args, cap_bytes, timeout, scratch):
 
 
 def main():
+    if sys.argv[1:2] == ["--c-abi-child"]:
+        c_abi_child(*sys.argv[2:])
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("programs", nargs="*", metavar="[NAME=]PROGRAM", help="a built careerpath program")
+    parser.add_argument("programs", nargs="*", metavar="[NAME=]PROGRAM",
+                        help="a built careerpath program, or libcareerpath.so to call the C ABI")
     parser.add_argument("--cases", default=".", help="only the cases whose name matches this regular expression")
     parser.add_argument("--cap-gib", type=float, default=6.0, help="address-space cap of each run (default 6)")
     parser.add_argument("--timeout", type=float, default=600, help="wall-clock limit of each run, seconds (default 600)")
@@ -337,8 +400,8 @@ def main():
     programs = []
     for p in options.programs:
         name, _, path = p.rpartition("=")
-        if not os.access(path, os.X_OK):
-            parser.error("%s is not an executable program" % path)
+        if not os.access(path, os.R_OK):
+            parser.error("%s is not a careerpath program or library" % path)
         programs.append((name or path, os.path.abspath(path)))
 
     scratch = options.work or tempfile.mkdtemp(prefix="careerpath-memory-")
@@ -361,6 +424,9 @@ def main():
                 shown = " ".join(re.sub(r".*/[^/]*\.(\w+)\.json$", r"\1", a) if a.endswith(".json") else a for a in args)
                 cells = []
                 for _, program in programs:
+                    if is_library(program) and "text" in args:
+                        cells.append("the C ABI writes JSON only")
+                        continue
                     peak, seconds, outcome = run(program, args, cap, options.timeout, scratch)
                     cells.append("%s, %s, %s" % (human_bytes(peak), human_seconds(seconds), outcome))
                 print("| %s | `%s` | %s | %s |" % (case.name, shown, human_bytes(size), " | ".join(cells)), flush=True)
