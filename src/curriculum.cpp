@@ -8,7 +8,8 @@
 #include <algorithm>
 #include <limits>
 #include <numeric>
-#include <unordered_map>
+#include <optional>
+#include <span>
 
 CAREERPATH_NAMESPACE_BEGIN
 
@@ -326,7 +327,10 @@ private:
             }
         }
         BOOST_OUTCOME_TRYV(check_extends_cycles(roles));
-        // Pass 3: effective requirements, parents first.
+        // Pass 3: effective requirements, parents first. Each role keeps what it inherits, so a
+        // chain of n roles keeps about n^2 / 2 of them: max_role_requirements caps the sum.
+        std::vector<std::size_t> slot(d_.skills.size(), unplaced);
+        std::size_t total = 0;
         std::vector<bool> done(d_.roles.size(), false);
         for (std::size_t i = 0; i < d_.roles.size(); ++i) {
             std::vector<std::size_t> chain;
@@ -336,7 +340,7 @@ private:
                 r = *d_.roles[r].extends;
             }
             for (auto r = chain.rbegin(); r != chain.rend(); ++r) {
-                BOOST_OUTCOME_TRYV(resolve_role(*r, own[*r], weights[*r], roles.element(*r)));
+                BOOST_OUTCOME_TRYV(resolve_role(*r, own[*r], weights[*r], roles.element(*r), slot, total));
                 done[*r] = true;
             }
         }
@@ -372,27 +376,48 @@ private:
         return success();
     }
 
+    static constexpr std::size_t unplaced = std::numeric_limits<std::size_t>::max();
+
+    // Resolves role i from its parent's effective requirements and its own. `slot` is scratch,
+    // one entry per skill and `unplaced` between calls: where the skill sits in the role being
+    // resolved. The role's size is counted first and checked against max_role_requirements
+    // (with `total`, the sizes of the roles resolved before it), so that nothing is allocated
+    // for a role over the limit.
     Ok resolve_role(std::size_t i, const std::vector<RoleRequirement> &own,
-                    const std::vector<std::pair<std::size_t, double>> &weights, const Node &node) {
+                    const std::vector<std::pair<std::size_t, double>> &weights, const Node &node,
+                    std::vector<std::size_t> &slot, std::size_t &total) {
         Role &role = d_.roles[i];
+        std::span<const RoleRequirement> inherited;
+        if (role.extends) inherited = d_.roles[*role.extends].requirements;
+        std::size_t size = 0;
+        for (const auto &req : inherited) slot[req.skill] = size++;
+        for (const auto &req : own)
+            if (slot[req.skill] == unplaced) slot[req.skill] = size++;
+        if (size > limits_.max_role_requirements - total)
+            return make_error(Status::limit,
+                              "role \"" + role.id + "\" takes the roles' effective requirements (their own and those inherited " +
+                                  "through \"extends\", counted for every role) to " +
+                                  std::to_string(total + size) + ", over the limit of " +
+                                  std::to_string(limits_.max_role_requirements) + " (max_role_requirements)",
+                              node.pointer);
+        total += size;
+
         std::vector<RoleRequirement> effective;
-        if (role.extends) effective = d_.roles[*role.extends].requirements;
-        // Where each skill sits in `effective`, so that large roles stay linear.
-        std::unordered_map<std::size_t, std::size_t> position;
-        for (std::size_t k = 0; k < effective.size(); ++k) position.emplace(effective[k].skill, k);
+        effective.reserve(size);
+        effective.assign(inherited.begin(), inherited.end());
         for (const auto &req : own) {
-            auto [it, added] = position.emplace(req.skill, effective.size());
-            if (added) effective.push_back(req);
-            else effective[it->second].level = std::max(effective[it->second].level, req.level);
+            const std::size_t k = slot[req.skill];
+            if (k < effective.size()) effective[k].level = std::max(effective[k].level, req.level);
+            else effective.push_back(req);
         }
         for (const auto &[skill, weight] : weights) {
-            auto it = position.find(skill);
-            if (it == position.end())
+            if (slot[skill] == unplaced)
                 return schema_error(node.member("weights").member(d_.skills[skill].id).pointer,
                                     "role \"" + role.id + "\" weights skill \"" + d_.skills[skill].id +
                                         "\", which it does not require");
-            effective[it->second].weight = weight;
+            effective[slot[skill]].weight = weight;
         }
+        for (const auto &req : effective) slot[req.skill] = unplaced;
         std::sort(effective.begin(), effective.end(), [&](const RoleRequirement &a, const RoleRequirement &b) {
             return d_.skills[a.skill].id < d_.skills[b.skill].id;
         });
@@ -529,6 +554,7 @@ private:
         Node programs;
         BOOST_OUTCOME_TRYV(optional_array(root_, "programs", limits_.max_programs, "max_programs", programs));
         if (!programs) return success();
+        index_areas();
         for (std::size_t i = 0; i < programs->size(); ++i) {
             const Node n = programs.element(i);
             Program p;
@@ -601,27 +627,61 @@ private:
         return success();
     }
 
+    // The skills of each area, and per skill and per area the last phase whose focus took it in,
+    // so that a phase resolves its focus in the size of what it names, once per skill.
+    void index_areas() {
+        area_skills_.assign(d_.areas.size(), {});
+        for (std::size_t s = 0; s < d_.skills.size(); ++s)
+            if (!d_.skills[s].area.empty()) area_skills_[d_.area_index.at(d_.skills[s].area)].push_back(s);
+        skill_in_phase_.assign(d_.skills.size(), 0);
+        area_in_phase_.assign(d_.areas.size(), 0);
+    }
+
+    // Each phase keeps its focus resolved to skills, and one short entry can name an area of
+    // thousands, so max_focus_skills caps the sum over all phases; each entry's new skills are
+    // counted and checked before they are added.
     Ok read_focus(const Node &phase, Phase &ph) {
         Node focus;
         BOOST_OUTCOME_TRYV(optional_array(phase, "focus", limits_.max_skills, "max_skills", focus));
         if (!focus) return success();
+        const std::size_t stamp = ++phase_stamp_;
         for (std::size_t i = 0; i < focus->size(); ++i) {
             const Node n = focus.element(i);
             std::string id;
             BOOST_OUTCOME_TRYV(read_id(n, "focus", id));
             const auto skill = d_.skill_index.find(id);
-            const bool area = d_.area_index.count(id) != 0;
-            if (skill == d_.skill_index.end() && !area)
+            const auto area = d_.area_index.find(id);
+            if (skill == d_.skill_index.end() && area == d_.area_index.end())
                 return make_error(Status::reference,
                                   "unknown focus \"" + id + "\": no skill or area has this id", n.pointer);
-            if (skill != d_.skill_index.end()) ph.focus_skills.push_back(skill->second);
-            if (area)
-                for (std::size_t s = 0; s < d_.skills.size(); ++s)
-                    if (d_.skills[s].area == id) ph.focus_skills.push_back(s);
+            std::optional<std::size_t> named;
+            if (skill != d_.skill_index.end()) named = skill->second;
+            std::span<const std::size_t> of_area;
+            if (area != d_.area_index.end() && area_in_phase_[area->second] != stamp) {
+                area_in_phase_[area->second] = stamp;
+                of_area = area_skills_[area->second];
+            }
+            auto fresh = [&](std::size_t s) { return skill_in_phase_[s] != stamp; };
+            std::size_t added = named && fresh(*named) ? 1 : 0;
+            for (std::size_t s : of_area) added += fresh(s) && named != s;
+            if (added > limits_.max_focus_skills - focus_total_)
+                return make_error(Status::limit,
+                                  "focus \"" + id + "\" of phase \"" + ph.id + "\" takes the skills the phases focus on " +
+                                      "(summed over every phase of every program; an area counts each of its skills) to " +
+                                      std::to_string(focus_total_ + added) + ", over the limit of " +
+                                      std::to_string(limits_.max_focus_skills) + " (max_focus_skills)",
+                                  n.pointer);
+            focus_total_ += added;
+            auto take = [&](std::size_t s) {
+                if (!fresh(s)) return;
+                skill_in_phase_[s] = stamp;
+                ph.focus_skills.push_back(s);
+            };
+            if (named) take(*named);
+            for (std::size_t s : of_area) take(s);
             ph.focus.push_back(std::move(id));
         }
         std::sort(ph.focus_skills.begin(), ph.focus_skills.end());
-        ph.focus_skills.erase(std::unique(ph.focus_skills.begin(), ph.focus_skills.end()), ph.focus_skills.end());
         return success();
     }
 
@@ -644,6 +704,12 @@ private:
     Node root_;
     const Limits &limits_;
     detail::CurriculumData &d_;
+    // Phase focus (read_focus): skills by area, the phase that last took in each skill and
+    // area, and the sum of the resolved lists so far.
+    std::vector<std::vector<std::size_t>> area_skills_;
+    std::vector<std::size_t> skill_in_phase_, area_in_phase_;
+    std::size_t phase_stamp_ = 0;
+    std::size_t focus_total_ = 0;
 };
 
 const std::size_t *find_in(const IdIndex &index, std::string_view id) {

@@ -17,8 +17,14 @@ struct Limits {
     std::size_t max_units = 1'000'000;           ///< skills x (levels - 1)
     std::size_t max_prerequisites = 1'000'000;
     std::size_t max_roles = 10'000;
+    /// Effective requirements summed over all roles: each role keeps those it inherits through
+    /// `extends`, so a chain of n roles keeps about n^2 / 2.
+    std::size_t max_role_requirements = 1'000'000;
     std::size_t max_programs = 10'000;
     std::size_t max_phases = 120;                ///< per program
+    /// Skills the phases' focus resolves to, summed over every phase of every program (an
+    /// area counts each of its skills).
+    std::size_t max_focus_skills = 1'000'000;
     std::size_t max_session_types = 1'000;
     std::size_t max_metrics = 1'000;
     std::size_t max_activities = 1'000;          ///< per skill

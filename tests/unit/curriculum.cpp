@@ -971,6 +971,148 @@ TEST_CASE("limits on counts: at the limit accepted, one over rejected with Statu
     }
 }
 
+namespace {
+
+// Skills s0..s{skills-1} of one level and the roles given.
+std::string with_roles(int skills, const Json &roles) {
+    Json doc = {{"id", "roles"}, {"levels", {"none", "yes"}}};
+    doc["skills"] = Json::array();
+    for (int i = 0; i < skills; ++i) doc["skills"].push_back({{"id", "s" + std::to_string(i)}, {"hours", 1}});
+    doc["roles"] = roles;
+    return doc.dump();
+}
+
+// n roles, r{k} extending r{k-1} and adding skill s{k}: role k has k + 1 effective
+// requirements, so the roles keep n (n + 1) / 2 in all.
+std::string chain(int n) {
+    Json roles = Json::array();
+    for (int k = 0; k < n; ++k) {
+        Json role = {{"id", "r" + std::to_string(k)}, {"requires", {{"s" + std::to_string(k), 1}}}};
+        if (k > 0) role["extends"] = "r" + std::to_string(k - 1);
+        roles.push_back(std::move(role));
+    }
+    return with_roles(n, roles);
+}
+
+// A base role requiring every one of `skills` skills, and `children` roles that extend it and
+// add nothing: each keeps `skills` requirements.
+std::string star(int skills, int children) {
+    Json base = {{"id", "base"}, {"requires", Json::object()}};
+    for (int i = 0; i < skills; ++i) base["requires"]["s" + std::to_string(i)] = 1;
+    Json roles = Json::array({base});
+    for (int k = 0; k < children; ++k) roles.push_back({{"id", "c" + std::to_string(k)}, {"extends", "base"}});
+    return with_roles(skills, roles);
+}
+
+std::size_t total_requirements(const Curriculum &c) {
+    std::size_t total = 0;
+    for (const Role &r : c.roles()) total += r.requirements.size();
+    return total;
+}
+
+}  // namespace
+
+TEST_CASE("max_role_requirements: the effective requirements summed over the roles") {
+    Limits limits;
+    SUBCASE("a chain: at the limit it loads, the role that crosses it is named") {
+        limits.max_role_requirements = 15;
+        CHECK(total_requirements(load_ok(chain(5), limits)) == 15);  // 1 + 2 + 3 + 4 + 5
+        // The sixth role would bring 6 more: 21.
+        check_rejected(chain(6), Status::limit, "/roles/5", {"\"r5\"", "21", "15", "max_role_requirements"}, limits);
+        check_rejected(chain(40), Status::limit, "/roles/5", {"\"r5\"", "21", "max_role_requirements"}, limits);
+    }
+    SUBCASE("a star: each role extending the base keeps the base's requirements") {
+        limits.max_role_requirements = 12;
+        CHECK(total_requirements(load_ok(star(4, 2), limits)) == 12);
+        check_rejected(star(4, 3), Status::limit, "/roles/3", {"\"c2\"", "16", "12", "max_role_requirements"}, limits);
+    }
+    SUBCASE("roles are counted parents first, so the pointer may precede the roles counted before it") {
+        // top extends mid extends root, written in that order: root (1), mid (2), top (3).
+        const std::string text = with_roles(3, Json::parse(R"([
+            {"id": "top", "extends": "mid", "requires": {"s2": 1}},
+            {"id": "mid", "extends": "root", "requires": {"s1": 1}},
+            {"id": "root", "requires": {"s0": 1}}])"));
+        limits.max_role_requirements = 6;
+        load_ok(text, limits);
+        limits.max_role_requirements = 5;
+        check_rejected(text, Status::limit, "/roles/0", {"\"top\"", "6", "max_role_requirements"}, limits);
+    }
+    SUBCASE("a skill a role both inherits and requires counts once") {
+        const std::string text = with_roles(2, Json::parse(R"([
+            {"id": "base", "requires": {"s0": 1, "s1": 1}},
+            {"id": "lead", "extends": "base", "requires": {"s0": 1, "s1": 1}, "weights": {"s1": 2}}])"));
+        limits.max_role_requirements = 4;
+        CHECK(total_requirements(load_ok(text, limits)) == 4);
+        limits.max_role_requirements = 3;
+        check_rejected(text, Status::limit, "/roles/1", {"\"lead\"", "4", "max_role_requirements"}, limits);
+    }
+    SUBCASE("the default, 1,000,000: a chain of 1,413 roles keeps 998,991 and loads; 1,414 roles do not") {
+        CHECK(Limits{}.max_role_requirements == 1'000'000);
+        CHECK(total_requirements(load_ok(chain(1413))) == 998'991);
+        check_rejected(chain(1414), Status::limit, "/roles/1413", {"\"r1413\"", "1000405", "1000000", "max_role_requirements"});
+    }
+    SUBCASE("the default: a 10,000-skill role and 99 roles extending it make 1,000,000 and load; 100 do not") {
+        CHECK(total_requirements(load_ok(star(10'000, 99))) == 1'000'000);
+        check_rejected(star(10'000, 100), Status::limit, "/roles/100", {"\"c99\"", "1010000", "max_role_requirements"});
+    }
+    SUBCASE("from_json applies it too") {
+        limits.max_role_requirements = 15;
+        const auto r = Curriculum::from_json(Json::parse(chain(6)), limits);
+        REQUIRE_FALSE(r.has_value());
+        CHECK(name(r.error().status) == name(Status::limit));
+        CHECK(r.error().pointer == "/roles/5");
+    }
+}
+
+namespace {
+
+// `skills` skills s0, s1, ... in the area "big", a role, and one program whose phases have the
+// focus lists given.
+std::string with_focus(int skills, const std::vector<Json> &focus) {
+    Json doc = {{"id", "focus"}, {"levels", {"none", "yes"}}};
+    doc["skills"] = Json::array();
+    for (int i = 0; i < skills; ++i)
+        doc["skills"].push_back({{"id", "s" + std::to_string(i)}, {"area", "big"}, {"hours", 1}});
+    doc["roles"] = Json::array({{{"id", "r"}, {"requires", {{"s0", 1}}}}});
+    Json phases = Json::array();
+    for (std::size_t k = 0; k < focus.size(); ++k)
+        phases.push_back({{"id", "ph" + std::to_string(k)}, {"months", {1, 1}}, {"focus", focus[k]}});
+    doc["programs"] = Json::array({{{"id", "p"}, {"target_role", "r"}, {"months", 1}, {"phases", phases}}});
+    return doc.dump();
+}
+
+std::size_t total_focus(const Curriculum &c) {
+    std::size_t total = 0;
+    for (const Program &p : c.programs())
+        for (const Phase &ph : p.phases) total += ph.focus_skills.size();
+    return total;
+}
+
+}  // namespace
+
+TEST_CASE("max_focus_skills: the skills phase focus resolves to, summed over the phases") {
+    Limits limits;
+    limits.max_focus_skills = 5;
+    SUBCASE("an area counts its skills; a skill or area named again in a phase counts once") {
+        const Curriculum c = load_ok(with_focus(4, {Json{"big", "s1", "big"}, Json{"s0", "s0"}}), limits);
+        CHECK(total_focus(c) == 5);
+        CHECK(c.programs()[0].phases[0].focus_skills == std::vector<std::size_t>{0, 1, 2, 3});
+        CHECK(c.programs()[0].phases[0].focus == std::vector<std::string>{"big", "s1", "big"});
+    }
+    SUBCASE("the entry that crosses the limit is named, before its skills are added") {
+        // 4, then 5, then s1 makes 6 and "big" would add s0, s2 and s3: 9.
+        limits.max_focus_skills = 6;
+        check_rejected(with_focus(4, {Json{"big"}, Json{"s0"}, Json{"s1", "big"}}), Status::limit,
+                       "/programs/0/phases/2/focus/1", {"\"big\"", "\"ph2\"", "9", "6", "max_focus_skills"}, limits);
+    }
+    SUBCASE("the default, 1,000,000: 100 phases on a 10,000-skill area load, 101 do not") {
+        CHECK(Limits{}.max_focus_skills == 1'000'000);
+        CHECK(total_focus(load_ok(with_focus(10'000, std::vector<Json>(100, Json{"big"})))) == 1'000'000);
+        check_rejected(with_focus(10'000, std::vector<Json>(101, Json{"big"})), Status::limit,
+                       "/programs/0/phases/100/focus/0", {"1010000", "max_focus_skills"});
+    }
+}
+
 TEST_CASE("count limits apply to from_json too") {
     Limits limits;
     limits.max_skills = 1;
