@@ -108,4 +108,48 @@ void JsonWriter::string(std::string_view v) {
 
 }  // namespace detail
 
+std::string indent_json(std::string_view compact, int indent) {
+    std::string out;
+    out.reserve(compact.size() + compact.size() / 2);
+    std::size_t depth = 0;
+    auto new_line = [&] {
+        out.push_back('\n');
+        out.append(depth * static_cast<std::size_t>(indent), ' ');
+    };
+    for (std::size_t i = 0; i < compact.size(); ++i) {
+        const char c = compact[i];
+        switch (c) {
+        case '"': {  // a string, copied as it is, escapes included
+            const std::size_t start = i++;
+            while (i < compact.size() && compact[i] != '"') i += compact[i] == '\\' ? 2 : 1;
+            out.append(compact.substr(start, i - start + 1));
+            break;
+        }
+        case '{':
+        case '[':
+            out.push_back(c);
+            if (i + 1 < compact.size() && compact[i + 1] == (c == '{' ? '}' : ']')) {
+                out.push_back(compact[++i]);  // empty: {} and [] stay on their line
+                break;
+            }
+            ++depth;
+            new_line();
+            break;
+        case '}':
+        case ']':
+            --depth;
+            new_line();
+            out.push_back(c);
+            break;
+        case ',':
+            out.push_back(c);
+            new_line();
+            break;
+        case ':': out.append(": "); break;
+        default: out.push_back(c);
+        }
+    }
+    return out;
+}
+
 CAREERPATH_NAMESPACE_END

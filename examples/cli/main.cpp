@@ -182,12 +182,14 @@ int plan(const std::string &curriculum_path, const std::string &request_path, co
         return exit_failure;
     }
     const auto &[request, result] = planned.value();
-    const cp::Json document = cp::plan_to_json(*loaded.curriculum, request, result);
+    // The document as text, indented without a tree (the exports still read one).
+    const std::string document = cp::indent_json(cp::plan_to_json_text(*loaded.curriculum, request, result)) + "\n";
     std::string shown;
     if (format == "json") {
-        shown = document.dump(2) + "\n";
+        shown = document;
     } else if (format == "mermaid" || format == "ical") {
-        auto exported = format == "ical" ? cp::export_ical(document) : cp::export_mermaid_gantt(document);
+        const cp::Json tree = cp::plan_to_json(*loaded.curriculum, request, result);
+        auto exported = format == "ical" ? cp::export_ical(tree) : cp::export_mermaid_gantt(tree);
         if (!exported) {
             std::cerr << "careerpath: internal error: " << exported.error().message << "\n";
             return exit_failure;
@@ -202,7 +204,7 @@ int plan(const std::string &curriculum_path, const std::string &request_path, co
         file.emplace(json_out);
         if (!file->ok()) return file->report();
     }
-    if (file && !(file->write(document.dump(2) + "\n") && file->close())) return file->report();
+    if (file && !(file->write(document) && file->close())) return file->report();
     return print(shown);
 }
 
@@ -219,7 +221,7 @@ int answer(const std::string &curriculum_path, const std::string &request_path, 
         report(request_path, text, made.error());
         return exit_failure;
     }
-    if (format == "json") return print(json(*loaded.curriculum, made.value()).dump(2) + "\n");
+    if (format == "json") return print(cp::indent_json(json(*loaded.curriculum, made.value())) + "\n");
     return print(text_of(*loaded.curriculum, made.value()));
 }
 
@@ -228,7 +230,7 @@ int score(const std::string &curriculum_path, const std::string &request_path, c
     return answer(
         curriculum_path, request_path, format,
         [](const cp::Curriculum &c, const std::string &text) { return cp::score_from_json(c, text); },
-        [](const cp::Curriculum &c, const Scored &s) { return cp::scorecard_to_json(c, s.request, s.card); },
+        [](const cp::Curriculum &c, const Scored &s) { return cp::scorecard_to_json_text(c, s.request, s.card); },
         [](const cp::Curriculum &c, const Scored &s) { return cp::scorecard_to_text(c, s.request, s.card); });
 }
 
@@ -236,7 +238,7 @@ int cohort(const std::string &curriculum_path, const std::string &request_path, 
     return answer(
         curriculum_path, request_path, format,
         [](const cp::Curriculum &c, const std::string &text) { return cp::cohort_from_json(c, text); },
-        [](const cp::Curriculum &, const cp::CohortReport &r) { return cp::cohort_to_json(r); },
+        [](const cp::Curriculum &, const cp::CohortReport &r) { return cp::cohort_to_json_text(r); },
         [](const cp::Curriculum &, const cp::CohortReport &r) { return cp::cohort_to_text(r); });
 }
 
@@ -245,7 +247,7 @@ int match(const std::string &curriculum_path, const std::string &request_path, c
     return answer(
         curriculum_path, request_path, format,
         [](const cp::Curriculum &c, const std::string &text) { return cp::match_from_json(c, text); },
-        [](const cp::Curriculum &c, const Matched &m) { return cp::match_to_json(c, m.request, m.result); },
+        [](const cp::Curriculum &c, const Matched &m) { return cp::match_to_json_text(c, m.request, m.result); },
         [](const cp::Curriculum &c, const Matched &m) { return cp::match_to_text(c, m.request, m.result); });
 }
 
@@ -258,7 +260,7 @@ int graph(const std::string &path, const std::string &format) {
 int describe(const std::string &path, const std::string &format) {
     Loaded loaded;
     if (int status = load(path, loaded)) return status;
-    if (format == "json") return print(cp::describe(*loaded.curriculum).dump(2) + "\n");
+    if (format == "json") return print(cp::indent_json(cp::describe_json_text(*loaded.curriculum)) + "\n");
     std::ostringstream text;
     describe_text(*loaded.curriculum, text);
     return print(text.str());

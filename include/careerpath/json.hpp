@@ -60,6 +60,11 @@ struct Located {
 };
 Located locate_pointer(std::string_view text, std::string_view pointer);
 
+/// Compact JSON text as careerpath writes it (no space outside strings), laid out with `indent`
+/// spaces per level: the bytes nlohmann's dump(indent) gives for the same document, without
+/// building its tree, so that a large output costs its text and no more.
+std::string indent_json(std::string_view compact, int indent = 2);
+
 /// A real number for output, rounded to a millionth so that 0.30000000000000004 prints as 0.3,
 /// and never as -0.
 Json json_number(double value);

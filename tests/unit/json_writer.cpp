@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <limits>
 #include <random>
 #include <stdexcept>
@@ -121,4 +122,46 @@ TEST_CASE("objects and arrays: commas, nesting, and keys in order") {
     std::string loose;
     JsonWriter outside(loose);
     CHECK_THROWS_AS(outside.key("a"), std::logic_error);
+}
+
+TEST_CASE("indent_json lays compact text out as nlohmann's dump(2) does, without a tree") {
+    const char *documents[] = {
+        "{}", "[]", "1", "\"s\"", "null",
+        R"({"a":[],"b":{},"c":[1,2.5,"x"],"d":{"e":{"f":[{"g":null}]}}})",
+        R"(["quote \" and brace { [ , : in a string","back\\slash\\",{"k:":"v,"}])",
+        R"({"\u0001":"\u001f","é":"€"})",
+    };
+    for (const char *text : documents) {
+        CAPTURE(text);
+        CHECK(indent_json(text) == Json::parse(text).dump(2));
+        CHECK(indent_json(text, 4) == Json::parse(text).dump(4));
+    }
+    // Random documents from the writer itself.
+    std::mt19937 random(3);
+    for (int n = 0; n < 300; ++n) {
+        std::string text;
+        JsonWriter w(text);
+        std::function<void(int)> value = [&](int depth) {
+            switch (depth > 3 ? random() % 3 : random() % 5) {
+            case 0: w.value(static_cast<int>(random() % 100)); break;
+            case 1: w.value(std::string(random() % 3, "a\"{,:\\"[random() % 6])); break;
+            case 2: w.null(); break;
+            case 3:
+                w.begin_array();
+                for (unsigned i = random() % 4; i > 0; --i) value(depth + 1);
+                w.end_array();
+                break;
+            default:
+                w.begin_object();
+                for (unsigned i = 0, count = random() % 4; i < count; ++i) {
+                    w.key(std::string(1, static_cast<char>('a' + i)));
+                    value(depth + 1);
+                }
+                w.end_object();
+            }
+        };
+        value(0);
+        CAPTURE(text);
+        REQUIRE(indent_json(text) == Json::parse(text).dump(2));
+    }
 }
