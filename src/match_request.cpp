@@ -52,6 +52,15 @@ Ok read_role(const Curriculum &c, const Node &n, std::size_t &out) {
     return success();
 }
 
+// {skill id: level}, read through a level per skill of the curriculum that lives only while
+// this one person is read: what the person keeps is the skills they hold.
+Ok read_levels(const Curriculum &c, const Node &n, SkillLevels &out) {
+    std::vector<Level> dense;
+    BOOST_OUTCOME_TRYV(detail::read_current_levels(c, n, dense));
+    out = SkillLevels(dense);
+    return success();
+}
+
 Ok read_mentor(const Curriculum &c, const Node &n, const Limits &limits, MatchMentor &m) {
     BOOST_OUTCOME_TRYV(n.expect_object("a mentor"));
     BOOST_OUTCOME_TRYV(read_id(n.member("id"), "mentor id", m.id));
@@ -60,7 +69,7 @@ Ok read_mentor(const Curriculum &c, const Node &n, const Limits &limits, MatchMe
     BOOST_OUTCOME_TRYV(read_position(n, m.position));
     BOOST_OUTCOME_TRYV(read_id_list(n, "reports", m.reports));
     BOOST_OUTCOME_TRYV(read_id_list(n, "exclude", m.exclude));
-    BOOST_OUTCOME_TRYV(detail::read_current_levels(c, n.member("levels"), m.levels));
+    BOOST_OUTCOME_TRYV(read_levels(c, n.member("levels"), m.levels));
     if (const Node capacity = n.member("capacity")) {
         BOOST_OUTCOME_TRYV(read_int(capacity, "capacity", 0, 1'000'000, m.capacity));
     }
@@ -76,7 +85,7 @@ Ok read_mentee(const Curriculum &c, const Node &n, const Limits &limits, std::op
     BOOST_OUTCOME_TRYV(read_optional_string(n.member("name"), "name", m.name));
     BOOST_OUTCOME_TRYV(read_position(n, m.position));
     BOOST_OUTCOME_TRYV(read_id_list(n, "exclude", m.exclude));
-    BOOST_OUTCOME_TRYV(detail::read_current_levels(c, n.member("current"), m.current));
+    BOOST_OUTCOME_TRYV(read_levels(c, n.member("current"), m.current));
     if (const Node role = n.member("target_role")) {
         BOOST_OUTCOME_TRYV(read_role(c, role, m.target_role));
     } else if (default_role) {

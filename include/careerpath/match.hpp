@@ -13,6 +13,7 @@
 #include <careerpath/plan_request.hpp>
 #include <careerpath/version.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -22,6 +23,39 @@
 #include <vector>
 
 CAREERPATH_NAMESPACE_BEGIN
+
+/// One person's levels, held only for the skills they have (above 0). Matching keeps a level
+/// set per mentor and per mentee; dense per skill of the curriculum it would grow with people
+/// times skills instead of with the request (docs/limits.md, "Match request").
+class SkillLevels {
+public:
+    struct Entry {
+        std::size_t skill;
+        Level level;
+        bool operator==(const Entry &) const = default;
+    };
+
+    SkillLevels() = default;
+    /// From a level per skill of the curriculum (0: not held).
+    explicit SkillLevels(const std::vector<Level> &dense) {
+        for (std::size_t s = 0; s < dense.size(); ++s)
+            if (dense[s] > 0) entries_.push_back({s, dense[s]});
+        entries_.shrink_to_fit();
+    }
+
+    /// The level of `skill`; 0 for a skill not held.
+    Level operator[](std::size_t skill) const noexcept {
+        const auto it = std::lower_bound(entries_.begin(), entries_.end(), skill,
+                                         [](const Entry &e, std::size_t s) { return e.skill < s; });
+        return it != entries_.end() && it->skill == skill ? it->level : 0;
+    }
+    /// The skills held, by skill index.
+    const std::vector<Entry> &entries() const noexcept { return entries_; }
+    bool operator==(const SkillLevels &) const = default;
+
+private:
+    std::vector<Entry> entries_;
+};
 
 /// What a person is in an organization, for the exclusions.
 struct Position {
@@ -36,7 +70,7 @@ struct MatchMentor {
     Position position;
     std::vector<std::string> reports;  ///< ids of the people who report to them
     std::vector<std::string> exclude;  ///< mentee ids they must not be paired with
-    std::vector<Level> levels;         ///< per skill of the curriculum; 0 where not given
+    SkillLevels levels;                ///< the skills given a level above 0
     int capacity = 1;                  ///< mentees (individual programs) or groups (group programs)
     std::string time_zone;             ///< "UTC" if absent
     std::optional<TimeZone> zone;
@@ -48,7 +82,7 @@ struct MatchMentee {
     std::string name;
     Position position;
     std::vector<std::string> exclude;  ///< mentor ids they must not be paired with
-    std::vector<Level> current;        ///< per skill; assessments already applied
+    SkillLevels current;               ///< the skills given a level above 0
     std::size_t target_role = 0;
     std::string time_zone;
     std::optional<TimeZone> zone;

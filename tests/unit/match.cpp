@@ -108,6 +108,31 @@ TEST_CASE("the pair score by hand: coverage of the weighted gap, shared hours ac
     CHECK(read_ok(doc).needed_hours == doctest::Approx(1.75));
 }
 
+TEST_CASE("each person keeps only the skills given a level above 0") {
+    // Held per person rather than per skill of the curriculum (docs/limits.md, "Match request"):
+    // a level named "none" (0) is not kept, and a skill not kept reads as 0.
+    const Json doc = {{"target_role", "lead"},
+                      {"mentors", {{{"id", "m"}, {"levels", {{"e", "expert"}, {"b", 2}, {"c", "none"}}}}}},
+                      {"mentees", {{{"id", "e"}, {"current", {{"d", 1}}}}, {{"id", "f"}}}}};
+    const MatchRequest request = read_ok(doc);
+    const auto skill = [](const char *id) { return *cur().find_skill(id); };
+    const SkillLevels &mentor = request.mentors[0].levels;
+    REQUIRE(mentor.entries().size() == 2);
+    CHECK(mentor.entries()[0] == SkillLevels::Entry{skill("b"), 2});
+    CHECK(mentor.entries()[1] == SkillLevels::Entry{skill("e"), 4});
+    CHECK(mentor[skill("e")] == 4);
+    CHECK(mentor[skill("a")] == 0);
+    CHECK(mentor[skill("c")] == 0);
+    CHECK(mentor[cur().skills().size()] == 0);
+    const SkillLevels &mentee = request.mentees[0].current;
+    REQUIRE(mentee.entries().size() == 1);
+    CHECK(mentee[skill("d")] == 1);
+    for (const char *id : {"a", "b", "c", "e"}) CHECK(mentee[skill(id)] == 0);
+    CHECK(request.mentees[1].current.entries().empty());
+    CHECK_FALSE(request.mentees[1].current == mentee);
+    CHECK(SkillLevels(std::vector<Level>{0, 0, 0, 1, 0}) == mentee);
+}
+
 TEST_CASE("every exclusion rule, and min_shared_hours") {
     Json mentor = {{"id", "m"}, {"team", "web"}, {"organization", "acme"}};
     Json mentee = {{"id", "e"}, {"team", "web"}, {"organization", "acme"}};
