@@ -1,5 +1,7 @@
 // JsonWriter: JSON text with nlohmann's compact spelling, written without a tree.
 #include "json_writer.hpp"
+
+#include <careerpath/json.hpp>
 #include "utf8.hpp"
 
 #include <nlohmann/json.hpp>
@@ -111,6 +113,17 @@ void JsonWriter::string(std::string_view v) {
 std::string indent_json(std::string_view compact, int indent) {
     std::string out;
     out.reserve(compact.size() + compact.size() / 2);
+    indent_json(compact, indent, [&](std::string_view piece) {
+        out.append(piece);
+        return true;
+    });
+    return out;
+}
+
+bool indent_json(std::string_view compact, int indent, const std::function<bool(std::string_view)> &write) {
+    constexpr std::size_t piece = 64 << 10;
+    std::string out;
+    out.reserve(piece + 1024);
     std::size_t depth = 0;
     auto new_line = [&] {
         out.push_back('\n');
@@ -148,8 +161,12 @@ std::string indent_json(std::string_view compact, int indent) {
         case ':': out.append(": "); break;
         default: out.push_back(c);
         }
+        if (out.size() >= piece) {
+            if (!write(out)) return false;
+            out.clear();
+        }
     }
-    return out;
+    return out.empty() || write(out);
 }
 
 CAREERPATH_NAMESPACE_END

@@ -87,6 +87,16 @@ int print(std::string_view text) {
     return out.report();
 }
 
+// A JSON document of the library's compact text, indented as it is written out: a large one
+// (a matching lists every pair) is never held a second time.
+int print_json(std::string_view compact) {
+    Output out;
+    if (cp::indent_json(compact, 2, [&](std::string_view piece) { return out.write(piece); }) && out.write("\n") &&
+        out.close())
+        return exit_ok;
+    return out.report();
+}
+
 int validate(const std::string &path) {
     Loaded loaded;
     if (int status = load(path, loaded)) return status;
@@ -221,7 +231,7 @@ int answer(const std::string &curriculum_path, const std::string &request_path, 
         report(request_path, text, made.error());
         return exit_failure;
     }
-    if (format == "json") return print(cp::indent_json(json(*loaded.curriculum, made.value())) + "\n");
+    if (format == "json") return print_json(json(*loaded.curriculum, made.value()));
     return print(text_of(*loaded.curriculum, made.value()));
 }
 
@@ -260,7 +270,7 @@ int graph(const std::string &path, const std::string &format) {
 int describe(const std::string &path, const std::string &format) {
     Loaded loaded;
     if (int status = load(path, loaded)) return status;
-    if (format == "json") return print(cp::indent_json(cp::describe_json_text(*loaded.curriculum)) + "\n");
+    if (format == "json") return print_json(cp::describe_json_text(*loaded.curriculum));
     std::ostringstream text;
     describe_text(*loaded.curriculum, text);
     return print(text.str());

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -64,6 +65,9 @@ Located locate_pointer(std::string_view text, std::string_view pointer);
 /// spaces per level: the bytes nlohmann's dump(indent) gives for the same document, without
 /// building its tree, so that a large output costs its text and no more.
 std::string indent_json(std::string_view compact, int indent = 2);
+/// The same text handed to `write` in pieces of about 64 KiB as it is made, so that a large
+/// document is never held twice; stops, returning false, when `write` returns false.
+bool indent_json(std::string_view compact, int indent, const std::function<bool(std::string_view)> &write);
 
 /// A real number for output, rounded to a millionth so that 0.30000000000000004 prints as 0.3,
 /// and never as -0.

@@ -136,6 +136,23 @@ TEST_CASE("indent_json lays compact text out as nlohmann's dump(2) does, without
         CHECK(indent_json(text) == Json::parse(text).dump(2));
         CHECK(indent_json(text, 4) == Json::parse(text).dump(4));
     }
+    // In pieces: a long document comes in several, which put together are the whole; a writer
+    // that fails stops it.
+    std::string big = "[";
+    for (int i = 0; i < 20000; ++i) big += std::string(i ? "," : "") + R"({"k":"v\"w","n":[1,{}]})";
+    big += "]";
+    std::string joined;
+    int pieces = 0;
+    CHECK(indent_json(big, 2, [&](std::string_view p) {
+        joined.append(p);
+        ++pieces;
+        return true;
+    }));
+    CHECK(pieces > 1);
+    CHECK(joined == Json::parse(big).dump(2));
+    int calls = 0;
+    CHECK_FALSE(indent_json(big, 2, [&](std::string_view) { return ++calls < 2; }));
+    CHECK(calls == 2);
     // Random documents from the writer itself.
     std::mt19937 random(3);
     for (int n = 0; n < 300; ++n) {
