@@ -15,6 +15,12 @@ CAREERPATH_NAMESPACE_BEGIN
 
 namespace {
 
+// The two limits parsing enforces as it reads, with `depth` the containers open counting the one
+// being opened. LimitedDomParser stops there, and PathTracker, which names the place afterwards,
+// must stop at the same value.
+bool too_deep(std::size_t depth, const Limits &limits) { return depth > limits.max_depth; }
+bool too_long(std::size_t bytes, const Limits &limits) { return bytes > limits.max_string_bytes; }
+
 // Thrown from the SAX handler to stop parsing the moment a limit is passed: the depth limit has
 // to act while parsing, since a tree nested deeply enough cannot be safely copied or printed.
 struct LimitExceeded {
@@ -56,12 +62,12 @@ public:
 
 private:
     void enter() {
-        if (++depth_ > limits_.max_depth)
+        if (too_deep(++depth_, limits_))
             throw LimitExceeded{"the document nests arrays and objects more than " +
                                 std::to_string(limits_.max_depth) + " deep (max_depth)"};
     }
     void check_string(const string_t &value) const {
-        if (value.size() > limits_.max_string_bytes)
+        if (too_long(value.size(), limits_))
             throw LimitExceeded{"a string is " + std::to_string(value.size()) + " bytes, over the limit of " +
                                 std::to_string(limits_.max_string_bytes) + " bytes (max_string_bytes)"};
     }
@@ -127,11 +133,11 @@ private:
         return true;
     }
     bool open(bool array) {
-        if (limits_ && path_.size() + 1 > limits_->max_depth) return false;
+        if (limits_ && too_deep(path_.size() + 1, *limits_)) return false;
         path_.push_back(Step{array, 0, {}});
         return true;
     }
-    bool fits(const string_t &s) const { return !limits_ || s.size() <= limits_->max_string_bytes; }
+    bool fits(const string_t &s) const { return !limits_ || !too_long(s.size(), *limits_); }
     bool close() {
         path_.pop_back();
         return value();
