@@ -8,6 +8,7 @@
 // Counters: units and hours in the path, and the calendar days from start to finish.
 #include "synthetic.hpp"
 
+#include <careerpath/json.hpp>
 #include <careerpath/plan.hpp>
 
 #include <benchmark/benchmark.h>

@@ -3,6 +3,7 @@
 // expand into ~100 occurrences a year, and the mentor given one busy hour a week.
 //   BM_Sessions/Y   make_plan for a Y-year horizon (the path itself is the same 114 hours)
 // Counters: occurrences, placed (placed or moved) and dropped.
+#include <careerpath/json.hpp>
 #include <careerpath/plan.hpp>
 
 #include <benchmark/benchmark.h>

@@ -3,6 +3,7 @@
 // floor.
 #include <careerpath/cohort.hpp>
 
+#include "io/readers.hpp"
 #include "json_writer.hpp"
 
 #include "json_reader.hpp"
@@ -105,9 +106,9 @@ CohortReport make_cohort_report(const Curriculum &, const std::vector<ScoredRequ
 }
 
 Result<CohortReport> cohort_from_json(const Curriculum &c, std::string_view text, const Limits &limits) {
-    auto document = parse_document(text, limits);
+    auto document = io::Document::parse(text, limits);
     if (!document) return document.error();
-    const detail::Node root{&document.value().root(), ""};
+    const detail::Node root(document.value().root());
     BOOST_OUTCOME_TRYV(root.expect_object("a cohort request"));
     int floor = 5;
     if (const detail::Node n = root.member("min_group_size")) {
@@ -119,12 +120,8 @@ Result<CohortReport> cohort_from_json(const Curriculum &c, std::string_view text
     std::vector<Member> people;
     people.reserve(list->size());
     for (std::size_t i = 0; i < list->size(); ++i) {
-        auto request = read_score_request(c, (*list)[i], limits);
-        if (!request) {
-            Error e = request.error();
-            e.pointer = pointer_append("/people", i) + e.pointer;
-            return e;
-        }
+        auto request = io::read_score_request(c, list.element(i), limits);
+        if (!request) return request.error();
         Scorecard card = make_scorecard(c, request.value());
         people.push_back(member_of(ScoredRequest{std::move(request).value(), std::move(card)}));
     }
@@ -182,7 +179,7 @@ std::string cohort_to_json_text(const CohortReport &report) {
     return text;
 }
 
-Json cohort_to_json(const CohortReport &report) { return Json::parse(cohort_to_json_text(report)); }
+
 
 std::string cohort_to_text(const CohortReport &report) {
     std::ostringstream out;

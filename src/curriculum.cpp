@@ -41,7 +41,7 @@ Ok optional_array(const Node &parent, std::string_view key, std::size_t limit, s
     out = parent.member(key);
     if (!out) return success();
     BOOST_OUTCOME_TRYV(out.expect_array(std::string("\"") + std::string(key) + "\""));
-    if (out->size() > limit) return limit_error(out.pointer, key, out->size(), limit, limit_name);
+    if (out->size() > limit) return limit_error(out.pointer(), key, out->size(), limit, limit_name);
     return success();
 }
 
@@ -50,7 +50,7 @@ Ok register_id(IdIndex &index, const std::string &id, std::size_t position, cons
                std::string_view kind, const std::string &first_pointer_prefix) {
     auto [it, inserted] = index.emplace(id, position);
     if (inserted) return success();
-    return schema_error(id_node.pointer, "duplicate " + std::string(kind) + " id \"" + id + "\" (first at " +
+    return schema_error(id_node.pointer(), "duplicate " + std::string(kind) + " id \"" + id + "\" (first at " +
                                              first_pointer_prefix + "/" + std::to_string(it->second) + ")");
 }
 
@@ -67,10 +67,10 @@ Ok read_id_and_title(const Node &n, std::string_view kind, IdIndex &index, std::
     return read_optional_string(n.member("title"), "title", entry.title);
 }
 
-Error unknown(const Node &n, std::string_view kind, const std::string &id) {
-    return make_error(Status::reference, "unknown " + std::string(kind) + " \"" + id + "\": no " +
+Error unknown(const Node &n, std::string_view kind, std::string_view id) {
+    return make_error(Status::reference, "unknown " + std::string(kind) + " \"" + std::string(id) + "\": no " +
                                              std::string(kind) + " has this id",
-                      n.pointer);
+                      n.pointer());
 }
 
 // Reads an id that must name an entry of `index`.
@@ -85,8 +85,8 @@ Ok read_reference(const Node &n, const IdIndex &index, std::string_view kind, st
 
 class Loader {
 public:
-    Loader(const Json &document, const Limits &limits, detail::CurriculumData &d)
-        : root_{&document, ""}, limits_(limits), d_(d) {}
+    Loader(io::Value document, const Limits &limits, detail::CurriculumData &d)
+        : root_(document), limits_(limits), d_(d) {}
 
     Ok run() {
         BOOST_OUTCOME_TRYV(root_.expect_object("a curriculum"));
@@ -111,9 +111,9 @@ private:
         if (!levels) return missing(levels, "level scale \"levels\" (e.g. [\"none\", \"beginner\", \"advanced\"])");
         BOOST_OUTCOME_TRYV(levels.expect_array("\"levels\""));
         if (levels->size() > limits_.max_levels)
-            return limit_error(levels.pointer, "levels", levels->size(), limits_.max_levels, "max_levels");
+            return limit_error(levels.pointer(), "levels", levels->size(), limits_.max_levels, "max_levels");
         if (levels->size() < 2)
-            return schema_error(levels.pointer, "the level scale needs at least two levels: the first means "
+            return schema_error(levels.pointer(), "the level scale needs at least two levels: the first means "
                                                 "\"not yet\", the others are learned");
         std::vector<std::string> names;
         IdIndex seen;
@@ -134,7 +134,7 @@ private:
         if (!skills) return success();
         const std::size_t units = skills->size() * static_cast<std::size_t>(d_.levels.top());
         if (units > limits_.max_units)
-            return limit_error(skills.pointer, "units (skills x learned levels)", units, limits_.max_units,
+            return limit_error(skills.pointer(), "units (skills x learned levels)", units, limits_.max_units,
                                "max_units");
         d_.skills.reserve(skills->size());
         for (std::size_t i = 0; i < skills->size(); ++i) {
@@ -165,22 +165,41 @@ private:
         const Node by_level = skill.member("hours_by_level");
         if (by_level) {
             BOOST_OUTCOME_TRYV(by_level.expect_object("\"hours_by_level\""));
-            for (auto it = by_level->begin(); it != by_level->end(); ++it) {
-                const Node entry = by_level.member(it.key());
-                // Object keys are strings, so an index is written as digits ("2").
-                const bool digits = !it.key().empty() && it.key().size() < 10 &&
-                                    it.key().find_first_not_of("0123456789") == std::string::npos;
-                const Json key = digits ? Json(std::stoul(it.key())) : Json(it.key());
+            for (const auto it : by_level->members()) {
+                const Node entry(it.value());
                 Level level = 0;
-                BOOST_OUTCOME_TRYV(read_level(Node{&key, entry.pointer}, d_.levels, "level", 1, level));
+                BOOST_OUTCOME_TRYV(level_of_key(it.key(), entry, level));
                 BOOST_OUTCOME_TRYV(read_number(entry, "hours", 0, s.step_hours[static_cast<std::size_t>(level)]));
             }
         }
         for (Level l = 1; l <= top; ++l)
             if (s.step_hours[static_cast<std::size_t>(l)] == unset)
-                return schema_error(hours.pointer, "skill \"" + s.id + "\" has no effort for level \"" +
+                return schema_error(hours.pointer(), "skill \"" + s.id + "\" has no effort for level \"" +
                                                        d_.levels.name(l) + "\": give \"hours\" (every step) or \"hours_by_level\": {\"" +
                                                        d_.levels.name(l) + "\": ...}");
+        return success();
+    }
+
+    // A level named by an object key: a name, or an index written as digits ("2"), since object
+    // keys are strings. Errors read as read_level's.
+    Ok level_of_key(std::string_view key, const Node &entry, Level &out) const {
+        const bool digits = !key.empty() && key.size() < 10 && key.find_first_not_of("0123456789") == std::string_view::npos;
+        if (digits) {
+            const unsigned long index = std::stoul(std::string(key));
+            if (index > static_cast<unsigned long>(d_.levels.top()))
+                return schema_error(entry.pointer(), "level " + std::to_string(index) + " is off the level scale (0 to " +
+                                                         std::to_string(d_.levels.top()) + ")");
+            out = static_cast<Level>(index);
+        } else {
+            const auto level = d_.levels.find(key);
+            if (!level)
+                return make_error(Status::reference, "level \"" + std::string(key) + "\" is not on the level scale",
+                                  entry.pointer());
+            out = *level;
+        }
+        if (out < 1)
+            return schema_error(entry.pointer(), "level must be above \"" + d_.levels.name(0) +
+                                                     "\", the level of not having started");
         return success();
     }
 
@@ -303,8 +322,8 @@ private:
             const Node requires_ = n.member("requires");
             if (requires_) {
                 BOOST_OUTCOME_TRYV(requires_.expect_object("\"requires\""));
-                for (auto it = requires_->begin(); it != requires_->end(); ++it) {
-                    const Node entry = requires_.member(it.key());
+                for (const auto it : requires_->members()) {
+                    const Node entry(it.value());
                     const auto skill = d_.skill_index.find(it.key());
                     if (skill == d_.skill_index.end()) return unknown(entry, "skill", it.key());
                     RoleRequirement req;
@@ -316,8 +335,8 @@ private:
             const Node w = n.member("weights");
             if (w) {
                 BOOST_OUTCOME_TRYV(w.expect_object("\"weights\""));
-                for (auto it = w->begin(); it != w->end(); ++it) {
-                    const Node entry = w.member(it.key());
+                for (const auto it : w->members()) {
+                    const Node entry(it.value());
                     const auto skill = d_.skill_index.find(it.key());
                     if (skill == d_.skill_index.end()) return unknown(entry, "skill", it.key());
                     double weight = 0;
@@ -364,7 +383,7 @@ private:
                     for (std::size_t c : cycle) message += d_.roles[c].id + " -> ";
                     message += d_.roles[cycle.front()].id + " (each role extends the next)";
                     return make_error(Status::cycle, std::move(message),
-                                      roles.element(cycle.front()).member("extends").pointer);
+                                      roles.element(cycle.front()).member("extends").pointer());
                 }
                 mark[r] = Mark::on_path;
                 path.push_back(r);
@@ -399,7 +418,7 @@ private:
                                   "through \"extends\", counted for every role) to " +
                                   std::to_string(total + size) + ", over the limit of " +
                                   std::to_string(limits_.max_role_requirements) + " (max_role_requirements)",
-                              node.pointer);
+                              node.pointer());
         total += size;
 
         std::vector<RoleRequirement> effective;
@@ -412,7 +431,7 @@ private:
         }
         for (const auto &[skill, weight] : weights) {
             if (slot[skill] == unplaced)
-                return schema_error(node.member("weights").member(d_.skills[skill].id).pointer,
+                return schema_error(node.member("weights").member(d_.skills[skill].id).pointer(),
                                     "role \"" + role.id + "\" weights skill \"" + d_.skills[skill].id +
                                         "\", which it does not require");
             effective[slot[skill]].weight = weight;
@@ -442,7 +461,7 @@ private:
                 t.agenda = a;
                 return success();
             }
-        return schema_error(n.pointer, "agenda \"" + text + "\" is not one of in_progress, finished, milestones, target");
+        return schema_error(n.pointer(), "agenda \"" + text + "\" is not one of in_progress, finished, milestones, target");
     }
 
     Ok read_session_types() {
@@ -458,7 +477,7 @@ private:
             const Node every = n.member("every");
             const Node as_needed = n.member("as_needed");
             if (bool(every) == bool(as_needed))
-                return schema_error(n.pointer, "session type \"" + t.id +
+                return schema_error(n.pointer(), "session type \"" + t.id +
                                                    "\" needs exactly one of \"every\" ({\"weeks\": n} or "
                                                    "{\"months\": n}) and \"as_needed\"");
             if (every) {
@@ -466,7 +485,7 @@ private:
                 const Node weeks = every.member("weeks");
                 const Node months = every.member("months");
                 if (bool(weeks) == bool(months))
-                    return schema_error(every.pointer, "\"every\" needs exactly one of \"weeks\" and \"months\"");
+                    return schema_error(every.pointer(), "\"every\" needs exactly one of \"weeks\" and \"months\"");
                 t.recurrence = weeks ? SessionType::Recurrence::weekly : SessionType::Recurrence::monthly;
                 BOOST_OUTCOME_TRYV(weeks ? read_int(weeks, "weeks", 1, 52, t.every)
                                          : read_int(months, "months", 1, 12, t.every));
@@ -500,7 +519,7 @@ private:
             BOOST_OUTCOME_TRYV(read_id(kind_node, "metric kind", kind));
             auto k = std::find_if(std::begin(kinds), std::end(kinds), [&](const auto &e) { return e.first == kind; });
             if (k == std::end(kinds))
-                return schema_error(kind_node.pointer, "unknown metric kind \"" + kind +
+                return schema_error(kind_node.pointer(), "unknown metric kind \"" + kind +
                                                            "\": use role_readiness, skill_growth, timeline, "
                                                            "survey, retained or promoted");
             m.kind = k->second;
@@ -515,12 +534,12 @@ private:
             if (const Node scale = n.member("scale")) {
                 BOOST_OUTCOME_TRYV(scale.expect_array("\"scale\""));
                 if (scale->size() != 2)
-                    return schema_error(scale.pointer, "\"scale\" must be [lowest, highest]");
+                    return schema_error(scale.pointer(), "\"scale\" must be [lowest, highest]");
                 double lo = 0, hi = 0;
                 BOOST_OUTCOME_TRYV(read_number(scale.element(0), "lowest answer", -1e300, lo));
                 BOOST_OUTCOME_TRYV(read_number(scale.element(1), "highest answer", -1e300, hi));
                 if (!(lo < hi))
-                    return schema_error(scale.pointer, "\"scale\" must be [lowest, highest] with lowest < highest");
+                    return schema_error(scale.pointer(), "\"scale\" must be [lowest, highest] with lowest < highest");
                 m.scale = std::make_pair(lo, hi);
             }
             d_.metrics.push_back(std::move(m));
@@ -532,12 +551,12 @@ private:
         const Node raters = root_.member("raters");
         if (!raters) return success();
         BOOST_OUTCOME_TRYV(raters.expect_object("\"raters\""));
-        for (auto it = raters->begin(); it != raters->end(); ++it) {
-            const Node n = raters.member(it.key());
+        for (const auto it : raters->members()) {
+            const Node n(it.value());
             BOOST_OUTCOME_TRYV(n.expect_object("a rater group"));
             RaterGroup g;
             g.id = it.key();
-            if (g.id.empty()) return schema_error(n.pointer, "a rater group id must not be empty");
+            if (g.id.empty()) return schema_error(n.pointer(), "a rater group id must not be empty");
             if (const Node weight = n.member("weight")) {
             BOOST_OUTCOME_TRYV(read_number(weight, "weight", 0, g.weight));
         }
@@ -567,7 +586,7 @@ private:
                                   "program \"" + p.id + "\" runs " + std::to_string(p.months) +
                                       " months, over the limit of " + std::to_string(limits_.max_program_months) +
                                       " (max_program_months)",
-                                  months.pointer);
+                                  months.pointer());
             BOOST_OUTCOME_TRYV(read_format(n, p));
             BOOST_OUTCOME_TRYV(read_phases(n, p));
             BOOST_OUTCOME_TRYV(read_id_list(n, "sessions", d_.session_type_index, "session type", p.session_types));
@@ -583,7 +602,7 @@ private:
         BOOST_OUTCOME_TRYV(read_optional_string(format_node, "format", format));
         if (format == "individual") p.format = Program::Format::individual;
         else if (format == "group") p.format = Program::Format::group;
-        else return schema_error(format_node.pointer, "format must be \"individual\" or \"group\", not \"" + format + "\"");
+        else return schema_error(format_node.pointer(), "format must be \"individual\" or \"group\", not \"" + format + "\"");
         const Node size = n.member("group_size");
         if (!size) {
             if (p.format == Program::Format::group)
@@ -591,7 +610,7 @@ private:
             return success();
         }
         BOOST_OUTCOME_TRYV(size.expect_array("\"group_size\""));
-        if (size->size() != 2) return schema_error(size.pointer, "\"group_size\" must be [fewest, most]");
+        if (size->size() != 2) return schema_error(size.pointer(), "\"group_size\" must be [fewest, most]");
         BOOST_OUTCOME_TRYV(read_int(size.element(0), "fewest members", 1, 1000, p.group_min));
         BOOST_OUTCOME_TRYV(read_int(size.element(1), "most members", p.group_min, 1000, p.group_max));
         return success();
@@ -605,19 +624,19 @@ private:
         for (std::size_t i = 0; i < phases->size(); ++i) {
             const Node n = phases.element(i);
             Phase ph;
-            BOOST_OUTCOME_TRYV(read_id_and_title(n, "phase", seen, i, phases.pointer, ph));
+            BOOST_OUTCOME_TRYV(read_id_and_title(n, "phase", seen, i, phases.pointer(), ph));
             const Node months = n.member("months");
             if (!months) return missing(months, "phase months [first, last]");
             BOOST_OUTCOME_TRYV(months.expect_array("phase months"));
-            if (months->size() != 2) return schema_error(months.pointer, "phase months must be [first, last]");
+            if (months->size() != 2) return schema_error(months.pointer(), "phase months must be [first, last]");
             BOOST_OUTCOME_TRYV(read_int(months.element(0), "first month", 1, 1 << 20, ph.first_month));
             BOOST_OUTCOME_TRYV(read_int(months.element(1), "last month", 1, 1 << 20, ph.last_month));
             if (ph.first_month > ph.last_month)
-                return schema_error(months.pointer, "phase \"" + ph.id + "\" starts in month " +
+                return schema_error(months.pointer(), "phase \"" + ph.id + "\" starts in month " +
                                                         std::to_string(ph.first_month) + " after it ends (month " +
                                                         std::to_string(ph.last_month) + "): write [first, last]");
             if (ph.last_month > p.months)
-                return schema_error(months.pointer, "phase \"" + ph.id + "\" runs months " +
+                return schema_error(months.pointer(), "phase \"" + ph.id + "\" runs months " +
                                                         std::to_string(ph.first_month) + " to " +
                                                         std::to_string(ph.last_month) + ", outside program \"" +
                                                         p.id + "\" (months 1 to " + std::to_string(p.months) + ")");
@@ -653,7 +672,7 @@ private:
             const auto area = d_.area_index.find(id);
             if (skill == d_.skill_index.end() && area == d_.area_index.end())
                 return make_error(Status::reference,
-                                  "unknown focus \"" + id + "\": no skill or area has this id", n.pointer);
+                                  "unknown focus \"" + id + "\": no skill or area has this id", n.pointer());
             std::optional<std::size_t> named;
             if (skill != d_.skill_index.end()) named = skill->second;
             std::span<const std::size_t> of_area;
@@ -670,7 +689,7 @@ private:
                                       "(summed over every phase of every program; an area counts each of its skills) to " +
                                       std::to_string(focus_total_ + added) + ", over the limit of " +
                                       std::to_string(limits_.max_focus_skills) + " (max_focus_skills)",
-                                  n.pointer);
+                                  n.pointer());
             focus_total_ += added;
             auto take = [&](std::size_t s) {
                 if (!fresh(s)) return;
@@ -694,8 +713,8 @@ private:
             std::size_t ref = 0;
             BOOST_OUTCOME_TRYV(read_reference(list.element(i), index, kind, ref));
             if (std::find(out.begin(), out.end(), ref) != out.end())
-                return schema_error(list.element(i).pointer, std::string(kind) + " \"" +
-                                                                 list->at(i).get<std::string>() + "\" is listed twice");
+                return schema_error(list.element(i).pointer(), std::string(kind) + " \"" +
+                                                                 std::string((*list)[i].string()) + "\" is listed twice");
             out.push_back(ref);
         }
         return success();
@@ -765,17 +784,14 @@ const char *to_string(Program::Format format) noexcept {
 Curriculum::Curriculum(std::shared_ptr<const detail::CurriculumData> data) : data_(std::move(data)) {}
 
 Result<Curriculum> Curriculum::load(std::string_view json_text, const Limits &limits) {
-    auto document = parse_document(json_text, limits);
+    auto document = io::Document::parse(json_text, limits);
     if (!document) return document.error();
-    return from_json(document.value().root(), limits);
-}
-
-Result<Curriculum> Curriculum::from_json(const Json &document, const Limits &limits) {
     auto data = std::make_shared<detail::CurriculumData>();
-    Loader loader(document, limits, *data);
+    Loader loader(document.value().root(), limits, *data);
     BOOST_OUTCOME_TRYV(loader.run());
     return Curriculum(std::move(data));
 }
+
 
 const std::string &Curriculum::id() const noexcept { return data_->id; }
 const std::string &Curriculum::title() const noexcept { return data_->title; }

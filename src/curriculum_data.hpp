@@ -3,7 +3,9 @@
 
 #include <careerpath/curriculum.hpp>
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -11,7 +13,13 @@ CAREERPATH_NAMESPACE_BEGIN
 
 namespace detail {
 
-using IdIndex = std::unordered_map<std::string, std::size_t>;
+// Looked up by std::string_view without making a std::string: readers hold ids as views into
+// the document's text.
+struct IdHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view id) const noexcept { return std::hash<std::string_view>{}(id); }
+};
+using IdIndex = std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>>;
 
 struct CurriculumData {
     std::string id;

@@ -62,6 +62,6 @@ std::string describe_json_text(const Curriculum &c) {
     return text;
 }
 
-Json describe(const Curriculum &c) { return Json::parse(describe_json_text(c)); }
+
 
 CAREERPATH_NAMESPACE_END

@@ -1,4 +1,5 @@
 #include <careerpath/export.hpp>
+#include <careerpath/json.hpp>
 
 #include <careerpath/date.hpp>
 #include <careerpath/date_time.hpp>

@@ -5,6 +5,8 @@
 #include <careerpath/date.hpp>
 #include <careerpath/error.hpp>
 #include <careerpath/json.hpp>
+
+#include "io/document.hpp"
 #include <careerpath/levels.hpp>
 
 #include <cmath>
@@ -25,48 +27,61 @@ inline Error schema_error(const std::string &pointer, std::string message) {
     return make_error(Status::schema, std::move(message), pointer);
 }
 
-inline const char *type_name(const Json &v) {
-    switch (v.type()) {
-    case Json::value_t::null: return "null";
-    case Json::value_t::boolean: return "a boolean";
-    case Json::value_t::string: return "a string";
-    case Json::value_t::array: return "an array";
-    case Json::value_t::object: return "an object";
-    case Json::value_t::binary: return "binary data";
-    case Json::value_t::discarded: return "nothing";
-    default: return "a number";
-    }
-}
+inline const char *type_name(const io::Value &v) { return v.type_name(); }
 
-/// A JSON value and the pointer that names it.
-struct Node {
-    const Json *value = nullptr;
-    std::string pointer;
+/// A JSON value and the place that names it. The JSON Pointer is worked out only when a message
+/// asks for it, so reading a good document builds none.
+class Node {
+public:
+    Node() = default;
+    explicit Node(io::Value value) noexcept : value_(value) {}
 
-    explicit operator bool() const noexcept { return value != nullptr; }
-    const Json &operator*() const noexcept { return *value; }
-    const Json *operator->() const noexcept { return value; }
+    explicit operator bool() const noexcept { return static_cast<bool>(value_); }
+    const io::Value &operator*() const noexcept { return value_; }
+    const io::Value *operator->() const noexcept { return &value_; }
 
-    /// The member `key` of an object (an empty Node where absent).
+    /// The member `key` of an object (an empty Node where absent, which still names its place).
     Node member(std::string_view key) const {
-        auto it = value->find(key);
-        if (it == value->end()) return Node{nullptr, pointer_append(pointer, key)};
-        return Node{&*it, pointer_append(pointer, key)};
+        if (value_) {
+            if (const io::Value found = value_.find(key)) return Node(found);
+        }
+        Node absent;
+        if (value_) {
+            absent.parent_ = value_;
+            absent.place_.assign(key);
+        } else {
+            absent.place_ = pointer_append(pointer(), key);
+        }
+        return absent;
     }
-    Node element(std::size_t i) const { return Node{&(*value)[i], pointer_append(pointer, i)}; }
+    Node element(std::size_t i) const { return Node(value_[i]); }
+
+    /// The RFC 6901 JSON Pointer of this value, or of the member that is absent.
+    std::string pointer() const {
+        if (value_) return value_.pointer();
+        if (parent_) return pointer_append(parent_.pointer(), place_);
+        return place_;
+    }
 
     Ok expect_object(std::string_view what) const {
-        if (value->is_object()) return boost::outcome_v2::success();
-        return schema_error(pointer, std::string(what) + " must be an object, not " + type_name(*value));
+        if (value_.is_object()) return boost::outcome_v2::success();
+        return schema_error(pointer(), std::string(what) + " must be an object, not " + type_name(value_));
     }
     Ok expect_array(std::string_view what) const {
-        if (value->is_array()) return boost::outcome_v2::success();
-        return schema_error(pointer, std::string(what) + " must be an array, not " + type_name(*value));
+        if (value_.is_array()) return boost::outcome_v2::success();
+        return schema_error(pointer(), std::string(what) + " must be an array, not " + type_name(value_));
     }
+
+private:
+    io::Value value_;
+    // Where absent: the object it is missing from and the member's name, or (missing from a
+    // member that is itself missing) the whole pointer.
+    io::Value parent_;
+    std::string place_;
 };
 
 inline Error missing(const Node &n, std::string_view what) {
-    return schema_error(n.pointer, "missing " + std::string(what));
+    return schema_error(n.pointer(), "missing " + std::string(what));
 }
 
 inline std::string format_number(double v) {
@@ -79,9 +94,9 @@ inline std::string format_number(double v) {
 inline Ok read_id(const Node &n, std::string_view what, std::string &out) {
     if (!n) return missing(n, what);
     if (!n->is_string())
-        return schema_error(n.pointer, std::string(what) + " must be a string, not " + type_name(*n));
-    out = n->get<std::string>();
-    if (out.empty()) return schema_error(n.pointer, std::string(what) + " must not be empty");
+        return schema_error(n.pointer(), std::string(what) + " must be a string, not " + type_name(*n));
+    out.assign(n->string());
+    if (out.empty()) return schema_error(n.pointer(), std::string(what) + " must not be empty");
     return boost::outcome_v2::success();
 }
 
@@ -89,8 +104,8 @@ inline Ok read_id(const Node &n, std::string_view what, std::string &out) {
 inline Ok read_optional_string(const Node &n, std::string_view what, std::string &out) {
     if (!n) return boost::outcome_v2::success();
     if (!n->is_string())
-        return schema_error(n.pointer, std::string(what) + " must be a string, not " + type_name(*n));
-    out = n->get<std::string>();
+        return schema_error(n.pointer(), std::string(what) + " must be a string, not " + type_name(*n));
+    out.assign(n->string());
     return boost::outcome_v2::success();
 }
 
@@ -98,12 +113,12 @@ inline Ok read_optional_string(const Node &n, std::string_view what, std::string
 inline Ok read_number(const Node &n, std::string_view what, double minimum, double &out) {
     if (!n) return missing(n, what);
     if (!n->is_number())
-        return schema_error(n.pointer, std::string(what) + " must be a number, not " + type_name(*n));
-    const double v = n->get<double>();
+        return schema_error(n.pointer(), std::string(what) + " must be a number, not " + type_name(*n));
+    const double v = n->number();
     if (!std::isfinite(v))
-        return schema_error(n.pointer, std::string(what) + " must be a finite number");
+        return schema_error(n.pointer(), std::string(what) + " must be a finite number");
     if (v < minimum)
-        return schema_error(n.pointer, std::string(what) + " must be at least " + format_number(minimum) +
+        return schema_error(n.pointer(), std::string(what) + " must be at least " + format_number(minimum) +
                                            ", not " + n->dump());
     out = v;
     return boost::outcome_v2::success();
@@ -113,14 +128,14 @@ inline Ok read_number(const Node &n, std::string_view what, double minimum, doub
 inline Ok read_int(const Node &n, std::string_view what, long long minimum, long long maximum, int &out) {
     if (!n) return missing(n, what);
     if (!n->is_number_integer())
-        return schema_error(n.pointer, std::string(what) + " must be a whole number, not " +
+        return schema_error(n.pointer(), std::string(what) + " must be a whole number, not " +
                                            (n->is_number() ? n->dump() : std::string(type_name(*n))));
-    const bool negative = n->is_number_integer() && !n->is_number_unsigned() && n->get<long long>() < 0;
-    const long long v = negative ? n->get<long long>()
+    const bool negative = n->is_number_integer() && !n->is_number_unsigned() && n->integer() < 0;
+    const long long v = negative ? n->integer()
                                  : static_cast<long long>(std::min<unsigned long long>(
-                                       n->get<unsigned long long>(), 1ull << 62));
+                                       n->unsigned_integer(), 1ull << 62));
     if (v < minimum || v > maximum)
-        return schema_error(n.pointer, std::string(what) + " must be from " + std::to_string(minimum) +
+        return schema_error(n.pointer(), std::string(what) + " must be from " + std::to_string(minimum) +
                                            " to " + std::to_string(maximum) + ", not " + n->dump());
     out = static_cast<int>(v);
     return boost::outcome_v2::success();
@@ -131,24 +146,24 @@ inline Ok read_int(const Node &n, std::string_view what, long long minimum, long
 inline Ok read_level(const Node &n, const LevelScale &scale, std::string_view what, Level lowest, Level &out) {
     if (!n) return missing(n, what);
     if (n->is_string()) {
-        const auto &name = n->get_ref<const std::string &>();
+        const std::string_view name = n->string();
         auto level = scale.find(name);
         if (!level)
             return make_error(Status::reference,
-                              std::string(what) + " \"" + name + "\" is not on the level scale", n.pointer);
+                              std::string(what) + " \"" + std::string(name) + "\" is not on the level scale", n.pointer());
         out = *level;
     } else if (n->is_number_integer()) {
-        const bool negative = !n->is_number_unsigned() && n->get<long long>() < 0;
-        if (negative || n->get<unsigned long long>() > static_cast<unsigned long long>(scale.top()))
-            return schema_error(n.pointer, std::string(what) + " " + n->dump() +
+        const bool negative = !n->is_number_unsigned() && n->integer() < 0;
+        if (negative || n->unsigned_integer() > static_cast<unsigned long long>(scale.top()))
+            return schema_error(n.pointer(), std::string(what) + " " + n->dump() +
                                                " is off the level scale (0 to " + std::to_string(scale.top()) + ")");
-        out = static_cast<Level>(n->get<unsigned long long>());
+        out = static_cast<Level>(n->unsigned_integer());
     } else {
-        return schema_error(n.pointer, std::string(what) + " must be a level name or a whole-number index, not " +
+        return schema_error(n.pointer(), std::string(what) + " must be a level name or a whole-number index, not " +
                                            (n->is_number() ? n->dump() : std::string(type_name(*n))));
     }
     if (out < lowest)
-        return schema_error(n.pointer, std::string(what) + " must be above \"" + scale.name(0) +
+        return schema_error(n.pointer(), std::string(what) + " must be above \"" + scale.name(0) +
                                            "\", the level of not having started");
     return boost::outcome_v2::success();
 }
@@ -159,7 +174,7 @@ inline Ok read_date(const Node &n, std::string_view what, Date &out) {
     BOOST_OUTCOME_TRYV(read_id(n, what, text));
     const auto date = Date::parse(text);
     if (!date)
-        return schema_error(n.pointer, std::string(what) + " \"" + text +
+        return schema_error(n.pointer(), std::string(what) + " \"" + text +
                                            "\" is not a date: write YYYY-MM-DD, a day that exists");
     out = *date;
     return success();
@@ -179,7 +194,7 @@ inline Ok read_array(const Node &parent, std::string_view key, std::size_t limit
         return make_error(Status::limit, "\"" + std::string(key) + "\" has " + std::to_string(out->size()) +
                                              " entries, more than " + std::to_string(limit) + " (" +
                                              std::string(limit_name) + ")",
-                          out.pointer);
+                          out.pointer());
     return success();
 }
 

@@ -2,6 +2,7 @@
 // solved as a min-cost flow, then explained as JSON or as a readable table.
 #include <careerpath/match.hpp>
 
+#include "io/readers.hpp"
 #include "json_writer.hpp"
 
 #include "assignment.hpp"
@@ -245,9 +246,9 @@ MatchResult match(const Curriculum &curriculum, const MatchRequest &request) {
 }
 
 Result<MatchedRequest> match_from_json(const Curriculum &curriculum, std::string_view request_json, const Limits &limits) {
-    auto document = parse_document(request_json, limits);
+    auto document = io::Document::parse(request_json, limits);
     if (!document) return document.error();
-    auto request = read_match_request(curriculum, document.value().root(), limits);
+    auto request = io::read_match_request(curriculum, detail::Node(document.value().root()), limits);
     if (!request) return request.error();
     MatchResult result = match(curriculum, request.value());
     return MatchedRequest{std::move(request).value(), std::move(result)};
@@ -475,9 +476,7 @@ std::string match_to_json_text(const Curriculum &c, const MatchRequest &request,
     return text;
 }
 
-Json match_to_json(const Curriculum &c, const MatchRequest &request, const MatchResult &r) {
-    return Json::parse(match_to_json_text(c, request, r));
-}
+
 
 std::string match_to_text(const Curriculum &c, const MatchRequest &request, const MatchResult &r) {
     const PairScorer scorer(c, request);

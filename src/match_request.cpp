@@ -3,6 +3,7 @@
 // input lists never changes the answer.
 #include <careerpath/match.hpp>
 
+#include "io/readers.hpp"
 #include "json_reader.hpp"
 #include "request_reader.hpp"
 
@@ -47,7 +48,7 @@ Ok read_role(const Curriculum &c, const Node &n, std::size_t &out) {
     std::string id;
     BOOST_OUTCOME_TRYV(read_id(n, "target_role", id));
     const auto role = c.find_role(id);
-    if (!role) return make_error(Status::reference, "unknown role \"" + id + "\": no role has this id", n.pointer);
+    if (!role) return make_error(Status::reference, "unknown role \"" + id + "\": no role has this id", n.pointer());
     out = *role;
     return success();
 }
@@ -123,7 +124,7 @@ Ok read_people(const Node &root, std::string_view key, std::size_t limit, std::s
         BOOST_OUTCOME_TRYV(read_one(list.element(i), p));
         const auto [it, fresh] = seen.emplace(p.id, i);
         if (!fresh)
-            return schema_error(list.element(i).member("id").pointer,
+            return schema_error(list.element(i).member("id").pointer(),
                                 "duplicate id \"" + p.id + "\": " + std::string(key) + "/" + std::to_string(it->second) +
                                     " has it too");
         out.push_back(std::move(p));
@@ -142,7 +143,7 @@ Ok check_excludes(const Node &root, std::string_view key, const std::vector<Pers
                 return make_error(Status::reference,
                                   "unknown " + std::string(other_side) + " \"" + people[i].exclude[k] +
                                       "\": no " + std::string(other_side) + " has this id",
-                                  list.element(i).member("exclude").element(k).pointer);
+                                  list.element(i).member("exclude").element(k).pointer());
     return success();
 }
 
@@ -160,7 +161,7 @@ Ok read_options(const Curriculum &c, const Node &root, MatchRequest &r) {
         BOOST_OUTCOME_TRYV(read_id(mode, "mode", text));
         if (text == "score") r.mode = MatchMode::score;
         else if (text == "participation") r.mode = MatchMode::participation;
-        else return schema_error(mode.pointer, "mode \"" + text + "\" is not one of score, participation");
+        else return schema_error(mode.pointer(), "mode \"" + text + "\" is not one of score, participation");
     }
     if (const Node weights = root.member("weights")) {
         BOOST_OUTCOME_TRYV(weights.expect_object("\"weights\""));
@@ -171,13 +172,13 @@ Ok read_options(const Curriculum &c, const Node &root, MatchRequest &r) {
             BOOST_OUTCOME_TRYV(read_number(a, "the availability weight", 0, r.availability_weight));
         }
         if (r.gap_weight + r.availability_weight <= 0)
-            return schema_error(weights.pointer, "the weights must not both be 0");
+            return schema_error(weights.pointer(), "the weights must not both be 0");
     }
     if (const Node same_team = root.member("exclude_same_team")) {
         if (!same_team->is_boolean())
-            return schema_error(same_team.pointer,
+            return schema_error(same_team.pointer(),
                                 std::string("exclude_same_team must be true or false, not ") + detail::type_name(*same_team));
-        r.exclude_same_team = same_team->get<bool>();
+        r.exclude_same_team = same_team->boolean();
     }
     if (const Node n = root.member("min_shared_hours")) {
         BOOST_OUTCOME_TRYV(read_number(n, "min_shared_hours", 0, r.min_shared_hours));
@@ -185,7 +186,7 @@ Ok read_options(const Curriculum &c, const Node &root, MatchRequest &r) {
     r.needed_hours = weekly_session_hours(c, r.program);
     if (const Node n = root.member("needed_hours")) {
         BOOST_OUTCOME_TRYV(read_number(n, "needed_hours", 0, r.needed_hours));
-        if (r.needed_hours <= 0) return schema_error(n.pointer, "needed_hours must be more than 0");
+        if (r.needed_hours <= 0) return schema_error(n.pointer(), "needed_hours must be more than 0");
     }
     for (const char *key : {"week_of", "start"})
         if (const Node n = root.member(key); n && !r.week_of) {
@@ -195,11 +196,11 @@ Ok read_options(const Curriculum &c, const Node &root, MatchRequest &r) {
         }
     if (const Node size = root.member("group_size")) {
         BOOST_OUTCOME_TRYV(size.expect_array("group_size"));
-        if (size->size() != 2) return schema_error(size.pointer, "group_size must be [smallest, largest]");
+        if (size->size() != 2) return schema_error(size.pointer(), "group_size must be [smallest, largest]");
         int low = 0, high = 0;
         BOOST_OUTCOME_TRYV(read_int(size.element(0), "the smallest group", 1, 1000, low));
         BOOST_OUTCOME_TRYV(read_int(size.element(1), "the largest group", 1, 1000, high));
-        if (high < low) return schema_error(size.element(1).pointer, "the largest group is smaller than the smallest");
+        if (high < low) return schema_error(size.element(1).pointer(), "the largest group is smaller than the smallest");
         r.group_size = std::pair{low, high};
     } else if (r.program && c.programs()[*r.program].format == Program::Format::group) {
         r.group_size = std::pair{c.programs()[*r.program].group_min, c.programs()[*r.program].group_max};
@@ -214,8 +215,7 @@ Ok read_options(const Curriculum &c, const Node &root, MatchRequest &r) {
 
 }  // namespace
 
-Result<MatchRequest> read_match_request(const Curriculum &c, const Json &document, const Limits &limits) {
-    const Node root{&document, ""};
+Result<MatchRequest> io::read_match_request(const Curriculum &c, const Node &root, const Limits &limits) {
     BOOST_OUTCOME_TRYV(root.expect_object("a match request"));
     MatchRequest r;
     if (const Node program = root.member("program")) {
@@ -223,7 +223,7 @@ Result<MatchRequest> read_match_request(const Curriculum &c, const Json &documen
         BOOST_OUTCOME_TRYV(read_id(program, "program", id));
         r.program = c.find_program(id);
         if (!r.program)
-            return make_error(Status::reference, "unknown program \"" + id + "\": no program has this id", program.pointer);
+            return make_error(Status::reference, "unknown program \"" + id + "\": no program has this id", program.pointer());
     }
     std::optional<std::size_t> role;
     if (const Node n = root.member("target_role")) {
@@ -256,6 +256,12 @@ Result<MatchRequest> read_match_request(const Curriculum &c, const Json &documen
     std::sort(r.mentors.begin(), r.mentors.end(), by_id);
     std::sort(r.mentees.begin(), r.mentees.end(), by_id);
     return r;
+}
+
+Result<MatchRequest> read_match_request(const Curriculum &c, std::string_view request_json, const Limits &limits) {
+    auto document = io::Document::parse(request_json, limits);
+    if (!document) return document.error();
+    return io::read_match_request(c, Node(document.value().root()), limits);
 }
 
 CAREERPATH_NAMESPACE_END

@@ -4,6 +4,7 @@
 #include <careerpath/date_time.hpp>
 #include <careerpath/schedule.hpp>
 
+#include "io/readers.hpp"
 #include "json_writer.hpp"
 #include "request_reader.hpp"
 #include "session_agenda.hpp"
@@ -429,9 +430,9 @@ Result<Plan> make_plan(const Curriculum &c, const PlanRequest &request, const Li
 
 Result<PlannedRequest> plan_from_json(const Curriculum &curriculum, std::string_view request_json,
                                       const Limits &limits) {
-    auto document = parse_document(request_json, limits);
+    auto document = io::Document::parse(request_json, limits);
     if (!document) return document.error();
-    auto request = read_plan_request(curriculum, document.value().root(), limits);
+    auto request = io::read_plan_request(curriculum, detail::Node(document.value().root()), limits);
     if (!request) return request.error();
     auto plan = make_plan(curriculum, request.value(), limits);
     if (!plan) return plan.error();
@@ -581,9 +582,7 @@ std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, c
     return text;
 }
 
-Json plan_to_json(const Curriculum &c, const PlanRequest &request, const Plan &plan) {
-    return Json::parse(plan_to_json_text(c, request, plan));
-}
+
 
 std::string plan_to_text(const Curriculum &c, const PlanRequest &request, const Plan &plan) {
     const UnitGraph &graph = c.graph();

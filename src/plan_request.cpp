@@ -5,6 +5,7 @@
 #include <careerpath/date_time.hpp>
 #include <careerpath/time_zone.hpp>
 
+#include "io/readers.hpp"
 #include "json_reader.hpp"
 #include "request_reader.hpp"
 
@@ -35,7 +36,7 @@ Ok read_date_time(const Node &n, std::string_view what, OffsetDateTime &out) {
     BOOST_OUTCOME_TRYV(read_id(n, what, text));
     const auto parsed = parse_offset_date_time(text);
     if (!parsed)
-        return schema_error(n.pointer, std::string(what) + " \"" + text +
+        return schema_error(n.pointer(), std::string(what) + " \"" + text +
                                            "\" is not a date-time with an offset: write YYYY-MM-DDTHH:MM:SS+HH:MM "
                                            "(or Z for UTC)");
     out = *parsed;
@@ -52,7 +53,7 @@ Ok read_holiday(const Node &n, HolidayRule &rule) {
     const Node day = n.member("day");
     const Node weekday = n.member("weekday");
     if (bool(day) == bool(weekday))
-        return schema_error(n.pointer, "a holiday rule needs exactly one of \"day\" (a fixed date) and \"weekday\" "
+        return schema_error(n.pointer(), "a holiday rule needs exactly one of \"day\" (a fixed date) and \"weekday\" "
                                        "with \"nth\"");
     if (day) {
         rule.kind = HolidayRule::Kind::month_day;
@@ -62,7 +63,7 @@ Ok read_holiday(const Node &n, HolidayRule &rule) {
     BOOST_OUTCOME_TRYV(read_weekday(weekday, rule.weekday));
     const Node nth = n.member("nth");
     BOOST_OUTCOME_TRYV(read_int(nth, "nth", -1, 5, rule.nth));
-    if (rule.nth == 0) return schema_error(nth.pointer, "nth must be 1 to 5, or -1 for the last");
+    if (rule.nth == 0) return schema_error(nth.pointer(), "nth must be 1 to 5, or -1 for the last");
     return success();
 }
 
@@ -77,7 +78,7 @@ Ok read_learner(const Curriculum &c, const Node &n, const Limits &limits, Learne
     BOOST_OUTCOME_TRYV(detail::read_current_levels(c, n.member("current"), learner.current));
     BOOST_OUTCOME_TRYV(read_number(n.member("hours_per_week"), "hours_per_week", 0, learner.hours_per_week));
     if (learner.hours_per_week > 168)
-        return schema_error(n.member("hours_per_week").pointer, "hours_per_week must be at most 168, the hours of a week");
+        return schema_error(n.member("hours_per_week").pointer(), "hours_per_week must be at most 168, the hours of a week");
 
     Node workdays;
     BOOST_OUTCOME_TRYV(read_array(n, "workdays", workdays));
@@ -108,7 +109,7 @@ Ok read_learner(const Curriculum &c, const Node &n, const Limits &limits, Learne
         BOOST_OUTCOME_TRYV(read_date(range.member("from"), "from", r.first));
         BOOST_OUTCOME_TRYV(read_date(range.member("to"), "to", r.last));
         if (r.last < r.first)
-            return schema_error(range.member("to").pointer, "time off ends (" + r.last.iso() + ") before it starts (" +
+            return schema_error(range.member("to").pointer(), "time off ends (" + r.last.iso() + ") before it starts (" +
                                                                 r.first.iso() + ")");
         learner.time_off.push_back(r);
     }
@@ -134,7 +135,7 @@ Ok read_mentor(const Node &n, const Limits &limits, std::optional<Mentor> &out) 
         const Node minutes = interval.member("minutes");
         const Node end = interval.member("end");
         if (bool(minutes) == bool(end))
-            return schema_error(interval.pointer, "a busy interval needs exactly one of \"minutes\" and \"end\"");
+            return schema_error(interval.pointer(), "a busy interval needs exactly one of \"minutes\" and \"end\"");
         BusyInterval b{start.utc_seconds(), 0};
         if (minutes) {
             int length = 0;
@@ -144,7 +145,7 @@ Ok read_mentor(const Node &n, const Limits &limits, std::optional<Mentor> &out) 
             OffsetDateTime last;
             BOOST_OUTCOME_TRYV(read_date_time(end, "end", last));
             b.end_utc = last.utc_seconds();
-            if (b.end_utc <= b.start_utc) return schema_error(end.pointer, "a busy interval must end after it starts");
+            if (b.end_utc <= b.start_utc) return schema_error(end.pointer(), "a busy interval must end after it starts");
         }
         mentor.busy.push_back(b);
     }
@@ -154,8 +155,7 @@ Ok read_mentor(const Node &n, const Limits &limits, std::optional<Mentor> &out) 
 
 }  // namespace
 
-Result<PlanRequest> read_plan_request(const Curriculum &c, const Json &document, const Limits &limits) {
-    const Node root{&document, ""};
+Result<PlanRequest> io::read_plan_request(const Curriculum &c, const Node &root, const Limits &limits) {
     BOOST_OUTCOME_TRYV(root.expect_object("a plan request"));
     PlanRequest request;
     BOOST_OUTCOME_TRYV(read_learner(c, root.member("learner"), limits, request.learner));
@@ -186,14 +186,14 @@ Result<PlanRequest> read_plan_request(const Curriculum &c, const Json &document,
                                   ? "after 9999-12-31"
                                   : nullptr;
         if (outside)
-            return schema_error(as_of.pointer, "as_of \"" + as_of->get<std::string>() + "\" falls " + outside +
+            return schema_error(as_of.pointer(), "as_of \"" + std::string(as_of->string()) + "\" falls " + outside +
                                                    " in UTC, outside the calendar careerpath supports");
-        request.as_of = as_of->get<std::string>();
+        request.as_of = std::string(as_of->string());
         as_of_day = stamp.day;
     }
     // The latest scored level of each assessed skill replaces the learner's `current`.
     if (const Node assessments = root.member("assessments")) {
-        auto read = read_assessments(c, *assessments, assessments.pointer, as_of_day, limits);
+        auto read = io::read_assessments(c, assessments, as_of_day, limits);
         if (!read) return read.error();
         request.assessments = std::move(read).value();
         const auto latest = skill_estimates(c, request.assessments);
@@ -201,6 +201,12 @@ Result<PlanRequest> read_plan_request(const Curriculum &c, const Json &document,
             if (latest[s]) request.learner.current[s] = latest[s]->achieved;
     }
     return request;
+}
+
+Result<PlanRequest> read_plan_request(const Curriculum &c, std::string_view request_json, const Limits &limits) {
+    auto document = io::Document::parse(request_json, limits);
+    if (!document) return document.error();
+    return io::read_plan_request(c, Node(document.value().root()), limits);
 }
 
 CAREERPATH_NAMESPACE_END

@@ -24,11 +24,11 @@ inline Ok read_current_levels(const Curriculum &c, const Node &current, std::vec
     out.assign(c.skills().size(), 0);
     if (!current) return success();
     BOOST_OUTCOME_TRYV(current.expect_object("\"current\""));
-    for (auto it = current->begin(); it != current->end(); ++it) {
-        const Node entry = current.member(it.key());
+    for (const auto it : current->members()) {
+        const Node entry(it.value());
         const auto skill = c.find_skill(it.key());
         if (!skill)
-            return make_error(Status::reference, "unknown skill \"" + it.key() + "\": no skill has this id", entry.pointer);
+            return make_error(Status::reference, "unknown skill \"" + std::string(it.key()) + "\": no skill has this id", entry.pointer());
         BOOST_OUTCOME_TRYV(read_level(entry, c.levels(), "level", 0, out[*skill]));
     }
     return success();
@@ -38,7 +38,7 @@ inline Ok read_weekday(const Node &n, Weekday &out) {
     std::string text;
     BOOST_OUTCOME_TRYV(read_id(n, "weekday", text));
     const auto day = parse_weekday(text);
-    if (!day) return schema_error(n.pointer, "weekday \"" + text + "\" is not one of mon, tue, wed, thu, fri, sat, sun");
+    if (!day) return schema_error(n.pointer(), "weekday \"" + text + "\" is not one of mon, tue, wed, thu, fri, sat, sun");
     out = *day;
     return success();
 }
@@ -54,7 +54,7 @@ inline Ok read_time(const Node &n, std::string_view what, bool end_of_day, int &
     const int hours = shape ? (text[0] - '0') * 10 + (text[1] - '0') : -1;
     const int minutes = shape ? (text[3] - '0') * 10 + (text[4] - '0') : -1;
     const bool valid = shape && minutes < 60 && (hours < 24 || (end_of_day && hours == 24 && minutes == 0));
-    if (!valid) return schema_error(n.pointer, std::string(what) + " \"" + text + "\" is not a time: write HH:MM, 00:00 to 23:59");
+    if (!valid) return schema_error(n.pointer(), std::string(what) + " \"" + text + "\" is not a time: write HH:MM, 00:00 to 23:59");
     minute = hours * 60 + minutes;
     return success();
 }
@@ -67,7 +67,7 @@ inline Ok read_time_zone(const Node &n, std::string &name, std::optional<TimeZon
         BOOST_OUTCOME_TRYV(read_id(n, "time_zone", name));
     }
     auto resolved = TimeZone::resolve(name);
-    if (!resolved) return schema_error(n.pointer, resolved.error().message);
+    if (!resolved) return schema_error(n.pointer(), resolved.error().message);
     zone = std::move(resolved).value();
     return success();
 }
@@ -85,7 +85,7 @@ inline Ok read_weekly_windows(const Node &owner, const Limits &limits, std::vect
         BOOST_OUTCOME_TRYV(read_time(window.member("from"), "from", false, w.from_minute));
         BOOST_OUTCOME_TRYV(read_time(window.member("to"), "to", true, w.to_minute));
         if (w.to_minute <= w.from_minute)
-            return schema_error(window.member("to").pointer, "an availability window must end after it starts");
+            return schema_error(window.member("to").pointer(), "an availability window must end after it starts");
         out.push_back(w);
     }
     return success();
@@ -120,14 +120,14 @@ inline Ok read_program_and_dates(const Curriculum &c, const Node &root, ProgramA
         std::string id;
         BOOST_OUTCOME_TRYV(read_id(program, "program", id));
         const auto p = c.find_program(id);
-        if (!p) return make_error(Status::reference, "unknown program \"" + id + "\": no program has this id", program.pointer);
+        if (!p) return make_error(Status::reference, "unknown program \"" + id + "\": no program has this id", program.pointer());
         out.program = *p;
     }
     if (const Node role = root.member("target_role")) {
         std::string id;
         BOOST_OUTCOME_TRYV(read_id(role, "target_role", id));
         const auto r = c.find_role(id);
-        if (!r) return make_error(Status::reference, "unknown role \"" + id + "\": no role has this id", role.pointer);
+        if (!r) return make_error(Status::reference, "unknown role \"" + id + "\": no role has this id", role.pointer());
         out.target_role = *r;
     } else if (out.program) {
         out.target_role = c.programs()[*out.program].target_role;
@@ -138,12 +138,12 @@ inline Ok read_program_and_dates(const Curriculum &c, const Node &root, ProgramA
     if (const Node target = root.member("target_date")) {
         BOOST_OUTCOME_TRYV(read_date(target, "target_date", out.target_date));
         if (out.target_date < out.start)
-            return schema_error(target.pointer,
+            return schema_error(target.pointer(),
                                 "target_date " + out.target_date.iso() + " is before the start " + out.start.iso());
     } else if (out.program) {
         const Program &program = c.programs()[*out.program];
         const auto last = out.start.last_day_of_months(program.months);
-        if (!last) return program_past_calendar_end(program, out.start, root.member("start").pointer);
+        if (!last) return program_past_calendar_end(program, out.start, root.member("start").pointer());
         out.target_date = *last;
     } else {
         return missing(target, "target_date (or a program, whose length gives the default)");

@@ -3,6 +3,7 @@
 // progress against the plan.
 #include <careerpath/scorecard.hpp>
 
+#include "io/readers.hpp"
 #include "json_writer.hpp"
 
 #include "json_reader.hpp"
@@ -58,8 +59,8 @@ namespace {
 
 Ok read_bool(const Node &n, std::string_view what, std::optional<bool> &out) {
     if (!n || n->is_null()) return success();
-    if (!n->is_boolean()) return schema_error(n.pointer, std::string(what) + " must be true or false, not " + detail::type_name(*n));
-    out = n->get<bool>();
+    if (!n->is_boolean()) return schema_error(n.pointer(), std::string(what) + " must be true or false, not " + detail::type_name(*n));
+    out = n->boolean();
     return success();
 }
 
@@ -71,7 +72,7 @@ Ok read_unit(const Curriculum &c, const Node &n, UnitRef &out) {
     const auto skill = at == std::string::npos ? std::nullopt : c.find_skill(text.substr(0, at));
     const auto level = at == std::string::npos ? std::nullopt : c.levels().find(text.substr(at + 1));
     if (!skill || !level || *level == 0)
-        return make_error(Status::reference, "unit \"" + text + "\" is not skill@level of this curriculum", n.pointer);
+        return make_error(Status::reference, "unit \"" + text + "\" is not skill@level of this curriculum", n.pointer());
     out = UnitRef{*skill, *level};
     return success();
 }
@@ -104,27 +105,27 @@ Ok read_outcomes(const Curriculum &c, const Node &n, Outcomes &out) {
     }
     BOOST_OUTCOME_TRYV(read_bool(n.member("promoted"), "promoted", out.promoted));
     if (out.promoted_on && out.promoted == false)
-        return schema_error(n.member("promoted").pointer,
+        return schema_error(n.member("promoted").pointer(),
                             "\"promoted\" is false, but \"promoted_on\" gives the day of a promotion");
     BOOST_OUTCOME_TRYV(read_bool(n.member("retained"), "retained", out.retained));
     const Node survey = n.member("survey");
     if (!survey) return success();
     BOOST_OUTCOME_TRYV(survey.expect_object("\"survey\""));
-    for (auto it = survey->begin(); it != survey->end(); ++it) {
-        const Node answers = survey.member(it.key());
+    for (const auto it : survey->members()) {
+        const Node answers(it.value());
         const auto m = c.find_metric(it.key());
-        if (!m) return make_error(Status::reference, "unknown metric \"" + it.key() + "\": no metric has this id", answers.pointer);
+        if (!m) return make_error(Status::reference, "unknown metric \"" + std::string(it.key()) + "\": no metric has this id", answers.pointer());
         const Metric &metric = c.metrics()[*m];
         if (metric.kind != Metric::Kind::survey)
-            return schema_error(answers.pointer, "metric \"" + metric.id + "\" is not a survey");
+            return schema_error(answers.pointer(), "metric \"" + metric.id + "\" is not a survey");
         BOOST_OUTCOME_TRYV(answers.expect_array("survey answers"));
-        std::vector<double> &values = out.survey[it.key()];
+        std::vector<double> &values = out.survey[std::string(it.key())];
         for (std::size_t i = 0; i < answers->size(); ++i) {
             const Node a = answers.element(i);
             double v = 0;
             BOOST_OUTCOME_TRYV(read_number(a, "a survey answer", -1e300, v));
             if (metric.scale && (v < metric.scale->first || v > metric.scale->second))
-                return schema_error(a.pointer, "answer " + detail::format_number(v) + " is off the scale of \"" +
+                return schema_error(a.pointer(), "answer " + detail::format_number(v) + " is off the scale of \"" +
                                                    metric.id + "\" (" + detail::format_number(metric.scale->first) +
                                                    " to " + detail::format_number(metric.scale->second) + ")");
             values.push_back(v);
@@ -141,8 +142,7 @@ double clamp01(double v) { return std::clamp(v, 0.0, 1.0); }
 
 }  // namespace
 
-Result<ScoreRequest> read_score_request(const Curriculum &c, const Json &document, const Limits &limits) {
-    const Node root{&document, ""};
+Result<ScoreRequest> io::read_score_request(const Curriculum &c, const Node &root, const Limits &limits) {
     BOOST_OUTCOME_TRYV(root.expect_object("a score request"));
     ScoreRequest r;
     const Node learner = root.member("learner");
@@ -170,7 +170,7 @@ Result<ScoreRequest> read_score_request(const Curriculum &c, const Json &documen
             std::string id;
             BOOST_OUTCOME_TRYV(read_id(metrics.element(i), "metric", id));
             const auto m = c.find_metric(id);
-            if (!m) return make_error(Status::reference, "unknown metric \"" + id + "\": no metric has this id", metrics.element(i).pointer);
+            if (!m) return make_error(Status::reference, "unknown metric \"" + id + "\": no metric has this id", metrics.element(i).pointer());
             r.metrics.push_back(*m);
         }
     }
@@ -182,7 +182,7 @@ Result<ScoreRequest> read_score_request(const Curriculum &c, const Json &documen
         as_of = day;
     }
     if (const Node assessments = root.member("assessments")) {
-        auto read = read_assessments(c, *assessments, assessments.pointer, as_of, limits);
+        auto read = io::read_assessments(c, assessments, as_of, limits);
         if (!read) return read.error();
         r.assessments = std::move(read).value();
     }
@@ -387,10 +387,16 @@ Scorecard make_scorecard(const Curriculum &c, const ScoreRequest &r) {
     return card;
 }
 
-Result<ScoredRequest> score_from_json(const Curriculum &c, std::string_view text, const Limits &limits) {
-    auto document = parse_document(text, limits);
+Result<ScoreRequest> read_score_request(const Curriculum &c, std::string_view request_json, const Limits &limits) {
+    auto document = io::Document::parse(request_json, limits);
     if (!document) return document.error();
-    auto request = read_score_request(c, document.value().root(), limits);
+    return io::read_score_request(c, Node(document.value().root()), limits);
+}
+
+Result<ScoredRequest> score_from_json(const Curriculum &c, std::string_view text, const Limits &limits) {
+    auto document = io::Document::parse(text, limits);
+    if (!document) return document.error();
+    auto request = io::read_score_request(c, Node(document.value().root()), limits);
     if (!request) return request.error();
     Scorecard card = make_scorecard(c, request.value());
     return ScoredRequest{std::move(request).value(), std::move(card)};
@@ -538,9 +544,7 @@ std::string scorecard_to_json_text(const Curriculum &c, const ScoreRequest &r, c
     return text;
 }
 
-Json scorecard_to_json(const Curriculum &c, const ScoreRequest &r, const Scorecard &card) {
-    return Json::parse(scorecard_to_json_text(c, r, card));
-}
+
 
 std::string scorecard_to_text(const Curriculum &c, const ScoreRequest &r, const Scorecard &card) {
     std::ostringstream out;

@@ -6,7 +6,6 @@
 #include <careerpath/curriculum.hpp>
 #include <careerpath/date.hpp>
 #include <careerpath/error.hpp>
-#include <careerpath/json.hpp>
 #include <careerpath/levels.hpp>
 #include <careerpath/limits.hpp>
 #include <careerpath/version.hpp>
@@ -37,9 +36,8 @@ struct Assessment {
 /// skill or rater group, or an unknown level name, is Status::reference; a level index off the
 /// scale, a rater rating one skill twice in one assessment, or a date after `as_of`, is
 /// Status::schema; each with its JSON Pointer. Assessments come back in date order (stable).
-Result<std::vector<Assessment>> read_assessments(const Curriculum &curriculum, const Json &array,
-                                                 const std::string &pointer, std::optional<Date> as_of,
-                                                 const Limits &limits = {});
+Result<std::vector<Assessment>> read_assessments(const Curriculum &curriculum, std::string_view array_json,
+                                                 std::optional<Date> as_of, const Limits &limits = {});
 
 /// One rater group's part in an estimate.
 struct GroupScore {

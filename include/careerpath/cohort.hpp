@@ -5,7 +5,6 @@
 
 #include <careerpath/curriculum.hpp>
 #include <careerpath/error.hpp>
-#include <careerpath/json.hpp>
 #include <careerpath/limits.hpp>
 #include <careerpath/scorecard.hpp>
 #include <careerpath/version.hpp>
@@ -56,10 +55,8 @@ CohortReport make_cohort_report(const Curriculum &curriculum, const std::vector<
 Result<CohortReport> cohort_from_json(const Curriculum &curriculum, std::string_view request_json,
                                       const Limits &limits = {});
 
-/// The report as compact JSON text, what careerpath_cohort returns; cohort_to_json gives the same
-/// document as a tree.
+/// The report as compact JSON text, what careerpath_cohort returns.
 std::string cohort_to_json_text(const CohortReport &report);
-Json cohort_to_json(const CohortReport &report);
 /// The ROI table, readable: one line per row, each figure with its n.
 std::string cohort_to_text(const CohortReport &report);
 

@@ -4,7 +4,6 @@
 
 #include <careerpath/error.hpp>
 #include <careerpath/graph.hpp>
-#include <careerpath/json.hpp>
 #include <careerpath/levels.hpp>
 #include <careerpath/limits.hpp>
 #include <careerpath/version.hpp>
@@ -128,8 +127,13 @@ public:
     /// Parses and validates a curriculum document (SPEC "Curriculum"). Every rejection carries
     /// its status, a message and the JSON Pointer of the offending field.
     static Result<Curriculum> load(std::string_view json_text, const Limits &limits = {});
-    /// Validates an already parsed document (limits on counts still apply).
-    static Result<Curriculum> from_json(const Json &document, const Limits &limits = {});
+    /// Loads an already parsed document: any JSON tree with nlohmann's dump() (careerpath/json.hpp
+    /// names nlohmann::json as careerpath::Json); written out as text and loaded, so that every
+    /// limit still applies.
+    template <class Tree>
+    static Result<Curriculum> from_json(const Tree &document, const Limits &limits = {}) {
+        return load(document.dump(-1, ' ', false, Tree::error_handler_t::replace), limits);
+    }
 
     const std::string &id() const noexcept;
     const std::string &title() const noexcept;

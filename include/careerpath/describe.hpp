@@ -2,7 +2,6 @@
 #pragma once
 
 #include <careerpath/curriculum.hpp>
-#include <careerpath/json.hpp>
 #include <careerpath/version.hpp>
 
 CAREERPATH_NAMESPACE_BEGIN
@@ -11,6 +10,5 @@ CAREERPATH_NAMESPACE_BEGIN
 /// session_types, metrics, areas}, "skills", "areas", "roles": [{id, title, extends, requires}],
 /// "programs", "session_types", "metrics"}; ids in document order.
 std::string describe_json_text(const Curriculum &curriculum);
-Json describe(const Curriculum &curriculum);
 
 CAREERPATH_NAMESPACE_END

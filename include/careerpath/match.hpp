@@ -7,7 +7,6 @@
 #include <careerpath/curriculum.hpp>
 #include <careerpath/date.hpp>
 #include <careerpath/error.hpp>
-#include <careerpath/json.hpp>
 #include <careerpath/levels.hpp>
 #include <careerpath/limits.hpp>
 #include <careerpath/plan_request.hpp>
@@ -202,7 +201,7 @@ private:
 /// is Status::reference; a value of the wrong type or shape, an unknown time zone or a duplicate
 /// id is Status::schema; more mentors, mentees or pairs than `limits` allow is Status::limit;
 /// each with its JSON Pointer.
-Result<MatchRequest> read_match_request(const Curriculum &curriculum, const Json &document, const Limits &limits = {});
+Result<MatchRequest> read_match_request(const Curriculum &curriculum, std::string_view request_json, const Limits &limits = {});
 
 /// Scores every pair, assigns mentees (or the groups formed from them) to mentors by a min-cost
 /// flow, and explains the result.
@@ -219,9 +218,8 @@ Result<MatchedRequest> match_from_json(const Curriculum &curriculum, std::string
 /// match_from_json, then JSON text: what careerpath_match returns.
 Result<std::string> match_json_text(const Curriculum &curriculum, std::string_view request_json, const Limits &limits = {});
 
-/// The matching as the JSON document careerpath_match returns, as compact text; match_to_json as a tree.
+/// The matching as the JSON document careerpath_match returns, as compact text.
 std::string match_to_json_text(const Curriculum &curriculum, const MatchRequest &request, const MatchResult &result);
-Json match_to_json(const Curriculum &curriculum, const MatchRequest &request, const MatchResult &result);
 /// A readable table: each assignment with its score and the skills it covers, the unmatched with
 /// their reasons, the mentors' loads and, for group programs, the groups.
 std::string match_to_text(const Curriculum &curriculum, const MatchRequest &request, const MatchResult &result);

@@ -7,7 +7,6 @@
 #include <careerpath/date.hpp>
 #include <careerpath/error.hpp>
 #include <careerpath/gap.hpp>
-#include <careerpath/json.hpp>
 #include <careerpath/limits.hpp>
 #include <careerpath/plan_request.hpp>
 #include <careerpath/sessions.hpp>
@@ -100,8 +99,6 @@ Result<std::string> plan_json_text(const Curriculum &curriculum, std::string_vie
 
 /// The plan as the JSON document of SPEC "Plan request -> plan", as compact text.
 std::string plan_to_json_text(const Curriculum &curriculum, const PlanRequest &request, const Plan &plan);
-/// The same document as a tree.
-Json plan_to_json(const Curriculum &curriculum, const PlanRequest &request, const Plan &plan);
 
 /// A readable report: gaps, the dated path, phases, milestones, warnings and the summary.
 std::string plan_to_text(const Curriculum &curriculum, const PlanRequest &request, const Plan &plan);

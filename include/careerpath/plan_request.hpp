@@ -7,7 +7,6 @@
 #include <careerpath/curriculum.hpp>
 #include <careerpath/date.hpp>
 #include <careerpath/error.hpp>
-#include <careerpath/json.hpp>
 #include <careerpath/levels.hpp>
 #include <careerpath/limits.hpp>
 #include <careerpath/time_zone.hpp>
@@ -82,6 +81,6 @@ struct PlanRequest {
 /// More session slots, availability windows or busy intervals than `limits` allow is
 /// Status::limit. Assessments are read as read_assessments says (none may be dated after the
 /// day of `as_of`).
-Result<PlanRequest> read_plan_request(const Curriculum &curriculum, const Json &document, const Limits &limits = {});
+Result<PlanRequest> read_plan_request(const Curriculum &curriculum, std::string_view request_json, const Limits &limits = {});
 
 CAREERPATH_NAMESPACE_END

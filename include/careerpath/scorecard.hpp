@@ -7,7 +7,6 @@
 #include <careerpath/curriculum.hpp>
 #include <careerpath/date.hpp>
 #include <careerpath/error.hpp>
-#include <careerpath/json.hpp>
 #include <careerpath/limits.hpp>
 #include <careerpath/version.hpp>
 
@@ -52,7 +51,7 @@ struct ScoreRequest {
 /// Reads a score request (see docs/scoring.md): unknown program, role, metric, skill or rater
 /// group is Status::reference; a level off the scale, an assessment after `as_of`, a survey
 /// answer off its metric's scale or a malformed plan is Status::schema; each with its pointer.
-Result<ScoreRequest> read_score_request(const Curriculum &curriculum, const Json &document, const Limits &limits = {});
+Result<ScoreRequest> read_score_request(const Curriculum &curriculum, std::string_view request_json, const Limits &limits = {});
 
 struct SkillScore {
     std::size_t skill = 0;
@@ -113,10 +112,8 @@ struct ScoredRequest {
 Result<ScoredRequest> score_from_json(const Curriculum &curriculum, std::string_view request_json,
                                       const Limits &limits = {});
 
-/// The scorecard as compact JSON text, what careerpath_score returns; scorecard_to_json gives the same
-/// document as a tree.
+/// The scorecard as compact JSON text, what careerpath_score returns.
 std::string scorecard_to_json_text(const Curriculum &curriculum, const ScoreRequest &request, const Scorecard &card);
-Json scorecard_to_json(const Curriculum &curriculum, const ScoreRequest &request, const Scorecard &card);
 /// A readable report: skills with their raters, readiness and growth, metrics, progress.
 std::string scorecard_to_text(const Curriculum &curriculum, const ScoreRequest &request, const Scorecard &card);
 

@@ -2,6 +2,7 @@
 // the weighted estimate and its fallbacks, achieved levels, confidence, self against others,
 // which assessment counts, and the status and JSON Pointer of each bad assessment. Every
 // expected number is worked by hand from docs/scoring.md "Rules" in the comment beside it.
+#include <careerpath/json.hpp>
 #include <careerpath/assessment.hpp>
 
 #include <doctest/doctest.h>

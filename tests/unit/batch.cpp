@@ -3,6 +3,7 @@
 // rest go on; 1 and N threads give the same bytes; the window bounds the work ahead of the sink;
 // a sink that says stop stops the batch with Status::cancelled; line splitting (LF, CRLF, a
 // final LF, an empty line, no final LF).
+#include <careerpath/json.hpp>
 #include <careerpath/batch.hpp>
 #include <careerpath/plan.hpp>
 

@@ -1,6 +1,7 @@
 // careerpath/cohort.hpp: the ROI table of a 12-person cohort in 3 teams of 2 organizations, every
 // figure and n worked by hand from docs/scoring.md "The cohort report", the privacy floors, the
 // order of the rows, and the pointer of a bad person.
+#include <careerpath/json.hpp>
 #include <careerpath/cohort.hpp>
 
 #include <doctest/doctest.h>

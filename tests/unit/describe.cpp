@@ -1,5 +1,6 @@
 // careerpath/describe.hpp: the summary of a curriculum, checked field by field on a small
 // hand-written curriculum, on the example, and on a bare framework.
+#include <careerpath/json.hpp>
 #include <careerpath/describe.hpp>
 
 #include <doctest/doctest.h>

@@ -4,6 +4,7 @@
 // all-day milestones); and documents that are not plans. Ids and titles holding NUL and other
 // control characters (tests/unit/control_characters.json and plan documents): every format's
 // text whole, with no raw control character, and Mermaid's syntax characters made harmless.
+#include <careerpath/json.hpp>
 #include <careerpath/export.hpp>
 #include <careerpath/plan.hpp>
 

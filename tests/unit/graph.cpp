@@ -3,6 +3,7 @@
 // permutation with every edge forward and ties broken by (skill id, level); the adjacency lists
 // agree with the edges; a planted cycle is found, closed, made of real edges and rotated to its
 // smallest skill.
+#include <careerpath/json.hpp>
 #include <careerpath/curriculum.hpp>
 #include <careerpath/graph.hpp>
 

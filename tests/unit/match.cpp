@@ -2,6 +2,7 @@
 // daylight-saving change), every exclusion rule, the assignment against exhaustive search on
 // random instances in both modes (and the flow solver alone against it, pricing included),
 // groups, the reasons of the unmatched, and answers that do not depend on the input's order.
+#include <careerpath/json.hpp>
 #include <careerpath/match.hpp>
 
 #include "../../src/assignment.hpp"

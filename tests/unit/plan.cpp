@@ -1,6 +1,7 @@
 // careerpath/plan.hpp and plan_request.hpp: plans for the example learners, their properties,
 // determinism, and the status and pointer of each bad request; at the end of the calendar
 // (9999-12-31) plans that reach it, and errors that name a field the request has.
+#include <careerpath/json.hpp>
 #include <careerpath/export.hpp>
 #include <careerpath/plan.hpp>
 

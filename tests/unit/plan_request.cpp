@@ -1,5 +1,6 @@
 // careerpath/plan_request.hpp: the mentor's busy intervals and the request's as_of — what is
 // read, and the status and JSON Pointer of each bad value.
+#include <careerpath/json.hpp>
 #include <careerpath/plan.hpp>
 #include <careerpath/plan_request.hpp>
 

@@ -2,6 +2,7 @@
 // every metric kind's value, target and attainment, the composite, progress against a plan, and
 // the status and JSON Pointer of each bad score request. Every expected number is worked by hand
 // from docs/scoring.md in the comment beside it.
+#include <careerpath/json.hpp>
 #include <careerpath/scorecard.hpp>
 
 #include <doctest/doctest.h>

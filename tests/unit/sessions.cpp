@@ -3,6 +3,7 @@
 // first rule against exhaustive search on small random cases, and why each dropped occurrence was
 // dropped. Dates, weekdays and offsets are computed here with std::chrono and hard-coded rules,
 // never with the library's own date or time-zone code.
+#include <careerpath/json.hpp>
 #include <careerpath/plan.hpp>
 #include <careerpath/sessions.hpp>
 

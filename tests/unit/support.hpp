@@ -2,6 +2,7 @@
 #pragma once
 
 #include <careerpath/curriculum.hpp>
+#include <careerpath/json.hpp>
 
 #include <doctest/doctest.h>
 

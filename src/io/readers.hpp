@@ -1,0 +1,32 @@
+// careerpath I/O — the readers of request documents, from a parsed Document to the model.
+//
+// Each takes the Node of its document (or of its part of a larger one: a cohort request holds
+// score requests) and names every fault by the JSON Pointer from that document's root.
+#pragma once
+
+#include <careerpath/assessment.hpp>
+#include <careerpath/curriculum.hpp>
+#include <careerpath/limits.hpp>
+#include <careerpath/match.hpp>
+#include <careerpath/plan_request.hpp>
+#include <careerpath/scorecard.hpp>
+
+#include "../json_reader.hpp"
+
+#include <optional>
+#include <vector>
+
+CAREERPATH_NAMESPACE_BEGIN
+
+namespace io {
+
+/// The "assessments" array (docs/scoring.md): see assessment.hpp for what is checked.
+Result<std::vector<Assessment>> read_assessments(const Curriculum &curriculum, const detail::Node &list,
+                                                 std::optional<Date> as_of, const Limits &limits);
+Result<PlanRequest> read_plan_request(const Curriculum &curriculum, const detail::Node &root, const Limits &limits);
+Result<ScoreRequest> read_score_request(const Curriculum &curriculum, const detail::Node &root, const Limits &limits);
+Result<MatchRequest> read_match_request(const Curriculum &curriculum, const detail::Node &root, const Limits &limits);
+
+}  // namespace io
+
+CAREERPATH_NAMESPACE_END
