@@ -368,12 +368,16 @@ private:
     std::vector<std::uint32_t> pending_;
 };
 
+std::optional<Document> Document::parse_fast(std::string_view text, const Limits &limits) {
+    if (text.size() > limits.max_document_bytes) return std::nullopt;
+    Document d;
+    d.text_ = text;
+    if (!Parser(d, limits).run()) return std::nullopt;
+    return d;
+}
+
 Result<Document> Document::parse(std::string_view text, const Limits &limits) {
-    if (text.size() <= limits.max_document_bytes) {
-        Document d;
-        d.text_ = text;
-        if (Parser(d, limits).run()) return d;
-    }
+    if (auto fast = parse_fast(text, limits)) return std::move(*fast);
     // Not accepted: nlohmann's parser says why, as parse_json always has.
     auto checked = parse_document(text, limits);
     if (!checked) return checked.error();
