@@ -731,16 +731,8 @@ private:
     std::size_t focus_total_ = 0;
 };
 
-const std::size_t *find_in(const IdIndex &index, std::string_view id) {
-    auto it = index.find(std::string(id));
-    return it == index.end() ? nullptr : &it->second;
-}
-
 std::optional<std::size_t> lookup(const IdIndex &index, std::string_view id) noexcept {
-    try {
-        if (const auto *p = find_in(index, id)) return *p;
-    } catch (...) {  // only allocation can throw here
-    }
+    if (const auto *entry = index.find(id)) return entry->second;
     return std::nullopt;
 }
 

@@ -83,10 +83,22 @@ void append_utf8(std::string &out, std::uint32_t cp) {
 // of its container (after '[' or '{') or follows a ','; every key is followed by ':'. One cheap
 // pass lets the entry array be allocated once, at its final size or a little more, instead of
 // growing by doubling (which would hold the old and the new array at once).
-std::size_t entry_bound(std::string_view text) noexcept {
-    std::size_t n = 1;
-    for (char c : text) n += (c == ',') | (c == ':') | (c == '[') | (c == '{');
-    return n;
+struct Bounds {
+    std::size_t entries = 1;
+    std::size_t slots = 0;  // members (one ':' each) and elements (after '[' or ',')
+};
+Bounds bounds(std::string_view text) noexcept {
+    Bounds b;
+    std::size_t commas = 0, colons = 0, arrays = 0, objects = 0;
+    for (char c : text) {
+        commas += c == ',';
+        colons += c == ':';
+        arrays += c == '[';
+        objects += c == '{';
+    }
+    b.entries += commas + colons + arrays + objects;
+    b.slots = commas + colons + arrays;
+    return b;
 }
 
 }  // namespace
@@ -98,10 +110,10 @@ public:
     Parser(Document &d, const Limits &limits) : d_(d), text_(d.text()), limits_(limits) {}
 
     bool run() {
-        if (text_.size() >= no_entry) return false;
-        const std::size_t bound = entry_bound(text_);
-        d_.entries_.reserve(bound);
-        d_.slots_.reserve(bound);
+        if (text_.size() > Document::max_bytes) return false;
+        const Bounds bound = bounds(text_);
+        d_.entries_.reserve(bound.entries);
+        d_.slots_.reserve(bound.slots);
         std::size_t p = 0;
         // nlohmann skips a UTF-8 byte order mark at the start.
         if (text_.size() >= 3 && text_.substr(0, 3) == "\xEF\xBB\xBF") p = 3;
@@ -125,7 +137,7 @@ private:
     }
 
     std::uint32_t add(Kind kind, std::size_t offset, std::size_t length, bool escaped = false) {
-        d_.entries_.push_back(Entry{static_cast<std::uint32_t>(offset), static_cast<std::uint32_t>(length), kind, escaped});
+        d_.entries_.emplace_back(static_cast<std::uint32_t>(offset), length, kind, escaped);
         return static_cast<std::uint32_t>(d_.entries_.size() - 1);
     }
 
@@ -206,7 +218,7 @@ private:
         }
         Entry &e = d_.entries_[o.entry];
         e.offset = static_cast<std::uint32_t>(d_.slots_.size());
-        e.length = static_cast<std::uint32_t>(last - first);
+        e.set_length(static_cast<std::size_t>(last - first));
         d_.slots_.insert(d_.slots_.end(), first, last);
         pending_.resize(o.first_pending);
     }
@@ -343,7 +355,7 @@ private:
             }
         }
         const std::size_t length = out.size() - offset;
-        if (length > limits_.max_string_bytes || offset >= no_entry) return false;
+        if (length > limits_.max_string_bytes || out.size() > Document::max_bytes) return false;
         add(Kind::string, offset, length, /*escaped=*/true);
         ++p;
         return true;
@@ -381,6 +393,10 @@ Result<Document> Document::parse(std::string_view text, const Limits &limits) {
     // Not accepted: nlohmann's parser says why, as parse_json always has.
     auto checked = parse_document(text, limits);
     if (!checked) return checked.error();
+    if (text.size() > max_bytes)
+        return make_error(Status::limit, "the document is " + std::to_string(text.size()) +
+                                             " bytes, over the " + std::to_string(max_bytes) +
+                                             " bytes (256 MiB) that careerpath reads whatever max_document_bytes allows");
     // Both parsers accept the same texts (the fuzz target json_document holds them to it), so
     // this is not reached; if it were, the value nlohmann read is kept, written out again.
     Document d;
@@ -392,9 +408,9 @@ Result<Document> Document::parse(std::string_view text, const Limits &limits) {
 
 // --- Values ---------------------------------------------------------------------------------
 
-Value::Kind Value::kind() const noexcept { return document_->entries_[index_].kind; }
+Value::Kind Value::kind() const noexcept { return document_->entries_[index_].kind(); }
 
-bool Value::boolean() const noexcept { return document_->entries_[index_].length != 0; }
+bool Value::boolean() const noexcept { return document_->entries_[index_].length() != 0; }
 
 double Value::number() const noexcept {
     const std::string_view token = document_->token(index_);
@@ -430,7 +446,7 @@ std::size_t Value::size() const noexcept {
     switch (kind()) {
     case Kind::null: return 0;
     case Kind::array:
-    case Kind::object: return document_->entries_[index_].length;
+    case Kind::object: return document_->entries_[index_].length();
     default: return 1;
     }
 }
@@ -444,7 +460,7 @@ Value Value::find(std::string_view key) const noexcept {
     if (kind() != Kind::object) return {};
     const auto &e = document_->entries_[index_];
     const std::uint32_t *first = document_->slots_.data() + e.offset;
-    const std::uint32_t *last = first + e.length;
+    const std::uint32_t *last = first + e.length();
     const auto it = std::lower_bound(first, last, key, [&](std::uint32_t slot, std::string_view k) {
         return document_->string_at(slot) < k;
     });
@@ -456,7 +472,7 @@ Value::Members Value::members() const noexcept {
     if (kind() != Kind::object) return Members(document_, nullptr, nullptr);
     const auto &e = document_->entries_[index_];
     const std::uint32_t *first = document_->slots_.data() + e.offset;
-    return Members(document_, first, first + e.length);
+    return Members(document_, first, first + e.length());
 }
 
 std::string_view Value::Member::key() const noexcept { return document_->string_at(key_index_); }
@@ -516,14 +532,14 @@ std::string Document::pointer_of(std::uint32_t index) const {
     while (at != index) {
         const Entry &e = entries_[at];
         const std::uint32_t *first = slots_.data() + e.offset;
-        const std::uint32_t *last = first + e.length;
-        if (e.kind == Value::Kind::array) {
+        const std::uint32_t *last = first + e.length();
+        if (e.kind() == Value::Kind::array) {
             const std::uint32_t *it = std::upper_bound(first, last, index);
             if (it == first) break;
             --it;
             out = pointer_append(out, static_cast<std::size_t>(it - first));
             at = *it;
-        } else if (e.kind == Value::Kind::object) {
+        } else if (e.kind() == Value::Kind::object) {
             std::uint32_t best = no_entry;
             for (const std::uint32_t *it = first; it != last; ++it)
                 if (*it < index && (best == no_entry || *it > best)) best = *it;

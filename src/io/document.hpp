@@ -166,22 +166,41 @@ private:
     // One value or key. Strings: the bytes at `offset` (in the text, or in `decoded_` when
     // `escaped`), `length` long. Numbers: the token at `offset` in the text. Containers: their
     // `length` members or elements at `offset` in `slots_`. Booleans: `length` is the value.
-    struct Entry {
+    // Eight bytes: the kind and the escaped flag share a word with the length, which therefore
+    // stays under 2^28 (max_bytes below).
+    class Entry {
+    public:
+        Entry(std::uint32_t offset, std::size_t length, Value::Kind kind, bool escaped) noexcept
+            : offset(offset),
+              bits_(static_cast<std::uint32_t>(length) << 4 | (escaped ? 8u : 0u) | static_cast<std::uint32_t>(kind)) {}
         std::uint32_t offset;
-        std::uint32_t length;
-        Value::Kind kind;
-        bool escaped;
+        std::uint32_t length() const noexcept { return bits_ >> 4; }
+        void set_length(std::size_t length) noexcept {
+            bits_ = static_cast<std::uint32_t>(length) << 4 | (bits_ & 15u);
+        }
+        Value::Kind kind() const noexcept { return static_cast<Value::Kind>(bits_ & 7u); }
+        bool escaped() const noexcept { return (bits_ & 8u) != 0; }
+
+    private:
+        std::uint32_t bits_;
     };
-    static_assert(sizeof(Entry) == 12, "an entry per value keeps a document small");
+    static_assert(sizeof(Entry) == 8, "an entry per value keeps a document small");
+
+public:
+    /// The largest text a Document reads (whatever limits.max_document_bytes allows): every
+    /// offset and length of an entry must fit its bits.
+    static constexpr std::size_t max_bytes = (std::size_t{1} << 28) - 1;
+
+private:
 
     Document() = default;
     std::string_view string_at(std::uint32_t index) const noexcept {
         const Entry &e = entries_[index];
-        return std::string_view((e.escaped ? std::string_view(decoded_) : text()).data() + e.offset, e.length);
+        return std::string_view((e.escaped() ? std::string_view(decoded_) : text()).data() + e.offset, e.length());
     }
     std::string_view token(std::uint32_t index) const noexcept {
         const Entry &e = entries_[index];
-        return text().substr(e.offset, e.length);
+        return text().substr(e.offset, e.length());
     }
     std::string pointer_of(std::uint32_t index) const;
 
