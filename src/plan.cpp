@@ -169,17 +169,20 @@ const char *to_string(Session::Status status) {
     return "unknown";
 }
 
-void write_sessions(JsonWriter &w, const Curriculum &c, const Plan &plan) {
+void write_sessions(JsonWriter &w, const Curriculum &c, const Plan &plan, PlanParts parts) {
+    const bool agenda = parts.wants(PlanPart::session_agenda);
     w.begin_array();
     for (const Session &s : plan.sessions) {
         const SessionType &type = c.session_types()[s.session_type];
         const bool held = s.status != Session::Status::dropped;
         w.begin_object();
-        w.key("agenda");
-        w.begin_array();
-        for (UnitIndex u : s.agenda) w.value(c.unit_name(c.graph().unit(u)));
-        w.end_array();
-        if (type.agenda == SessionType::Agenda::milestones) {
+        if (agenda) {
+            w.key("agenda");
+            w.begin_array();
+            for (UnitIndex u : s.agenda) w.value(c.unit_name(c.graph().unit(u)));
+            w.end_array();
+        }
+        if (agenda && type.agenda == SessionType::Agenda::milestones) {
             w.key("metrics");
             w.begin_array();
             for (std::size_t m : s.metrics) w.value(c.metrics()[m].id);
@@ -200,7 +203,7 @@ void write_sessions(JsonWriter &w, const Curriculum &c, const Plan &plan) {
         w.member("status", to_string(s.status));
         w.member("title", type.title);
         w.member("type", type.id);
-        if (!s.why.empty()) {
+        if (!s.why.empty() && parts.wants(PlanPart::session_why)) {
             w.key("why");
             w.begin_array();
             for (const ClosedSlot &slot : s.why) {
@@ -213,7 +216,7 @@ void write_sessions(JsonWriter &w, const Curriculum &c, const Plan &plan) {
             }
             w.end_array();
         }
-        if (s.why_more) w.member("why_more", s.why_more);
+        if (s.why_more && parts.wants(PlanPart::session_why)) w.member("why_more", s.why_more);
         w.key("window");
         w.begin_object();
         w.member("first", s.window_first.iso());
@@ -417,8 +420,9 @@ Result<Plan> make_plan(const Curriculum &c, const PlanRequest &request, const Li
                                  {request.target_date, summary.finish},
                                  "learning hours between the start and the target date"});
 
-    // Sessions, from the start to the later of the finish and the target date.
-    if (program) {
+    // Sessions, from the start to the later of the finish and the target date; none at all where
+    // the request leaves them out of the plan.
+    if (program && request.parts.wants(PlanPart::sessions)) {
         auto sessions = place_sessions(c, request, calendar, std::max(summary.finish, request.target_date), limits);
         if (!sessions) return sessions.error();
         plan.sessions = std::move(sessions).value();
@@ -458,7 +462,9 @@ std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, c
     };
 
     w.begin_object();
+    const PlanParts parts = request.parts;
     w.member("as_of", request.as_of);
+    if (parts.wants(PlanPart::gaps)) {
     w.key("gaps");
     w.begin_array();
     for (const SkillGap &g : plan.gap.gaps) {
@@ -472,6 +478,7 @@ std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, c
         w.end_object();
     }
     w.end_array();
+    }
     w.member("learner", request.learner.id);
     w.key("mentor");
     if (request.mentor) {
@@ -512,7 +519,7 @@ std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, c
         if (pu.phase) w.value(program->phases[*pu.phase].id);
         else w.null();
         w.member("release", pu.release.iso());
-        unit_names("requires", pu.requires_units);
+        if (parts.wants(PlanPart::path_requires)) unit_names("requires", pu.requires_units);
         w.member("skill", c.skills()[ref.skill].id);
         w.member("start", pu.start.iso());
         w.member("unit", c.unit_name(graph.unit(pu.unit)));
@@ -534,7 +541,7 @@ std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, c
         w.member("last", ph.last.iso());
         w.member("on_time", ph.on_time);
         w.member("title", def.title);
-        unit_names("units", ph.units);
+        if (parts.wants(PlanPart::phase_units)) unit_names("units", ph.units);
         w.end_object();
     }
     w.end_array();
@@ -542,9 +549,11 @@ std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, c
     w.key("program");
     if (program) w.value(program->id);
     else w.null();
-    unit_names("ready", plan.gap.ready);
-    w.key("sessions");
-    write_sessions(w, c, plan);
+    if (parts.wants(PlanPart::ready)) unit_names("ready", plan.gap.ready);
+    if (parts.wants(PlanPart::sessions)) {
+        w.key("sessions");
+        write_sessions(w, c, plan, parts);
+    }
     w.member("start", request.start.iso());
 
     const PlanSummary &s = plan.summary;
@@ -564,6 +573,7 @@ std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, c
     w.member("target_role", c.roles()[request.target_role].id);
     w.member("time_zone", request.learner.time_zone);
 
+    if (parts.wants(PlanPart::warnings)) {
     w.key("warnings");
     w.begin_array();
     for (const PlanWarning &warning : plan.warnings) {
@@ -578,6 +588,7 @@ std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, c
         w.end_object();
     }
     w.end_array();
+    }
     w.end_object();
     return text;
 }

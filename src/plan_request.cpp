@@ -116,6 +116,30 @@ Ok read_learner(const Curriculum &c, const Node &n, const Limits &limits, Learne
     return success();
 }
 
+constexpr PlanPart all_parts[] = {PlanPart::gaps,          PlanPart::path_requires,  PlanPart::phase_units,
+                                   PlanPart::ready,         PlanPart::sessions,       PlanPart::session_agenda,
+                                   PlanPart::session_why,   PlanPart::warnings};
+
+// "omit": the names of the parts the plan document leaves out.
+Ok read_omitted_parts(const Node &list, PlanParts &out) {
+    if (!list) return success();
+    BOOST_OUTCOME_TRYV(list.expect_array("\"omit\""));
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const Node n = list.element(i);
+        std::string name;
+        BOOST_OUTCOME_TRYV(read_id(n, "a part to omit", name));
+        const auto *part = std::find_if(std::begin(all_parts), std::end(all_parts),
+                                        [&](PlanPart p) { return name == to_string(p); });
+        if (part == std::end(all_parts)) {
+            std::string names;
+            for (PlanPart p : all_parts) names += std::string(names.empty() ? "" : ", ") + to_string(p);
+            return schema_error(n.pointer(), "\"" + name + "\" is not a part of the plan that can be left out (" + names + ")");
+        }
+        out.omit(*part);
+    }
+    return success();
+}
+
 Ok read_mentor(const Node &n, const Limits &limits, std::optional<Mentor> &out) {
     if (!n) return success();
     BOOST_OUTCOME_TRYV(n.expect_object("the mentor"));
@@ -175,6 +199,7 @@ Result<PlanRequest> io::read_plan_request(const Curriculum &c, const Node &root,
         request.holidays.push_back(rule);
     }
     BOOST_OUTCOME_TRYV(read_mentor(root.member("mentor"), limits, request.mentor));
+    BOOST_OUTCOME_TRYV(read_omitted_parts(root.member("omit"), request.parts));
     std::optional<Date> as_of_day;  // the day as written, in the writer's own offset
     if (const Node as_of = root.member("as_of")) {
         OffsetDateTime stamp;
@@ -207,6 +232,20 @@ Result<PlanRequest> read_plan_request(const Curriculum &c, std::string_view requ
     auto document = io::Document::parse(request_json, limits);
     if (!document) return document.error();
     return io::read_plan_request(c, Node(document.value().root()), limits);
+}
+
+const char *to_string(PlanPart part) noexcept {
+    switch (part) {
+    case PlanPart::gaps: return "gaps";
+    case PlanPart::path_requires: return "path.requires";
+    case PlanPart::phase_units: return "phases.units";
+    case PlanPart::ready: return "ready";
+    case PlanPart::sessions: return "sessions";
+    case PlanPart::session_agenda: return "sessions.agenda";
+    case PlanPart::session_why: return "sessions.why";
+    case PlanPart::warnings: return "warnings";
+    }
+    return "unknown";
 }
 
 CAREERPATH_NAMESPACE_END

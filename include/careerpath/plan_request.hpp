@@ -60,7 +60,33 @@ struct Mentor {
     std::vector<BusyInterval> busy;       ///< in the order written
 };
 
+/// The optional parts of a plan document, which a request may leave out ("omit", README "Plan
+/// request"): a nightly batch that stores only paths and summaries need not pay for the sessions.
+/// A part left out is absent from the document, not empty, so that no reader takes it for none.
+enum class PlanPart : unsigned {
+    gaps = 1u << 0,            ///< "gaps"
+    path_requires = 1u << 1,   ///< each path unit's "requires"
+    phase_units = 1u << 2,     ///< each phase's "units"
+    ready = 1u << 3,           ///< "ready"
+    sessions = 1u << 4,        ///< "sessions": not even placed, so no session warnings either
+    session_agenda = 1u << 5,  ///< each session's "agenda" (and "metrics" and "milestones")
+    session_why = 1u << 6,     ///< each session's "why" and "why_more"
+    warnings = 1u << 7,        ///< "warnings"
+};
+
+/// The request names of the parts, in PlanPart's order: "gaps", "path.requires", ...
+const char *to_string(PlanPart part) noexcept;
+
+/// Which parts a plan document holds: all of them unless the request leaves some out.
+struct PlanParts {
+    unsigned omitted = 0;
+    bool wants(PlanPart part) const noexcept { return (omitted & static_cast<unsigned>(part)) == 0; }
+    void omit(PlanPart part) noexcept { omitted |= static_cast<unsigned>(part); }
+};
+
 struct PlanRequest {
+    /// What the plan document holds (request "omit"); every part by default.
+    PlanParts parts;
     Learner learner;
     std::optional<std::size_t> program;
     std::size_t target_role = 0;

@@ -7,6 +7,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <random>
@@ -443,4 +444,64 @@ TEST_CASE("the end of the calendar: plans up to 9999-12-31, errors that name a f
         CHECK(first.why[0].detail == "in UTC it would start before 1400-01-01, the first day careerpath supports");
         CHECK(export_ical(plan_to_json(example(), planned.request, planned.plan)).has_value());
     }
+}
+
+TEST_CASE("a request may leave parts of the plan out: they are absent, and the rest is unchanged") {
+    for (const Json &base : {alex(), maria()}) {
+        const PlannedRequest full = plan_ok(base);
+        const Json whole = plan_to_json(example(), full.request, full.plan);
+        REQUIRE(whole.contains("sessions"));
+        REQUIRE_FALSE(whole["sessions"].empty());
+
+        // Each part alone, then all of them: the document is the whole one without those members.
+        const std::vector<std::vector<std::string>> omissions = {
+            {"gaps"},     {"path.requires"},   {"phases.units"}, {"ready"},
+            {"sessions"}, {"sessions.agenda"}, {"sessions.why"}, {"warnings"},
+            {"gaps", "path.requires", "phases.units", "ready", "sessions.agenda", "sessions.why", "warnings"}};
+        for (const auto &omit : omissions) {
+            Json request = base;
+            request["omit"] = omit;
+            const PlannedRequest partial = plan_ok(request);
+            const Json got = plan_to_json(example(), partial.request, partial.plan);
+            Json expected = whole;
+            for (const std::string &part : omit) {
+                if (part == "path.requires")
+                    for (Json &unit : expected["path"]) unit.erase("requires");
+                else if (part == "phases.units")
+                    for (Json &phase : expected["phases"]) phase.erase("units");
+                else if (part == "sessions.agenda")
+                    for (Json &s : expected["sessions"]) {
+                        s.erase("agenda");
+                        s.erase("metrics");
+                        s.erase("milestones");
+                    }
+                else if (part == "sessions.why")
+                    for (Json &s : expected["sessions"]) {
+                        s.erase("why");
+                        s.erase("why_more");
+                    }
+                else
+                    expected.erase(part);
+            }
+            if (std::find(omit.begin(), omit.end(), "sessions") != omit.end()) {
+                // Sessions not placed: their warnings go with them, and nothing else changes.
+                Json kept = Json::array();
+                for (const Json &w : whole["warnings"])
+                    if (w["code"].get<std::string>().rfind("session", 0) != 0) kept.push_back(w);
+                expected["warnings"] = kept;
+            }
+            INFO("omit: ", Json(omit).dump());
+            CHECK(got == expected);
+        }
+    }
+}
+
+TEST_CASE("omit names only parts that can be left out") {
+    Json r = alex();
+    r["omit"] = {"ready", "summary"};
+    check_rejected(r, Status::schema, "/omit/1", "\"summary\" is not a part of the plan that can be left out (gaps,");
+    r["omit"] = "ready";
+    check_rejected(r, Status::schema, "/omit", "\"omit\" must be an array");
+    r["omit"] = {1};
+    check_rejected(r, Status::schema, "/omit/0", "must be a string");
 }
