@@ -4,7 +4,7 @@
 #include <careerpath/assessment.hpp>
 
 #include "io/readers.hpp"
-#include "json_reader.hpp"
+#include "io/json_reader.hpp"
 
 #include <algorithm>
 #include <cmath>

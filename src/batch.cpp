@@ -5,7 +5,7 @@
 #include <careerpath/batch.hpp>
 #include <careerpath/plan.hpp>
 
-#include "json_writer.hpp"
+#include "io/json_writer.hpp"
 
 #include <algorithm>
 #include <condition_variable>

@@ -4,9 +4,9 @@
 #include <careerpath/cohort.hpp>
 
 #include "io/readers.hpp"
-#include "json_writer.hpp"
+#include "io/json_writer.hpp"
 
-#include "json_reader.hpp"
+#include "io/json_reader.hpp"
 
 #include <algorithm>
 #include <cmath>

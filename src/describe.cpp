@@ -1,6 +1,6 @@
 #include <careerpath/describe.hpp>
 
-#include "json_writer.hpp"
+#include "io/json_writer.hpp"
 
 CAREERPATH_NAMESPACE_BEGIN
 

@@ -3,7 +3,7 @@
 #include <careerpath/match.hpp>
 
 #include "io/readers.hpp"
-#include "json_writer.hpp"
+#include "io/json_writer.hpp"
 
 #include "assignment.hpp"
 #include "group_formation.hpp"

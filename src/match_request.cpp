@@ -4,8 +4,8 @@
 #include <careerpath/match.hpp>
 
 #include "io/readers.hpp"
-#include "json_reader.hpp"
-#include "request_reader.hpp"
+#include "io/json_reader.hpp"
+#include "io/request_reader.hpp"
 
 #include <algorithm>
 #include <map>

@@ -5,8 +5,8 @@
 #include <careerpath/schedule.hpp>
 
 #include "io/readers.hpp"
-#include "json_writer.hpp"
-#include "request_reader.hpp"
+#include "io/json_writer.hpp"
+#include "io/request_reader.hpp"
 #include "session_agenda.hpp"
 
 #include <algorithm>

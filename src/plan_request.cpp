@@ -6,8 +6,8 @@
 #include <careerpath/time_zone.hpp>
 
 #include "io/readers.hpp"
-#include "json_reader.hpp"
-#include "request_reader.hpp"
+#include "io/json_reader.hpp"
+#include "io/request_reader.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -4,10 +4,10 @@
 #include <careerpath/scorecard.hpp>
 
 #include "io/readers.hpp"
-#include "json_writer.hpp"
+#include "io/json_writer.hpp"
 
-#include "json_reader.hpp"
-#include "request_reader.hpp"
+#include "io/json_reader.hpp"
+#include "io/request_reader.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -11,7 +11,7 @@
 #include <careerpath/plan_request.hpp>
 #include <careerpath/scorecard.hpp>
 
-#include "../json_reader.hpp"
+#include "json_reader.hpp"
 
 #include <optional>
 #include <vector>

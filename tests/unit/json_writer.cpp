@@ -1,7 +1,7 @@
-// src/json_writer.hpp: the writer's text is what nlohmann's compact dump() gives for the same
+// src/io/json_writer.hpp: the writer's text is what nlohmann's compact dump() gives for the same
 // values (so that every output kept its bytes), keys out of order are refused, and text that is
 // not UTF-8 never stops the writer.
-#include "json_writer.hpp"
+#include "io/json_writer.hpp"
 
 #include <careerpath/json.hpp>
 

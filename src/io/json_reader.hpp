@@ -6,7 +6,7 @@
 #include <careerpath/error.hpp>
 #include <careerpath/json.hpp>
 
-#include "io/document.hpp"
+#include "document.hpp"
 #include <careerpath/levels.hpp>
 
 #include <cmath>

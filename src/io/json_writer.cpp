@@ -2,7 +2,7 @@
 #include "json_writer.hpp"
 
 #include <careerpath/json.hpp>
-#include "utf8.hpp"
+#include "../utf8.hpp"
 
 #include <nlohmann/json.hpp>
 
