@@ -1,7 +1,13 @@
-// Loading a curriculum: parse_json alone, Curriculum::load (parse + validate + graph), and the C
-// ABI's careerpath_curriculum_load, on synthetic curricula (synthetic.hpp) of 1,000 and 10,000
-// skills with three prerequisites per skill; 10,000 skills x 5 learned levels (50,000 units) and
-// 30,000 prerequisites is the headline case.
+// Loading a curriculum: Curriculum::load (parse + validate + graph) and the C ABI's
+// careerpath_curriculum_load, on synthetic curricula (synthetic.hpp) of 1,000 and 10,000 skills
+// with three prerequisites per skill; 10,000 skills x 5 learned levels (50,000 units) and 30,000
+// prerequisites is the headline case. Two floors on the same text, without the library:
+//   BM_SaxFloor/N   nlohmann::json::sax_parse with a handler that does nothing: what a reader fed
+//                   by nlohmann's SAX events cannot beat (the target: BM_Load within 1.5x of it,
+//                   docs/benchmarks.md, "Before and after")
+//   BM_DomFloor/N   nlohmann::json::parse into a tree: what any reader that builds a DOM first pays
+// Only Curriculum::load(text) and the C ABI are called, so that the same source builds against
+// the library before and after its readers change (docs/benchmarks.md, "Before and after").
 //
 // Counters, per case:
 //   doc_bytes       size of the JSON document
@@ -15,11 +21,11 @@
 #include "synthetic.hpp"
 
 #include <careerpath/curriculum.hpp>
-#include <careerpath/json.hpp>
 
 #include "careerpath.h"
 
 #include <benchmark/benchmark.h>
+#include <nlohmann/json.hpp>
 
 #include <malloc.h>
 #include <sys/resource.h>
@@ -29,6 +35,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <new>
 #include <string>
@@ -168,14 +175,50 @@ bool measure_heap(benchmark::State &state, Load &&load, std::size_t &peak, std::
     return true;
 }
 
-void BM_ParseJson(benchmark::State &state) {
+// A SAX handler that accepts every event and keeps nothing: the cost of tokenizing the text.
+struct NullSax {
+    using json = nlohmann::json;
+    bool null() { return true; }
+    bool boolean(bool) { return true; }
+    bool number_integer(json::number_integer_t) { return true; }
+    bool number_unsigned(json::number_unsigned_t) { return true; }
+    bool number_float(json::number_float_t, const json::string_t &) { return true; }
+    bool string(json::string_t &) { return true; }
+    bool binary(json::binary_t &) { return true; }
+    bool start_object(std::size_t) { return true; }
+    bool key(json::string_t &) { return true; }
+    bool end_object() { return true; }
+    bool start_array(std::size_t) { return true; }
+    bool end_array() { return true; }
+    bool parse_error(std::size_t, const std::string &, const nlohmann::detail::exception &) { return false; }
+};
+
+bool sax_pass(const std::string &text) {
+    NullSax handler;
+    return nlohmann::json::sax_parse(text, &handler);
+}
+
+void BM_SaxFloor(benchmark::State &state) {
     const auto skills = static_cast<std::size_t>(state.range(0));
     const std::string &text = document(skills);
     std::size_t peak = 0, retained = 0;
-    if (!measure_heap(state, [&] { return careerpath::parse_json(text); }, peak, retained)) return;
+    if (!measure_heap(state, [&] { return sax_pass(text); }, peak, retained)) return;
     for (auto _ : state) {
-        auto parsed = careerpath::parse_json(text);
-        benchmark::DoNotOptimize(parsed);
+        const bool ok = sax_pass(text);
+        benchmark::DoNotOptimize(ok);
+    }
+    set_counters(state, text, skills, peak, retained);
+}
+
+void BM_DomFloor(benchmark::State &state) {
+    const auto skills = static_cast<std::size_t>(state.range(0));
+    const std::string &text = document(skills);
+    auto parse = [&] { return std::make_unique<nlohmann::json>(nlohmann::json::parse(text)); };
+    std::size_t peak = 0, retained = 0;
+    if (!measure_heap(state, parse, peak, retained)) return;
+    for (auto _ : state) {
+        nlohmann::json tree = nlohmann::json::parse(text);
+        benchmark::DoNotOptimize(tree);
     }
     set_counters(state, text, skills, peak, retained);
 }
@@ -230,7 +273,8 @@ void BM_CLoad(benchmark::State &state) {
 
 }  // namespace
 
-BENCHMARK(BM_ParseJson)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SaxFloor)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_DomFloor)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Load)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CLoad)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 

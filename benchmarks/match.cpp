@@ -6,20 +6,25 @@
 // so that some pairs share no hours), exclude_same_team over 50 teams, and a few reporting lines
 // and exclude lists.
 //   BM_Match/N/M       careerpath::match alone (every pair scored, min-cost flow assignment) on a
-//                      request read once outside the timed loop; the 10,000 x 1,000 case (10
-//                      million pairs) runs once
-//   BM_MatchJson/N/M   the whole call as the C ABI makes it: request text in (with
-//                      "candidates_per_mentee": 5), result JSON text out (match_json_text)
+//                      request read once outside the timed loop (match_from_json, which matches it
+//                      once too: setup, not timed); the 10,000 x 1,000 case (10 million pairs)
+//                      runs once
+//   BM_MatchJson/N/M   the whole call as careerpath_match makes it: request text in, result JSON
+//                      text out (match_json_text)
+// Both cases take the same request text, with "candidates_per_mentee": 5 (it only shortens the
+// result's lists of candidates), so BM_MatchJson over BM_Match is what JSON in and out costs.
+// The library is handed text only, so that the same source builds against the library before and
+// after its readers change (docs/benchmarks.md, "Before and after").
 // Counters: pairs (N x M), matched (mentees assigned), total_score (the sum of the assigned pairs'
 // scores), peak_heap (the most heap in use at once during one call, over what was in use before
 // it; load.cpp's counting operator new), max_rss (the process's peak resident set so far).
 #include "synthetic.hpp"
 
 #include <careerpath/curriculum.hpp>
-#include <careerpath/json.hpp>
 #include <careerpath/match.hpp>
 
 #include <benchmark/benchmark.h>
+#include <nlohmann/json.hpp>
 
 #include <sys/resource.h>
 
@@ -38,7 +43,7 @@ extern std::atomic<std::size_t> peak;
 
 namespace {
 
-using careerpath::Json;
+using Json = nlohmann::json;
 using careerpath_bench::synthetic_skill_id;
 
 constexpr std::size_t curriculum_skills = 200;
@@ -80,20 +85,21 @@ careerpath::Curriculum match_curriculum() {
     Json requires_ = Json::object();
     for (std::size_t k = 0; k < required_skills; ++k) requires_[synthetic_skill_id(k * 10)] = draw.between(2, 5);
     doc["roles"].push_back({{"id", "mentoring_target"}, {"requires", requires_}});
-    auto curriculum = careerpath::Curriculum::from_json(doc);
+    auto curriculum = careerpath::Curriculum::load(doc.dump());
     if (!curriculum) throw std::runtime_error(curriculum.error().message);
     return std::move(curriculum).value();
 }
 
-/// The request document: `mentees` mentees and `mentors` mentors (std::mt19937, fixed seed).
-Json match_document(std::size_t mentees, std::size_t mentors, bool candidates) {
+/// The request document: `mentees` mentees and `mentors` mentors (std::mt19937, fixed seed), listing
+/// 5 candidates per mentee.
+std::string match_text(std::size_t mentees, std::size_t mentors) {
     careerpath_bench::detail::Draw draw(20270104);
     const std::size_t capacity = (mentees * 12 / 10 + mentors - 1) / mentors;  // total about 1.2 x mentees
     auto mentee_id = [](std::size_t i) { return careerpath_bench::detail::numbered("mentee_", i, 6); };
     auto mentor_id = [](std::size_t i) { return careerpath_bench::detail::numbered("mentor_", i, 5); };
     Json doc = {{"target_role", "mentoring_target"}, {"mode", "score"}, {"week_of", "2027-01-04"},
                 {"exclude_same_team", true}, {"min_shared_hours", 1}, {"needed_hours", 2}};
-    if (candidates) doc["candidates_per_mentee"] = 5;
+    doc["candidates_per_mentee"] = 5;
     Json list = Json::array();
     for (std::size_t i = 0; i < mentors; ++i) {
         Json levels = Json::object();
@@ -124,7 +130,7 @@ Json match_document(std::size_t mentees, std::size_t mentors, bool candidates) {
         list.push_back(std::move(m));
     }
     doc["mentees"] = std::move(list);
-    return doc;
+    return doc.dump();
 }
 
 const careerpath::Curriculum &curriculum() {
@@ -139,9 +145,9 @@ const careerpath::MatchRequest &request(std::size_t mentees, std::size_t mentors
     std::lock_guard<std::mutex> lock(mutex);
     auto it = requests.find({mentees, mentors});
     if (it == requests.end()) {
-        auto read = careerpath::read_match_request(curriculum(), match_document(mentees, mentors, false));
+        auto read = careerpath::match_from_json(curriculum(), match_text(mentees, mentors));
         if (!read) throw std::runtime_error(read.error().message + " at " + read.error().pointer);
-        it = requests.emplace(std::pair{mentees, mentors}, std::move(read).value()).first;
+        it = requests.emplace(std::pair{mentees, mentors}, std::move(read).value().request).first;
     }
     return it->second;
 }
@@ -175,7 +181,7 @@ void BM_MatchJson(benchmark::State &state) {
     const auto mentees = static_cast<std::size_t>(state.range(0));
     const auto mentors = static_cast<std::size_t>(state.range(1));
     const careerpath::Curriculum &c = curriculum();
-    const std::string text = match_document(mentees, mentors, true).dump();
+    const std::string text = match_text(mentees, mentors);
     std::size_t peak = 0, bytes = 0;
     for (auto _ : state) {
         const std::size_t before = heap::live.load();

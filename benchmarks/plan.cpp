@@ -2,13 +2,16 @@
 // 200 skills spread evenly over the curriculum (a fifth of it at 1,000 skills; 20 skills at 100):
 //   BM_Plan/N          make_plan alone: gap closure, calendar, schedule, dates (no JSON); at 168
 //                      hours a week, so that even the 10,000-skill closure fits the 50-year horizon
-//   BM_PlanJson/N      the whole call as the C ABI makes it: request JSON in, plan JSON out
+//   BM_PlanJson/N      exactly what careerpath_plan does: request text in, plan text out
+//                      (plan_json_text), on the same case
 //   BM_PlanHorizon/H   1,000 skills at H tenths of an hour a week: the same units spread over five
 //                      years (H = 1680) or forty (H = 200); the time must not follow the days
-// Counters: units and hours in the path, and the calendar days from start to finish.
+// Counters: units and hours in the path, and the calendar days from start to finish; plan_bytes.
+// The library is handed text only (Curriculum::load, plan_from_json, plan_json_text), so that the
+// same source builds against the library before and after its readers change
+// (docs/benchmarks.md, "Before and after").
 #include "synthetic.hpp"
 
-#include <careerpath/json.hpp>
 #include <careerpath/plan.hpp>
 
 #include <benchmark/benchmark.h>
@@ -18,24 +21,35 @@
 
 namespace {
 
-using careerpath::Json;
+careerpath::Curriculum load_curriculum(const std::string &text) {
+    auto curriculum = careerpath::Curriculum::load(text);
+    if (!curriculum) throw std::runtime_error(curriculum.error().message);
+    return std::move(curriculum).value();
+}
+
+// The request as careerpath_plan reads it (plan_from_json plans it once too; only the request is
+// kept, for make_plan).
+careerpath::PlanRequest read_request(const careerpath::Curriculum &curriculum, const std::string &text) {
+    auto planned = careerpath::plan_from_json(curriculum, text);
+    if (!planned) throw std::runtime_error(planned.error().message + " at " + planned.error().pointer);
+    return std::move(planned).value().request;
+}
 
 // A curriculum of `skills` skills with a role "target" requiring 200 of them (a fifth where there
-// are fewer than 1,000), and the request of a learner who holds a little of a third of them.
+// are fewer than 1,000), and the request of a learner who holds a little of a third of them. Made
+// in place: the request is read against this object's curriculum.
 struct PlanCase {
     careerpath::Curriculum curriculum;
     std::string request_text;
     careerpath::PlanRequest request;
+
+    explicit PlanCase(const careerpath_bench::PlanDocuments &docs)
+        : curriculum(load_curriculum(docs.curriculum.dump())), request_text(docs.request.dump()),
+          request(read_request(curriculum, request_text)) {}
 };
 
 PlanCase make_case(std::size_t skills, double hours_per_week) {
-    const careerpath_bench::PlanDocuments docs = careerpath_bench::plan_documents(skills, hours_per_week);
-    auto curriculum = careerpath::Curriculum::from_json(docs.curriculum);
-    if (!curriculum) throw std::runtime_error(curriculum.error().message);
-    const Json &request = docs.request;
-    auto read = careerpath::read_plan_request(curriculum.value(), request);
-    if (!read) throw std::runtime_error(read.error().message);
-    return PlanCase{std::move(curriculum).value(), request.dump(), std::move(read).value()};
+    return PlanCase(careerpath_bench::plan_documents(skills, hours_per_week));
 }
 
 void counters(benchmark::State &state, const careerpath::Plan &plan, const careerpath::PlanRequest &request) {
@@ -65,14 +79,13 @@ void BM_PlanJson(benchmark::State &state) {
     const PlanCase c = make_case(static_cast<std::size_t>(state.range(0)), 168);
     std::size_t bytes = 0;
     for (auto _ : state) {
-        auto planned = careerpath::plan_from_json(c.curriculum, c.request_text);
-        if (!planned) {
-            state.SkipWithError(planned.error().message.c_str());
+        auto out = careerpath::plan_json_text(c.curriculum, c.request_text);
+        if (!out) {
+            state.SkipWithError(out.error().message.c_str());
             return;
         }
-        const std::string out = careerpath::plan_to_json(c.curriculum, planned.value().request, planned.value().plan).dump();
-        bytes = out.size();
-        benchmark::DoNotOptimize(out.data());
+        bytes = out.value().size();
+        benchmark::DoNotOptimize(out.value().data());
     }
     state.counters["plan_bytes"] = static_cast<double>(bytes);
 }
