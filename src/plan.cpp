@@ -1,12 +1,12 @@
 // Planning one learner: gap closure, the calendar, release and due dates from the program's
 // phases, the Lmax-optimal preemptive schedule on the working-hour axis, and dates back again.
 #include <careerpath/plan.hpp>
-#include <careerpath/date_time.hpp>
-#include <careerpath/schedule.hpp>
 
+#include "date_time.hpp"
 #include "io/readers.hpp"
 #include "json_writer.hpp"
 #include "request_reader.hpp"
+#include "schedule.hpp"
 #include "session_agenda.hpp"
 
 #include <algorithm>

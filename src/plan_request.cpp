@@ -2,7 +2,7 @@
 // first offending one reported with its JSON Pointer.
 #include <careerpath/plan_request.hpp>
 #include <careerpath/assessment.hpp>
-#include <careerpath/date_time.hpp>
+#include "date_time.hpp"
 #include <careerpath/time_zone.hpp>
 
 #include "io/readers.hpp"

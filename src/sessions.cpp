@@ -3,10 +3,11 @@
 // not yet closed are "active", and each slot goes to the active occurrence that fits and whose
 // window ends first. For equal lengths this is the exchange argument of EDF: an occurrence placed
 // at the earliest open slot ends no later than any alternative, so it never blocks more.
-#include <careerpath/date_time.hpp>
-#include <careerpath/session_windows.hpp>
 #include <careerpath/sessions.hpp>
 #include <careerpath/time_zone.hpp>
+
+#include "date_time.hpp"
+#include "session_windows.hpp"
 
 #include <algorithm>
 #include <array>

@@ -12,7 +12,8 @@
 // is plain integer arithmetic on days since 1970 (H. Hinnant's days_from_civil), valid over every
 // year an int64 instant can name once clamped to Date's 1400-9999.
 #include <careerpath/time_zone.hpp>
-#include <careerpath/date_time.hpp>
+
+#include "date_time.hpp"
 
 #include <algorithm>
 #include <array>
