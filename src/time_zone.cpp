@@ -453,6 +453,20 @@ Result<TimeZone> TimeZone::read_zone(std::string_view name, const std::string &z
     return unknown();
 }
 
+std::shared_ptr<const TimeZone::Rule> TimeZone::utc_rule() noexcept {
+    // Short strings and empty vectors: building it allocates nothing, so it cannot fail.
+    static const Rule utc = [] {
+        Rule r;
+        r.name = "UTC";
+        r.std_abbreviation = "UTC";
+        return r;
+    }();
+    // An empty owner aliased to the static rule: shared without a control block to allocate.
+    return std::shared_ptr<const Rule>(std::shared_ptr<const Rule>(), &utc);
+}
+
+TimeZone::TimeZone() noexcept : rule_(utc_rule()) {}
+
 const std::string &TimeZone::name() const noexcept { return rule_->name; }
 bool TimeZone::has_dst() const noexcept { return rule_->dst; }
 
