@@ -1,6 +1,6 @@
 // ISO 8601 date-times with offsets, read and written by hand: the format is small and fixed, and
 // a hand-written reader rejects everything else exactly (no locale, no lenient parsing).
-#include <careerpath/date_time.hpp>
+#include "date_time.hpp"
 
 #include <cstdlib>
 

@@ -2,8 +2,9 @@
 #include <careerpath/json.hpp>
 
 #include <careerpath/date.hpp>
-#include <careerpath/date_time.hpp>
-#include <careerpath/ical.hpp>
+
+#include "date_time.hpp"
+#include "ical.hpp"
 
 #include <cctype>
 #include <cstddef>

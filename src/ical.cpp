@@ -1,7 +1,8 @@
 // iCalendar (RFC 5545) value formatting and line folding. Plain string work, no dependencies:
 // the y/m/d split is Date's, everything else is arithmetic on seconds.
-#include <careerpath/ical.hpp>
-#include <careerpath/date_time.hpp>
+#include "ical.hpp"
+
+#include "date_time.hpp"
 
 CAREERPATH_NAMESPACE_BEGIN
 

@@ -74,7 +74,7 @@ Ok read_mentor(const Curriculum &c, const Node &n, const Limits &limits, MatchMe
     if (const Node capacity = n.member("capacity")) {
         BOOST_OUTCOME_TRYV(read_int(capacity, "capacity", 0, 1'000'000, m.capacity));
     }
-    BOOST_OUTCOME_TRYV(detail::read_time_zone(n.member("time_zone"), m.time_zone, m.zone));
+    BOOST_OUTCOME_TRYV(detail::read_time_zone(n.member("time_zone"), m.zone));
     return detail::read_weekly_windows(n, limits, m.available);
 }
 
@@ -94,7 +94,7 @@ Ok read_mentee(const Curriculum &c, const Node &n, const Limits &limits, std::op
     } else {
         return missing(role, "target_role (here, at the request's root, or through a program)");
     }
-    BOOST_OUTCOME_TRYV(detail::read_time_zone(n.member("time_zone"), m.time_zone, m.zone));
+    BOOST_OUTCOME_TRYV(detail::read_time_zone(n.member("time_zone"), m.zone));
     return detail::read_weekly_windows(n, limits, m.available);
 }
 

@@ -108,17 +108,10 @@ struct PairScorer::Impl {
             // The mentee's seven days; the mentor's from two days before to two after, so that
             // every instant of the mentee's week is covered whatever the zones' offsets.
             for (const MatchMentee &m : r.mentees)
-                mentee_hours.push_back(instants(m.available, zone_of(m.zone, m.time_zone), *r.week_of, 7));
+                mentee_hours.push_back(instants(m.available, m.zone, *r.week_of, 7));
             for (const MatchMentor &m : r.mentors)
-                mentor_hours.push_back(instants(m.available, zone_of(m.zone, m.time_zone), r.week_of->plus_days(-2), 11));
+                mentor_hours.push_back(instants(m.available, m.zone, r.week_of->plus_days(-2), 11));
         }
-    }
-
-    // A request built in C++ may leave `zone` unresolved; an unknown name is then UTC.
-    static TimeZone zone_of(const std::optional<TimeZone> &zone, const std::string &name) {
-        if (zone) return *zone;
-        auto resolved = TimeZone::resolve(name.empty() ? "UTC" : name);
-        return resolved ? resolved.value() : TimeZone::resolve("UTC").value();
     }
 
     Exclusion exclusion(const MatchMentee &e, const MatchMentor &m, std::string *message) const {

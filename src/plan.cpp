@@ -1,12 +1,12 @@
 // Planning one learner: gap closure, the calendar, release and due dates from the program's
 // phases, the Lmax-optimal preemptive schedule on the working-hour axis, and dates back again.
 #include <careerpath/plan.hpp>
-#include <careerpath/date_time.hpp>
-#include <careerpath/schedule.hpp>
 
+#include "date_time.hpp"
 #include "io/readers.hpp"
 #include "io/json_writer.hpp"
 #include "io/request_reader.hpp"
+#include "schedule.hpp"
 #include "session_agenda.hpp"
 
 #include <algorithm>
@@ -485,7 +485,7 @@ std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, c
         w.begin_object();
         w.member("id", request.mentor->id);
         w.member("name", request.mentor->name);
-        w.member("time_zone", request.mentor->time_zone);
+        w.member("time_zone", request.mentor->zone.name());
         w.end_object();
     } else {
         w.null();
@@ -571,7 +571,7 @@ std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, c
 
     w.member("target_date", request.target_date.iso());
     w.member("target_role", c.roles()[request.target_role].id);
-    w.member("time_zone", request.learner.time_zone);
+    w.member("time_zone", request.learner.zone.name());
 
     if (parts.wants(PlanPart::warnings)) {
     w.key("warnings");
@@ -648,7 +648,7 @@ std::string plan_to_text(const Curriculum &c, const PlanRequest &request, const 
     if (!plan.sessions.empty()) {
         std::size_t held = 0;
         for (const Session &s : plan.sessions) held += s.status != Session::Status::dropped;
-        out << "\nSessions (" << held << " of " << plan.sessions.size() << " placed, times in " << request.learner.time_zone
+        out << "\nSessions (" << held << " of " << plan.sessions.size() << " placed, times in " << request.learner.zone.name()
             << ")\n";
     }
     for (const Session &s : plan.sessions) {

@@ -2,7 +2,7 @@
 // first offending one reported with its JSON Pointer.
 #include <careerpath/plan_request.hpp>
 #include <careerpath/assessment.hpp>
-#include <careerpath/date_time.hpp>
+#include "date_time.hpp"
 #include <careerpath/time_zone.hpp>
 
 #include "io/readers.hpp"
@@ -73,7 +73,7 @@ Ok read_learner(const Curriculum &c, const Node &n, const Limits &limits, Learne
     BOOST_OUTCOME_TRYV(read_id(n.member("id"), "learner id", learner.id));
     learner.name = learner.id;
     BOOST_OUTCOME_TRYV(read_optional_string(n.member("name"), "name", learner.name));
-    BOOST_OUTCOME_TRYV(read_time_zone(n.member("time_zone"), learner.time_zone, learner.zone));
+    BOOST_OUTCOME_TRYV(read_time_zone(n.member("time_zone"), learner.zone));
 
     BOOST_OUTCOME_TRYV(detail::read_current_levels(c, n.member("current"), learner.current));
     BOOST_OUTCOME_TRYV(read_number(n.member("hours_per_week"), "hours_per_week", 0, learner.hours_per_week));
@@ -147,7 +147,7 @@ Ok read_mentor(const Node &n, const Limits &limits, std::optional<Mentor> &out) 
     BOOST_OUTCOME_TRYV(read_id(n.member("id"), "mentor id", mentor.id));
     mentor.name = mentor.id;
     BOOST_OUTCOME_TRYV(read_optional_string(n.member("name"), "name", mentor.name));
-    BOOST_OUTCOME_TRYV(read_time_zone(n.member("time_zone"), mentor.time_zone, mentor.zone));
+    BOOST_OUTCOME_TRYV(read_time_zone(n.member("time_zone"), mentor.zone));
     BOOST_OUTCOME_TRYV(detail::read_weekly_windows(n, limits, mentor.available));
     Node busy;
     BOOST_OUTCOME_TRYV(read_array(n, "busy", limits.max_busy, "max_busy", busy));

@@ -11,7 +11,7 @@
 // predecessor i of j is released no later (r'_i <= r'_j - p_i) and due no later
 // (d'_i <= d'_j - p_j), so whenever j is waiting for i some unfinished ancestor of j is ready and
 // at least as urgent. Holding back jobs whose predecessors are unfinished only decides those ties.
-#include <careerpath/schedule.hpp>
+#include "schedule.hpp"
 
 #include <algorithm>
 #include <limits>

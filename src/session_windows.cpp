@@ -1,6 +1,6 @@
 // Session windows: a walk from the plan start to the horizon end per recurring type, each window
 // computed from the start (never chained), so month clamping cannot drift.
-#include <careerpath/session_windows.hpp>
+#include "session_windows.hpp"
 
 #include <algorithm>
 

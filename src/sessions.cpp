@@ -3,10 +3,11 @@
 // not yet closed are "active", and each slot goes to the active occurrence that fits and whose
 // window ends first. For equal lengths this is the exchange argument of EDF: an occurrence placed
 // at the earliest open slot ends no later than any alternative, so it never blocks more.
-#include <careerpath/date_time.hpp>
-#include <careerpath/session_windows.hpp>
 #include <careerpath/sessions.hpp>
 #include <careerpath/time_zone.hpp>
+
+#include "date_time.hpp"
+#include "session_windows.hpp"
 
 #include <algorithm>
 #include <array>
@@ -126,8 +127,7 @@ std::string label(const Curriculum &c, const Occurrence &o) {
 // The learner's side and the mentor's side of one slot, for a session of a given length.
 class SlotChecker {
 public:
-    SlotChecker(const PlanRequest &request, const Calendar &calendar, std::optional<TimeZone> mentor_zone)
-        : request_(request), calendar_(calendar), mentor_zone_(std::move(mentor_zone)) {
+    SlotChecker(const PlanRequest &request, const Calendar &calendar) : request_(request), calendar_(calendar) {
         if (request.mentor) {
             windows_ = merged_windows(request.mentor->available);
             busy_.emplace(request.mentor->busy);
@@ -149,11 +149,11 @@ public:
             return std::pair{SlotClosure::outside_calendar, std::move(*outside)};
         if (!request_.mentor) return std::nullopt;
         const Mentor &mentor = *request_.mentor;
-        const TimeZone::LocalTime from = mentor_zone_->to_local(start_utc);
-        const TimeZone::LocalTime to = mentor_zone_->to_local(end_utc);
+        const TimeZone::LocalTime from = mentor.zone.to_local(start_utc);
+        const TimeZone::LocalTime to = mentor.zone.to_local(end_utc);
         // to_local keeps wall times inside the calendar; the mentor's own must really be there.
         if (auto outside = outside_calendar(start_utc + from.offset_minutes * 60, end_utc + to.offset_minutes * 60,
-                                            mentor.time_zone))
+                                            mentor.zone.name()))
             return std::pair{SlotClosure::outside_calendar, std::move(*outside)};
         int to_minute = to.minute_of_day;
         if (to.day == from.day.plus_days(1) && to_minute == 0) to_minute = 24 * 60;  // ends at midnight
@@ -165,9 +165,9 @@ public:
         if (!inside)
             return std::pair{SlotClosure::mentor_unavailable,
                              mentor.name + " is not available " + to_string(from.day.weekday()) + " " +
-                                 format_clock(from.minute_of_day) + "-" + format_clock(to.minute_of_day) + " " + mentor.time_zone};
+                                 format_clock(from.minute_of_day) + "-" + format_clock(to.minute_of_day) + " " + mentor.zone.name()};
         if (const BusyInterval *b = busy_->overlapping(start_utc, end_utc)) {
-            const auto local = mentor_zone_->to_local(b->start_utc);
+            const auto local = mentor.zone.to_local(b->start_utc);
             return std::pair{SlotClosure::mentor_busy,
                              mentor.name + " is busy from " +
                                  format_offset_date_time(local.day, local.minute_of_day * 60, local.offset_minutes) +
@@ -185,7 +185,6 @@ private:
 
     const PlanRequest &request_;
     const Calendar &calendar_;
-    std::optional<TimeZone> mentor_zone_;
     WeekWindows windows_;
     std::optional<BusyIndex> busy_;
 };
@@ -197,22 +196,8 @@ Result<std::vector<Session>> place_sessions(const Curriculum &c, const PlanReque
     std::vector<Session> sessions;
     if (!request.program) return sessions;
     const Program &program = c.programs()[*request.program];
-    // read_plan_request resolved the zones already; a request built in C++ may not have.
-    auto resolve = [](const std::optional<TimeZone> &zone, const std::string &name,
-                      const char *pointer) -> Result<TimeZone> {
-        if (zone) return *zone;
-        auto resolved = TimeZone::resolve(name);
-        if (!resolved) return make_error(Status::schema, resolved.error().message, pointer);
-        return resolved;
-    };
-    auto learner_zone = resolve(request.learner.zone, request.learner.time_zone, "/learner/time_zone");
-    if (!learner_zone) return learner_zone.error();
-    std::optional<TimeZone> mentor_zone;
-    if (request.mentor) {
-        auto zone = resolve(request.mentor->zone, request.mentor->time_zone, "/mentor/time_zone");
-        if (!zone) return zone.error();
-        mentor_zone = zone.value();
-    }
+    // The zones were resolved once, when the request was read (Learner::zone, Mentor::zone).
+    const TimeZone &learner_zone = request.learner.zone;
 
     const auto windows = session_windows(c, program.session_types, request.start, horizon_end, request.target_date);
     if (windows.size() > limits.max_sessions)
@@ -248,7 +233,7 @@ Result<std::vector<Session>> place_sessions(const Curriculum &c, const PlanReque
         day.erase(std::unique(day.begin(), day.end()), day.end());
     }
 
-    const SlotChecker checker(request, calendar, mentor_zone);
+    const SlotChecker checker(request, calendar);
     std::vector<std::size_t> active;  // occurrences whose window is open and that are not placed
     std::size_t next = 0;             // into by_first
     std::int64_t busy_until = std::numeric_limits<std::int64_t>::min();  // the learner's latest session end
@@ -263,7 +248,7 @@ Result<std::vector<Session>> place_sessions(const Curriculum &c, const PlanReque
         // Today's slots as instants, in time order (two wall times in a skipped hour may meet).
         std::vector<std::pair<std::int64_t, int>> today;
         for (int minute : slots[static_cast<std::size_t>(day.weekday())])
-            today.emplace_back(learner_zone.value().to_utc(day, minute), minute);
+            today.emplace_back(learner_zone.to_utc(day, minute), minute);
         std::sort(today.begin(), today.end());
 
         for (const auto &[start_utc, minute] : today) {
@@ -296,7 +281,7 @@ Result<std::vector<Session>> place_sessions(const Curriculum &c, const PlanReque
             s.status = chosen.why.empty() ? Session::Status::placed : Session::Status::moved;
             s.minutes = chosen.minutes;
             s.start_utc = start_utc;
-            const auto local = learner_zone.value().to_local(start_utc);
+            const auto local = learner_zone.to_local(start_utc);
             s.day = local.day;
             s.minute_of_day = local.minute_of_day;
             s.offset_minutes = local.offset_minutes;

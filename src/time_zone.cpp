@@ -12,7 +12,8 @@
 // is plain integer arithmetic on days since 1970 (H. Hinnant's days_from_civil), valid over every
 // year an int64 instant can name once clamped to Date's 1400-9999.
 #include <careerpath/time_zone.hpp>
-#include <careerpath/date_time.hpp>
+
+#include "date_time.hpp"
 
 #include <algorithm>
 #include <array>
@@ -451,6 +452,20 @@ Result<TimeZone> TimeZone::read_zone(std::string_view name, const std::string &z
     if (auto zone = from_posix(name)) return zone;
     return unknown();
 }
+
+std::shared_ptr<const TimeZone::Rule> TimeZone::utc_rule() noexcept {
+    // Short strings and empty vectors: building it allocates nothing, so it cannot fail.
+    static const Rule utc = [] {
+        Rule r;
+        r.name = "UTC";
+        r.std_abbreviation = "UTC";
+        return r;
+    }();
+    // An empty owner aliased to the static rule: shared without a control block to allocate.
+    return std::shared_ptr<const Rule>(std::shared_ptr<const Rule>(), &utc);
+}
+
+TimeZone::TimeZone() noexcept : rule_(utc_rule()) {}
 
 const std::string &TimeZone::name() const noexcept { return rule_->name; }
 bool TimeZone::has_dst() const noexcept { return rule_->dst; }

@@ -136,7 +136,7 @@ Result<std::string> export_mermaid_gantt(const Json &plan_document);
 /// run into each other. In TEXT values a line break is "\n" and any other control character a
 /// space. DTSTAMP is `as_of` in UTC when the plan has one, else the plan start at
 /// 00:00 UTC, never the clock: the same plan always gives the same bytes. Lines end in CRLF and
-/// are folded at 75 octets (ical.hpp). A document that is not a plan (or a session or milestone
+/// are folded at 75 octets (RFC 5545 3.1). A document that is not a plan (or a session or milestone
 /// this export cannot write: a bad date-time, minutes outside 1-1440, a repeated UID) is
 /// Status::schema with the JSON Pointer of the offending place.
 Result<std::string> export_ical(const Json &plan_document);

@@ -71,8 +71,9 @@ struct MatchMentor {
     std::vector<std::string> exclude;  ///< mentee ids they must not be paired with
     SkillLevels levels;                ///< the skills given a level above 0
     int capacity = 1;                  ///< mentees (individual programs) or groups (group programs)
-    std::string time_zone;             ///< "UTC" if absent
-    std::optional<TimeZone> zone;
+    /// Resolved once by read_match_request (an unknown name is an error there, never a silent
+    /// UTC); UTC where the request names none (docs/matching.md). The shared hours use it.
+    TimeZone zone;
     std::vector<WeeklyWindow> available;  ///< empty: not stated
 };
 
@@ -83,8 +84,7 @@ struct MatchMentee {
     std::vector<std::string> exclude;  ///< mentor ids they must not be paired with
     SkillLevels current;               ///< the skills given a level above 0
     std::size_t target_role = 0;
-    std::string time_zone;
-    std::optional<TimeZone> zone;
+    TimeZone zone;                     ///< as for MatchMentor::zone
     std::vector<WeeklyWindow> available;  ///< empty: not stated
 };
 

@@ -36,8 +36,11 @@ struct WeeklyWindow {
 struct Learner {
     std::string id;
     std::string name;
-    std::string time_zone;            ///< an IANA name or POSIX TZ string, checked to resolve; "UTC" if absent
-    std::optional<TimeZone> zone;     ///< `time_zone` resolved by read_plan_request; resolved again where absent
+    /// The learner's zone, resolved once by read_plan_request (an unknown name is an error there,
+    /// never a silent UTC); UTC where the request names none (docs/sessions.md). Its name() is
+    /// the IANA name or POSIX TZ string as written. Session placement and the plan's writer use
+    /// this one resolution.
+    TimeZone zone;
     std::vector<Level> current;       ///< per skill of the curriculum; 0 where not given
     double hours_per_week = 0;
     std::array<bool, 7> workdays{true, true, true, true, true, false, false};  ///< Monday first
@@ -54,8 +57,7 @@ struct BusyInterval {
 struct Mentor {
     std::string id;
     std::string name;
-    std::string time_zone;
-    std::optional<TimeZone> zone;         ///< as for Learner::zone
+    TimeZone zone;                        ///< as for Learner::zone
     std::vector<WeeklyWindow> available;  ///< in the mentor's zone
     std::vector<BusyInterval> busy;       ///< in the order written
 };

@@ -31,6 +31,10 @@ public:
         int offset_minutes = 0;  ///< local time minus UTC
     };
 
+    /// UTC: the zone of a person whose request names none (docs/sessions.md). Never fails and
+    /// never allocates, so that a request model can hold a zone from the start.
+    TimeZone() noexcept;
+
     /// A POSIX TZ string, e.g. "EST5EDT,M3.2.0,M11.1.0", "CET-1CEST,M3.5.0,M10.5.0/3", "UTC0",
     /// "<+03>-3" (RFC 8536 extensions: angle-bracket names, transition hours from -167 to 167).
     /// Status::schema for anything else. The zone's name is the string.
@@ -66,6 +70,7 @@ public:
 private:
     struct Rule;
     static Result<TimeZone> read_zone(std::string_view name, const std::string &zoneinfo_dir);
+    static std::shared_ptr<const Rule> utc_rule() noexcept;
     explicit TimeZone(std::shared_ptr<const Rule> rule) noexcept : rule_(std::move(rule)) {}
     std::shared_ptr<const Rule> rule_;
 };

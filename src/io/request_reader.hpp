@@ -60,9 +60,9 @@ inline Ok read_time(const Node &n, std::string_view what, bool end_of_day, int &
 }
 
 // An IANA name from the system zoneinfo or a POSIX TZ string; absent is UTC. An unknown zone is
-// an error, never a silent UTC.
-inline Ok read_time_zone(const Node &n, std::string &name, std::optional<TimeZone> &zone) {
-    name = "UTC";
+// an error, never a silent UTC. The one resolution every consumer of the request uses.
+inline Ok read_time_zone(const Node &n, TimeZone &zone) {
+    std::string name = "UTC";
     if (n) {
         BOOST_OUTCOME_TRYV(read_id(n, "time_zone", name));
     }

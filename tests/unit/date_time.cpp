@@ -1,6 +1,6 @@
-// careerpath/date_time.hpp: instants and ISO 8601 date-times with an offset — round trips, "Z"
+// src/date_time.hpp: instants and ISO 8601 date-times with an offset — round trips, "Z"
 // against offsets, the shapes that are rejected, instants before 1970, and the clock format.
-#include <careerpath/date_time.hpp>
+#include "date_time.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,9 +1,9 @@
-// careerpath/ical.hpp: TEXT escaping on a table; folding of ASCII lines at exactly 75 octets with
+// src/ical.hpp: TEXT escaping on a table; folding of ASCII lines at exactly 75 octets with
 // 1 space + 74 on continuations; folding of 2-, 3- and 4-byte UTF-8 text never splits a sequence;
 // a property test over random mixed ASCII/UTF-8 values (every physical line valid UTF-8, at most
 // 75 octets, CRLF-ended, and unfolding gives the logical line back); DATE and DATE-TIME values on
 // known instants, including instants before 1970 and minutes that carry into other days.
-#include <careerpath/ical.hpp>
+#include "ical.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,8 @@
 // careerpath/plan_request.hpp: the mentor's busy intervals and the request's as_of — what is
-// read, and the status and JSON Pointer of each bad value.
+// read, and the status and JSON Pointer of each bad value; each person's time zone, resolved once
+// when read, and read the same way by session placement and by matching.
 #include <careerpath/json.hpp>
+#include <careerpath/match.hpp>
 #include <careerpath/plan.hpp>
 #include <careerpath/plan_request.hpp>
 
@@ -8,7 +10,10 @@
 
 #include "support.hpp"
 
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
 using namespace careerpath;
 
@@ -183,4 +188,106 @@ TEST_CASE("assessments in a plan request: the latest achieved level replaces lea
     auto planned = plan_from_json(c, request.dump());
     REQUIRE_FALSE(planned.has_value());
     CHECK(planned.error().pointer == "/assessments/1/date");
+}
+
+TEST_CASE("time zones are resolved when read: named, absent (UTC), unknown (an error)") {
+    auto r = read_plan_request(small(), base());
+    REQUIRE(r.has_value());
+    CHECK(r.value().learner.zone.name() == "America/New_York");
+    REQUIRE(r.value().mentor.has_value());
+    CHECK(r.value().mentor->zone.name() == "Europe/Berlin");
+    // 2027-01-05T15:00Z is 10:00 in New York and 16:00 in Berlin.
+    CHECK(r.value().learner.zone.to_local(1'799'161'200).minute_of_day == 10 * 60);
+    CHECK(r.value().mentor->zone.to_local(1'799'161'200).minute_of_day == 16 * 60);
+
+    Json absent = base();
+    absent["learner"].erase("time_zone");
+    absent["mentor"].erase("time_zone");
+    r = read_plan_request(small(), absent);
+    REQUIRE(r.has_value());
+    CHECK(r.value().learner.zone.name() == "UTC");
+    CHECK(r.value().mentor->zone.name() == "UTC");
+    CHECK(r.value().learner.zone.utc_offset_minutes_at_utc(1'799'161'200) == 0);
+    // A request built in C++ starts in UTC too: TimeZone's default is the rule for "absent".
+    CHECK(Learner{}.zone.name() == "UTC");
+    CHECK(MatchMentee{}.zone.utc_offset_minutes_at_utc(1'799'161'200) == 0);
+
+    Json unknown = base();
+    unknown["learner"]["time_zone"] = "Mars/Olympus_Mons";
+    check_rejected(unknown, Status::schema, "/learner/time_zone");
+    unknown = base();
+    unknown["learner"]["time_zone"] = "";
+    check_rejected(unknown, Status::schema, "/learner/time_zone");
+}
+
+// Session placement (sessions.cpp) and matching's shared hours (pair_score.cpp) each turn a
+// person's weekly wall times into instants. Both must read them in the zone the request model
+// resolved, with the same rule for an absent zone, or a pair that matching says shares an hour
+// could get no session. For each zone of the learner (and mentee), the mentor (in UTC) is
+// available for exactly the hour that one candidate zone's reading of Tuesday 10:00 gives: the
+// session is placed there exactly when matching counts that whole hour as shared.
+TEST_CASE("one zone per person: session placement and matching read wall times alike") {
+    const std::vector<std::optional<std::string>> zones = {
+        std::nullopt, "UTC", "America/New_York", "EST5EDT,M3.2.0,M11.1.0", "Europe/Berlin",
+        "Asia/Kolkata", "<+0545>-5:45", "Asia/Tokyo"};
+    const Date tuesday = *Date::from_ymd(2027, 1, 5);
+    auto zone_of = [](const std::optional<std::string> &name) {
+        return name ? TimeZone::resolve(*name).value() : TimeZone();
+    };
+    auto clock = [](int minute) {  // "HH:MM", 00:00 to 24:00
+        const int h = minute / 60, m = minute % 60;
+        return std::string{char('0' + h / 10), char('0' + h % 10), ':', char('0' + m / 10), char('0' + m % 10)};
+    };
+    std::size_t placed = 0, not_placed = 0;
+    for (const auto &person_zone : zones) {
+        for (const auto &window_zone : zones) {
+            CAPTURE(person_zone.value_or("(absent)"));
+            CAPTURE(window_zone.value_or("(absent)"));
+            // The mentor's hour: Tuesday 10:00-11:00 read in `window_zone`, written in UTC.
+            const std::int64_t start = zone_of(window_zone).to_utc(tuesday, 10 * 60);
+            const TimeZone::LocalTime utc = TimeZone().to_local(start);
+            REQUIRE(utc.minute_of_day + 60 <= 24 * 60);  // the hour stays on one UTC day
+            const Json mentor_window = {{"weekday", to_string(utc.day.weekday())},
+                                        {"from", clock(utc.minute_of_day)},
+                                        {"to", clock(utc.minute_of_day + 60)}};
+
+            Json plan_request = {
+                {"learner", {{"id", "lee"}, {"hours_per_week", 5},
+                             {"session_slots", {{{"weekday", "tue"}, {"time", "10:00"}}}}}},
+                {"program", "p"}, {"start", "2027-01-04"}, {"target_date", "2027-01-10"},
+                {"mentor", {{"id", "mia"}, {"time_zone", "UTC"}, {"available", {mentor_window}}}}};
+            Json mentee = {{"id", "lee"}, {"target_role", "r"},
+                           {"available", {{{"weekday", "tue"}, {"from", "10:00"}, {"to", "11:00"}}}}};
+            if (person_zone) {
+                plan_request["learner"]["time_zone"] = *person_zone;
+                mentee["time_zone"] = *person_zone;
+            }
+            const Json match_request = {
+                {"week_of", "2027-01-04"}, {"min_shared_hours", 0},
+                {"mentors", {{{"id", "mia"}, {"levels", {{"a", 1}}}, {"time_zone", "UTC"}, {"available", {mentor_window}}}}},
+                {"mentees", {mentee}}};
+
+            auto planned = plan_from_json(small(), plan_request.dump());
+            if (!planned) FAIL(planned.error().pointer, ": ", planned.error().message);
+            const auto &sessions = planned.value().plan.sessions;
+            REQUIRE(sessions.size() == 1);  // one week: one weekly occurrence
+            const bool session_placed = sessions[0].status == Session::Status::placed;
+
+            auto matched = match_from_json(small(), match_request.dump());
+            if (!matched) FAIL(matched.error().pointer, ": ", matched.error().message);
+            const PairScore pair = PairScorer(small(), matched.value().request).explain(0, 0);
+            REQUIRE(pair.shared_hours.has_value());
+            const bool whole_hour_shared = *pair.shared_hours == 1.0;
+
+            CHECK(session_placed == whole_hour_shared);
+            if (session_placed) CHECK(sessions[0].start_utc == start);
+            // Reading the learner's own zone always lines the two up.
+            if (person_zone == window_zone) CHECK(session_placed);
+            ++(session_placed ? placed : not_placed);
+        }
+    }
+    // Zones with different offsets in January really give different hours, so the check above
+    // compares something: both outcomes occur.
+    CHECK(placed >= zones.size());
+    CHECK(not_placed > 0);
 }

@@ -1,11 +1,11 @@
-// careerpath/schedule.hpp: 1|prec;r_j;pmtn|Lmax. The objective is compared with an independent
+// src/schedule.hpp: 1|prec;r_j;pmtn|Lmax. The objective is compared with an independent
 // exhaustive search over every integer-slot schedule on thousands of small random instances, and
 // on large random instances with Horn's interval bound (the preemptive optimum equals the largest
 // r + work - d over the windows of the modified dates). Every schedule is checked for precedence,
 // releases, machine capacity, its documented fields and order, and finishing at its lower bound.
 // Hand cases cover due-date propagation, preemption, the tie-breaks, 0-hour jobs and the empty
 // input.
-#include <careerpath/schedule.hpp>
+#include "schedule.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
-// careerpath/session_windows.hpp: weekly, monthly and as-needed windows between the plan start
+// src/session_windows.hpp: weekly, monthly and as-needed windows between the plan start
 // and the horizon end.
-#include <careerpath/session_windows.hpp>
+#include "session_windows.hpp"
 
 #include <doctest/doctest.h>
 
