@@ -4,9 +4,10 @@
 # careerpath_curriculum_load (FUZZ_TARGET=curriculum_load, the default), careerpath_plan
 # (FUZZ_TARGET=plan), careerpath_score (FUZZ_TARGET=score), careerpath_cohort
 # (FUZZ_TARGET=cohort), careerpath_match (FUZZ_TARGET=match), careerpath_export of a plan as a
-# Gantt chart or an iCalendar file (FUZZ_TARGET=export_gantt, export_ical), or the C++ API's
+# Gantt chart or an iCalendar file (FUZZ_TARGET=export_gantt, export_ical), the C++ API's
 # time-zone readers,
-# TimeZone::from_tzif and TimeZone::from_posix (FUZZ_TARGET=time_zone).
+# TimeZone::from_tzif and TimeZone::from_posix (FUZZ_TARGET=time_zone), or the JSON writer that
+# every result document goes through (FUZZ_TARGET=json_writer).
 #
 # Usage: scripts/fuzz.sh [SECONDS] [-- EXTRA_LIBFUZZER_FLAGS...]
 #   SECONDS     how long to fuzz (default 600)

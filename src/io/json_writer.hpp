@@ -8,6 +8,9 @@
 // The bytes are the ones nlohmann's compact dump() gives for the same values: members appear in
 // the order written, and every writer in careerpath writes them sorted by key (as nlohmann's
 // std::map kept them), which key() checks, so that outputs stay byte for byte what they were.
+// Numbers differ only where nlohmann's own formatter (Grisu2) gave more digits than needed: the
+// writer gives the fewest that read back as the same double (std::to_chars), in nlohmann's
+// layout, so 5936.721497 is no longer 5936.7214970000005 (README, "Numbers in JSON output").
 #pragma once
 
 #include <careerpath/version.hpp>
@@ -41,8 +44,10 @@ public:
     void begin_array() { open('['); }
     void end_array() { close(']'); }
 
-    /// The next member's key. Keys of one object must come in ascending byte order (a
-    /// std::logic_error otherwise: a writer that breaks the order is a bug).
+    /// The next member's key. Keys of one object must come in ascending byte order, as a reader
+    /// sees them (each byte that is not UTF-8 read as U+FFFD, see string()), so that no key comes
+    /// twice; a std::logic_error otherwise, with nothing written: a writer that breaks the order
+    /// is a bug.
     void key(std::string_view key);
 
     void null() {
@@ -55,10 +60,14 @@ public:
     }
     void integer(long long v);
     void unsigned_integer(unsigned long long v);
-    /// A double as nlohmann prints it: the shortest text that reads back as the same value, with
-    /// ".0" on whole numbers; "null" for infinities and NaN.
+    /// A double in the shortest text that reads back as the same value, laid out as nlohmann
+    /// lays numbers out: plain decimals from 1e-4 to below 1e15, with ".0" on whole numbers so
+    /// that they read back as reals (2.0, 1000000.0), and an exponent beyond (1e-05, 1e+15);
+    /// "-0.0" for negative zero (rounded() makes results' zeros positive); "null" for
+    /// infinities and NaN.
     void number(double v);
-    /// A string, escaped as JSON requires; a byte sequence that is not UTF-8 becomes U+FFFD.
+    /// A string, escaped as JSON requires (\", \\, \b \f \n \r \t, other control characters
+    /// as \u00XX); each byte that does not belong to a UTF-8 sequence becomes U+FFFD.
     void string(std::string_view v);
 
     /// Any value: strings, numbers, booleans, nullptr, and std::optional of them (null when empty).
@@ -98,11 +107,15 @@ private:
     struct Level {
         bool object = false;
         bool empty = true;
-        std::string last_key;
+        // Where this object's last key starts in keys_ (it runs to the start of the next open
+        // object's, or to the end).
+        std::size_t key_start = 0;
     };
 
     void open(char bracket);
     void close(char bracket);
+    // Writes v's escaped bytes, without quotes; false when a byte was not UTF-8.
+    bool escaped(std::string_view v);
     // Before a value: the comma after the previous element of an array (a member's comma comes
     // with its key).
     void separate() {
@@ -114,6 +127,10 @@ private:
 
     std::string &out_;
     std::vector<Level> levels_;
+    // The last key of every open object, as read back, one after the other: key() compares with
+    // its object's own, in one buffer that stops allocating once it has held the deepest keys.
+    // A copy rather than a view of the caller's key, which key() may not outlive.
+    std::string keys_;
 };
 
 }  // namespace detail

@@ -62,7 +62,7 @@ std::string join(const std::vector<std::string> &lines, const char *end = "\n") 
 // What careerpath_plan gives for one line, or the error line.
 std::string single(const std::string &request, std::size_t line_number) {
     auto planned = plan_from_json(example(), request);
-    if (planned) return plan_to_json(example(), planned.value().request, planned.value().plan).dump();
+    if (planned) return plan_to_json_text(example(), planned.value().request, planned.value().plan);
     return Json{{"error",
                  {{"line", line_number},
                   {"status", status_name(planned.error().status)},

@@ -1,20 +1,25 @@
 // src/io/json_writer.hpp: the writer's text is what nlohmann's compact dump() gives for the same
-// values (so that every output kept its bytes), keys out of order are refused, and text that is
-// not UTF-8 never stops the writer.
+// values (so that every output kept its bytes; numbers in the fewest digits, where nlohmann's
+// gave more), keys out of order are refused, and text that is not UTF-8 never stops the writer.
 #include "io/json_writer.hpp"
 
 #include <careerpath/json.hpp>
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <functional>
 #include <limits>
 #include <random>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 using namespace careerpath;
 using careerpath::detail::JsonWriter;
@@ -29,28 +34,129 @@ std::string written(const T &value) {
     return text;
 }
 
+// The significant digits of a number's text: no sign, point, exponent, or leading and trailing
+// zeros ("100.0", "1e+02" and "0.0001" all give "1").
+std::string significant_digits(const std::string &text) {
+    std::string digits;
+    for (char c : text.substr(0, text.find('e')))
+        if (c >= '0' && c <= '9') digits.push_back(c);
+    digits.erase(0, std::min(digits.find_first_not_of('0'), digits.size()));
+    digits.erase(digits.find_last_not_of('0') + 1);
+    return digits;
+}
+
+std::uint64_t bits(double v) {
+    std::uint64_t b;
+    std::memcpy(&b, &v, sizeof b);
+    return b;
+}
+
+// std::to_chars's own spelling of a finite double in nlohmann's layout, the long way round: the
+// writer's must be the same, the shortcut it takes for millionths included.
+std::string to_chars_spelling(double v) {
+    char buffer[64];
+    char *end;
+    if (v == 0) return std::signbit(v) ? "-0.0" : "0.0";
+    if (std::fabs(v) >= 1e-4 && std::fabs(v) < 1e15) {
+        end = std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::fixed).ptr;
+        if (std::string_view(buffer, static_cast<std::size_t>(end - buffer)).find('.') == std::string_view::npos) {
+            std::memcpy(end, ".0", 2);
+            end += 2;
+        }
+    } else {
+        end = std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::scientific).ptr;
+    }
+    return std::string(buffer, end);
+}
+
+// A finite double's text as the writer's contract has it: a real (never an integer, so 2.0 stays
+// 2.0) that nlohmann and strtod read back as the very same double, -0.0 included; digits no more
+// than nlohmann's own formatter gives or than printf's nearest rounding needs; and with the same
+// digits as nlohmann, nlohmann's very text (its layout: where the point goes, when an exponent).
+void check_number(double v) {
+    CAPTURE(v);
+    const std::string text = written(v);
+    CAPTURE(text);
+    REQUIRE(text == to_chars_spelling(v));
+    const Json back = Json::parse(text);
+    REQUIRE(back.is_number_float());
+    REQUIRE(bits(back.get<double>()) == bits(v));
+    REQUIRE(bits(std::strtod(text.c_str(), nullptr)) == bits(v));
+    const std::string theirs = Json(v).dump();
+    const std::string digits = significant_digits(text);
+    REQUIRE(digits.size() <= significant_digits(theirs).size());
+    if (digits == significant_digits(theirs)) REQUIRE(text == theirs);
+    int fewest = 1;  // the fewest significant digits printf's nearest rounding reads back from
+    for (char buffer[64];; ++fewest) {
+        std::snprintf(buffer, sizeof buffer, "%.*e", fewest - 1, v);
+        if (bits(std::strtod(buffer, nullptr)) == bits(v)) break;
+    }
+    REQUIRE(digits.size() <= static_cast<std::size_t>(std::max(fewest, 1)));
+}
+
 }  // namespace
 
-TEST_CASE("numbers print as nlohmann prints them") {
-    const double fixed[] = {0.0, -0.0, 1.0, 6.0, 0.5, 0.1, 0.3, 1.2, 1e-7, 123456.789, 1e21, 1e22, -1e300, 5e-324,
-                            std::numeric_limits<double>::max(), std::numeric_limits<double>::min(), 2.5e-5, 100.0};
-    for (double v : fixed) {
+TEST_CASE("numbers: the shortest text that reads back as the same double, laid out as nlohmann does") {
+    // Hand-picked: the text itself, and the round trip.
+    const std::pair<double, std::string> spelled[] = {
+        {0.1, "0.1"},
+        {0.1 + 0.2, "0.30000000000000004"},
+        {detail::rounded(0.1 + 0.2), "0.3"},
+        {1e21, "1e+21"},
+        {1e-7, "1e-07"},
+        {5e-324, "5e-324"},
+        {1.7976931348623157e308, "1.7976931348623157e+308"},
+        {-1.7976931348623157e308, "-1.7976931348623157e+308"},
+        {2.2250738585072014e-308, "2.2250738585072014e-308"},
+        {2.0, "2.0"},
+        {-0.0, "-0.0"},
+        {0.0, "0.0"},
+        {123456789012345678.0, "1.2345678901234568e+17"},
+        {1e15, "1e+15"},
+        {999999999999999.0, "999999999999999.0"},
+        {123456789012345.6, "123456789012345.6"},
+        {1000000.0, "1000000.0"},
+        {0.0001, "0.0001"},
+        {0.00012345, "0.00012345"},
+        {0.00001, "1e-05"},
+        {2.5e-5, "2.5e-05"},
+        {-1e300, "-1e+300"},
+        {1e100, "1e+100"},
+        {123456.789, "123456.789"},
+        // nlohmann's Grisu2 gave more digits than needed here; std::to_chars gives the fewest.
+        {5936.721497, "5936.721497"},
+        {170.644323, "170.644323"},
+    };
+    for (const auto &[v, text] : spelled) {
         CAPTURE(v);
-        CHECK(written(v) == Json(v).dump());
+        CHECK(written(v) == text);
+        check_number(v);
     }
+    CHECK(Json(5936.721497).dump() == "5936.7214970000005");  // the longer text it replaces
+    // Every other value: random bit patterns, and hours rounded to a millionth as results are.
     std::mt19937_64 random(20261204);
     for (int i = 0; i < 20000; ++i) {
-        std::uint64_t bits = random();
+        const std::uint64_t b = random();
         double v;
-        std::memcpy(&v, &bits, sizeof v);
-        if (!std::isfinite(v)) continue;
-        CAPTURE(v);
-        REQUIRE(written(v) == Json(v).dump());
-        const double r = detail::rounded(std::ldexp(static_cast<double>(random() % 100000000), -static_cast<int>(random() % 20)));
-        REQUIRE(written(r) == Json(r).dump());
+        std::memcpy(&v, &b, sizeof v);
+        if (std::isfinite(v)) check_number(v);
+        check_number(detail::rounded(std::ldexp(static_cast<double>(random() % 100000000), -static_cast<int>(random() % 20))));
+        // Millionths of every size up to 1e9 and past it, where the writer's shortcut ends.
+        const double n = static_cast<double>(random() % 10000000000000000ULL);
+        check_number(n / 1e6);
+        check_number(-n / 1e6);
+        check_number(detail::rounded(n / 1e6 + 0.25e-6));
+        check_number(static_cast<double>(random() % 1000) / 1e6);
     }
+    for (double v : {999999999.999999, 1e9, 1e9 - 1e-6, 1e9 + 1e-6, 0.0001, 0.000999999, 0.00009999, 1e15 / 1e6, 0.1 + 0.2})
+        check_number(v);
     CHECK(written(std::nan("")) == "null");
+    CHECK(written(-std::nan("")) == "null");
     CHECK(written(std::numeric_limits<double>::infinity()) == "null");
+    CHECK(written(-std::numeric_limits<double>::infinity()) == "null");
+}
+
+TEST_CASE("integers, booleans, null and optionals print as nlohmann prints them") {
     for (long long v : {0LL, -1LL, 42LL, std::numeric_limits<long long>::min(), std::numeric_limits<long long>::max()})
         CHECK(written(v) == Json(v).dump());
     CHECK(written(std::numeric_limits<unsigned long long>::max()) == Json(std::numeric_limits<unsigned long long>::max()).dump());
@@ -122,6 +228,52 @@ TEST_CASE("objects and arrays: commas, nesting, and keys in order") {
     std::string loose;
     JsonWriter outside(loose);
     CHECK_THROWS_AS(outside.key("a"), std::logic_error);
+}
+
+TEST_CASE("key order: each object against its own last key, as a reader sees the keys") {
+    // An inner object's keys are its own: after it closes, the outer object goes on from "b".
+    std::string text;
+    JsonWriter w(text);
+    w.begin_object();
+    w.key("b");
+    w.begin_object();
+    w.member("x", 1);
+    w.member("y", 2);
+    w.end_object();
+    CHECK_THROWS_AS(w.key("a"), std::logic_error);
+    CHECK_THROWS_AS(w.key("b"), std::logic_error);
+    w.key("c");
+    w.begin_array();
+    w.begin_object();
+    w.member("a", 3);  // an object in an array starts afresh
+    w.end_object();
+    w.end_array();
+    w.member("d", 4);
+    w.end_object();
+    CHECK(text == R"({"b":{"x":1,"y":2},"c":[{"a":3}],"d":4})");
+
+    // A refused key writes nothing: the text is what it was.
+    std::string refused;
+    JsonWriter r(refused);
+    r.begin_object();
+    r.member("m", 1);
+    const std::string before = refused;
+    CHECK_THROWS_AS(r.key("a\nb"), std::logic_error);
+    CHECK(refused == before);
+
+    // Bytes that are not UTF-8 read back as U+FFFD: two keys that differ only there would read
+    // back as one key twice, and the order is the order of what is read back.
+    std::string bad;
+    JsonWriter b(bad);
+    b.begin_object();
+    b.member("\xff", 1);
+    CHECK_THROWS_AS(b.key("\xfe"), std::logic_error);
+    CHECK_THROWS_AS(b.key("\xef\xbf\xbd"), std::logic_error);
+    b.member("\xf0\x9f\x8e\x93", 2);  // F0 after EF BF BD, though before FF
+    b.end_object();
+    const Json back = Json::parse(bad);
+    CHECK(back.size() == 2);
+    CHECK(back.dump() == bad);
 }
 
 TEST_CASE("indent_json lays compact text out as nlohmann's dump(2) does, without a tree") {
