@@ -1,8 +1,10 @@
-// A learner's calendar and its working-hour axis (SPEC "Scheduling the path"). Nothing here walks
-// over days: the working days in any span are counted in whole weeks plus a partial week, the
-// days that holidays and time off close are prefix sums over a sorted list of disjoint closed
-// intervals, so hours_before costs one binary search (O(log k)) and day_ending / day_starting a
-// binary search over day numbers on top of it (O(log days * log k)).
+// A learner's calendar and its working-hour axis (README "A plan"). Nothing here walks over
+// days: the working days in any span are counted in whole weeks plus a partial week, the days
+// that holidays and time off close are prefix sums over a sorted list of disjoint closed
+// intervals, so hours_before costs one binary search (O(log k)). day_ending and day_starting go
+// the other way with one binary search too: an hour is a count of open working days, and the
+// day of the k-th open working day lies after the last closure with fewer than k before it, a
+// whole number of weeks and part of one further on.
 #include <careerpath/calendar.hpp>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
@@ -36,6 +38,9 @@ struct CalendarData {
     std::vector<Closure> closures;  // sorted by first, disjoint, each closing at least one working day
     // closed_before[i]: the working days closed by closures[0..i); one more entry than closures.
     std::vector<std::int64_t> closed_before{0};
+    // open_before[i]: the open working days in [start, closures[i].first), ascending.
+    std::vector<std::int64_t> open_before;
+    std::int64_t open_days = 0;  // the open working days in [start, horizon_end]
 };
 
 }  // namespace detail
@@ -82,24 +87,39 @@ double hours_for(const CalendarData &d, std::int64_t working_days) {
     return static_cast<double>(working_days) * d.hours_per_working_day;
 }
 
-// The smallest day in [start, horizon_end] for which `holds` is true, where `holds` is false up to
-// some day and true from then on; nullopt if it is false at horizon_end.
-template <class Predicate>
-std::optional<Date> first_day(const CalendarData &d, Predicate holds) {
-    if (d.horizon_end < d.start || !holds(d.horizon_end)) return std::nullopt;
-    std::int32_t lo = d.start, hi = d.horizon_end;  // holds(hi)
-    while (lo < hi) {
-        const std::int32_t mid = lo + (hi - lo) / 2;
-        if (holds(mid))
-            hi = mid;
-        else
-            lo = mid + 1;
+// The day of the k-th open working day from the start (k >= 1), or nullopt past horizon_end.
+// Closures before it hold no open day, so it is the (k - open)-th working weekday after the last
+// closure with open < k open days before it: whole weeks, then at most one more.
+std::optional<Date> open_day(const CalendarData &d, std::int64_t k) {
+    if (k < 1 || k > d.open_days) return std::nullopt;
+    const auto after = std::partition_point(d.open_before.begin(), d.open_before.end(),
+                                            [&](std::int64_t open) { return open < k; });
+    std::int64_t from = d.start, left = k;
+    if (after != d.open_before.begin()) {
+        const auto i = static_cast<std::size_t>(after - d.open_before.begin()) - 1;
+        from = static_cast<std::int64_t>(d.closures[i].last) + 1;
+        left -= d.open_before[i];
     }
-    return Date::from_day_number(lo);
+    from += (left - 1) / d.workdays_per_week * 7;
+    left -= (left - 1) / d.workdays_per_week * d.workdays_per_week;  // 1 .. workdays_per_week
+    const auto w = static_cast<std::size_t>(weekday_of(static_cast<std::int32_t>(from)));
+    std::size_t r = 0;
+    while (d.working_upto[w + r + 1] - d.working_upto[w] < left) ++r;
+    return Date::from_day_number(static_cast<std::int32_t>(from + static_cast<std::int64_t>(r)));
 }
 
-std::optional<Date> first_working_day(const CalendarData &d) {
-    return first_day(d, [&](std::int32_t day) { return open_days_before(d, day + 1) >= 1; });
+// The fewest open working days whose hours are `enough` (false for fewer days, true from some
+// count on), searched from the estimate `near` by the very comparison `enough` makes, so that
+// rounding in the estimate cannot move the answer; 0 when not even every open day is enough.
+template <class Enough>
+std::int64_t fewest_days(const CalendarData &d, double near, Enough enough) {
+    // NaN and anything below 1 start at 1; anything past the open days starts just past them.
+    std::int64_t k = 1;
+    if (near > static_cast<double>(d.open_days)) k = d.open_days + 1;
+    else if (near > 1) k = static_cast<std::int64_t>(near);
+    while (k > 1 && enough(hours_for(d, k - 1))) --k;
+    while (k <= d.open_days && !enough(hours_for(d, k))) ++k;
+    return k <= d.open_days ? k : 0;
 }
 
 // Boost.Date_Time numbers weekdays from Sunday; ours start on Monday.
@@ -223,6 +243,10 @@ Calendar::Calendar(const CalendarSpec &spec, Date horizon_end) {
     for (; h < holidays.size(); ++h) all.push_back({holidays[h], holidays[h], DayStatus::holiday});
     d->closed_before.reserve(all.size() + 1);
     for (const Closure &c : all) d->closed_before.push_back(d->closed_before.back() + weekdays_between(*d, c.first, c.last + 1));
+    d->open_before.reserve(all.size());
+    for (std::size_t i = 0; i < all.size(); ++i)
+        d->open_before.push_back(weekdays_between(*d, d->start, all[i].first) - d->closed_before[i]);
+    if (lo <= hi) d->open_days = open_days_before(*d, hi + 1);
 
     data_ = std::move(d);
 }
@@ -255,17 +279,23 @@ std::optional<Date> Calendar::day_ending(double hour) const noexcept {
     const CalendarData &d = *data_;
     if (std::isnan(hour)) return std::nullopt;
     // Work of (about) no hours ends where it would start: on the first working day.
-    if (!(hour > tolerance)) return first_working_day(d);
+    if (!(hour > tolerance)) return open_day(d, 1);
     if (d.hours_per_working_day <= 0) return std::nullopt;
-    return first_day(d, [&](std::int32_t day) { return hours_for(d, open_days_before(d, day + 1)) >= hour - tolerance; });
+    // The first day whose hours through it reach the hour: the day of the fewest open days that do.
+    const double need = hour - tolerance;
+    return open_day(d, fewest_days(d, std::ceil(need / d.hours_per_working_day),
+                                   [&](double hours) { return hours >= need; }));
 }
 
 std::optional<Date> Calendar::day_starting(double hour) const noexcept {
     const CalendarData &d = *data_;
     if (std::isnan(hour)) return std::nullopt;
-    if (hour < 0) return first_working_day(d);
+    if (hour < 0) return open_day(d, 1);
     if (d.hours_per_working_day <= 0) return std::nullopt;
-    return first_day(d, [&](std::int32_t day) { return hours_for(d, open_days_before(d, day + 1)) > hour + tolerance; });
+    // The first day whose hours through it pass the hour.
+    const double past = hour + tolerance;
+    return open_day(d, fewest_days(d, std::floor(past / d.hours_per_working_day) + 1,
+                                   [&](double hours) { return hours > past; }));
 }
 
 CAREERPATH_NAMESPACE_END

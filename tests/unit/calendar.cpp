@@ -4,7 +4,8 @@
 // query agrees with a slow reference written here that expands the rules by hand and walks the
 // calendar day by day. Then hand cases: the US holidays of 2027, rules naming days a year lacks,
 // time off including both ends, a holiday inside time off counted once, no workdays, and a
-// 40-year horizon evaluated by arithmetic.
+// 40-year horizon evaluated by arithmetic; and every working day of 30 years found again from its
+// own first and last hour.
 #include <careerpath/calendar.hpp>
 
 #include <doctest/doctest.h>
@@ -298,6 +299,37 @@ TEST_CASE("random calendars agree with a day-by-day reference") {
         }
     }
     MESSAGE(days_checked << " days and " << hours_checked << " hours compared");
+}
+
+// day_ending and day_starting count open working days from an estimate (hour / hours a day) and
+// correct it by exact comparisons: on every day's own boundaries, where rounding in the estimate
+// would show first, each working day must come back as itself, over 30 years of an awkward
+// number of hours a day (0.7 / 3) and many closures.
+TEST_CASE("every working day's boundaries map back to it") {
+    CalendarSpec spec = make_spec(d("2027-01-04"), 0.7);
+    spec.workdays = {true, false, true, false, false, true, false};
+    spec.holidays = {every_year(12, 25), nth_weekday(11, Weekday::thu, 4), nth_weekday(5, Weekday::mon, -1)};
+    for (int year = 2027; year < 2057; year += 3)
+        spec.time_off.push_back({Date::from_ymd(year, 7, 19).value(), Date::from_ymd(year, 8, 6).value()});
+    const Date end = d("2056-12-31");
+    const Calendar calendar(spec, end);
+    long working = 0;
+    for (Date day = spec.start; day <= end; day = day.plus_days(1)) {
+        if (!calendar.is_working_day(day)) continue;
+        ++working;
+        const double before = calendar.hours_before(day), through = calendar.hours_through(day);
+        const bool ok = calendar.day_ending(through) == day && calendar.day_starting(before) == day &&
+                        calendar.day_ending((before + through) / 2) == day &&
+                        calendar.day_starting((before + through) / 2) == day;
+        if (!ok) {
+            CAPTURE(day.iso());
+            CHECK(show(calendar.day_ending(through)) == day.iso());
+            CHECK(show(calendar.day_starting(before)) == day.iso());
+            FAIL("first day not mapped back to itself");
+        }
+    }
+    CHECK(working > 4000);
+    CHECK(calendar.day_starting(calendar.hours_through(end)) == std::nullopt);
 }
 
 TEST_CASE("the US holidays of 2027") {
