@@ -1,0 +1,516 @@
+// Making one learner's plan (README "A plan"): make_plan, at the end of this file, reads as its
+// steps; each is a function above it, in the order they run. The gap is closed, the horizon and
+// the calendar set and checked against the gap's hours, the path's units become jobs on the
+// working-hour axis with their phases' release and due hours, the jobs are scheduled
+// (schedule.hpp), the schedule is dated back on the calendar, then come the summary, phases and
+// milestones, warnings and sessions. Units are dense indices, so every lookup by unit or job is
+// a vector, and each calendar query is made once per distinct date, not once per unit.
+#include <careerpath/plan.hpp>
+
+#include "date_time.hpp"
+#include "io/json_writer.hpp"     // rounded: hours in messages read as the plan document writes them
+#include "io/request_reader.hpp"  // program_past_calendar_end: the request reader's message for it
+#include "schedule.hpp"
+#include "session_agenda.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <sstream>
+
+CAREERPATH_NAMESPACE_BEGIN
+
+namespace {
+
+// Hours are real numbers on the working-hour axis; below this they are the same hour.
+constexpr double epsilon = 1e-9;
+
+using detail::rounded;
+
+Result<void> success() { return boost::outcome_v2::success(); }
+
+// "114" or "1.6", never "114.000000".
+std::string format_hours(double hours) {
+    std::ostringstream out;
+    out << rounded(hours);
+    return out.str();
+}
+
+// What every step reads.
+struct Context {
+    const Curriculum &c;
+    const PlanRequest &request;
+    const Limits &limits;
+    const Program *program;  // none for a plan without a program
+};
+
+// --- The horizon -------------------------------------------------------------------------------
+
+// The last day a plan may reach: max_plan_years after the start, or 9999-12-31, the last day a
+// Date holds, where that comes first. The messages of plans that do not fit say which it was, and
+// point at what the request can change: near the end of the calendar that is the start.
+struct Horizon {
+    Date last;
+    bool calendar_end = false;
+
+    static Horizon of(Date start, std::size_t max_plan_years) {
+        // Past 8600 years every start runs into 9999-12-31 (the cap keeps the months an int); a
+        // horizon of 0 years would end before the start, so it is taken as 1.
+        const int months = static_cast<int>(std::clamp<std::size_t>(max_plan_years, 1, 9000) * 12);
+        if (const auto last = start.last_day_of_months(months)) return {*last, false};
+        return {*Date::from_ymd(9999, 12, 31), true};
+    }
+
+    // "9999-12-31, the end of the calendar careerpath supports" or "2077-01-03, the end of the
+    // planning horizon (max_plan_years: 50)".
+    std::string describe(std::size_t max_plan_years) const {
+        if (calendar_end) return last.iso() + ", the end of the calendar careerpath supports";
+        return last.iso() + ", the end of the planning horizon (max_plan_years: " + std::to_string(max_plan_years) + ")";
+    }
+
+    // A plan whose work does not fit before `last`: `what` and then why. Near 9999-12-31 the start
+    // is what to change (Status::limit either way: the request is valid, the plan too long).
+    Error too_short(const std::string &what, std::size_t max_plan_years) const {
+        if (calendar_end)
+            return make_error(Status::limit,
+                              what + ": the plan would run past " + describe(max_plan_years) + "; start earlier",
+                              "/start");
+        return make_error(Status::limit, what + ": the plan would run past " + describe(max_plan_years),
+                          "/learner/hours_per_week");
+    }
+};
+
+// The horizon, once the program's phases (months from the start) and the target date are known
+// to be dates within it. A target date is a Date, so only the max_plan_years horizon can come
+// before it.
+Result<Horizon> plan_horizon(const Context &cx) {
+    const PlanRequest &request = cx.request;
+    if (cx.program && !request.start.last_day_of_months(cx.program->months))
+        return detail::program_past_calendar_end(*cx.program, request.start, "/start");
+    const Horizon horizon = Horizon::of(request.start, cx.limits.max_plan_years);
+    if (request.target_date > horizon.last)
+        return make_error(Status::limit,
+                          "target_date " + request.target_date.iso() + " is not within " +
+                              std::to_string(cx.limits.max_plan_years) + " years of the start " +
+                              request.start.iso() + " (max_plan_years)",
+                          "/target_date");
+    return horizon;
+}
+
+// --- The calendar and its capacity -------------------------------------------------------------
+
+Calendar learner_calendar(const PlanRequest &request, const Horizon &horizon) {
+    const Learner &l = request.learner;
+    return Calendar(CalendarSpec{request.start, l.hours_per_week, l.workdays, request.holidays, l.time_off},
+                    horizon.last);
+}
+
+// Why the calendar holds no hour up to the horizon, blaming what the request has: no hours, no
+// workdays, holidays, time off, or both; with none of these the days left before 9999-12-31 hold
+// no workday. Each kind of closure is tried alone on the same days (arithmetic, no walk).
+Error no_capacity(const PlanRequest &request, const Horizon &horizon, std::size_t max_plan_years) {
+    const Learner &l = request.learner;
+    if (l.hours_per_week <= 0)
+        return make_error(Status::infeasible, "hours_per_week is 0: the learner has no time to learn in",
+                          "/learner/hours_per_week");
+    if (std::none_of(l.workdays.begin(), l.workdays.end(), [](bool b) { return b; }))
+        return make_error(Status::infeasible, "no workdays: the learner has no day to learn on", "/learner/workdays");
+    const std::string span = "from " + request.start.iso() + " to " + horizon.describe(max_plan_years);
+    auto holds_hours = [&](std::vector<HolidayRule> holidays, std::vector<DateRange> time_off) {
+        const Calendar calendar(CalendarSpec{request.start, l.hours_per_week, l.workdays, std::move(holidays),
+                                             std::move(time_off)},
+                                horizon.last);
+        return calendar.hours_through(horizon.last) > epsilon;
+    };
+    if (!holds_hours({}, {}))
+        return horizon.too_short("there is no workday from " + request.start.iso() + " to " + horizon.last.iso(),
+                                 max_plan_years);
+    if (!holds_hours(request.holidays, {}))
+        return make_error(Status::infeasible,
+                          "holidays close every working day " + span + ": there is no time to learn in", "/holidays");
+    return make_error(Status::infeasible,
+                      std::string(holds_hours({}, l.time_off) ? "holidays and time off close" : "time off closes") +
+                          " every working day " + span + ": there is no time to learn in",
+                      "/learner/time_off");
+}
+
+// The gap's hours must fit in the calendar up to the horizon.
+Result<void> check_capacity(const Context &cx, const Calendar &calendar, const Horizon &horizon, double hours) {
+    if (hours <= epsilon) return success();
+    const double capacity = calendar.hours_through(horizon.last);
+    if (capacity <= epsilon) return no_capacity(cx.request, horizon, cx.limits.max_plan_years);
+    if (capacity + epsilon < hours)
+        return horizon.too_short("the path needs " + format_hours(hours) + " hours, but the calendar holds " +
+                                     format_hours(capacity) + " hours from " + cx.request.start.iso() + " to " +
+                                     horizon.last.iso(),
+                                 cx.limits.max_plan_years);
+    return success();
+}
+
+// --- The path's jobs ---------------------------------------------------------------------------
+
+struct PhaseWindow {
+    Date first, last;
+};
+
+// plan_horizon has checked that the program's months end by 9999-12-31, so every phase does too
+// (the curriculum keeps phases within their program's months).
+std::vector<PhaseWindow> phase_windows(const Program *program, Date start) {
+    std::vector<PhaseWindow> windows;
+    if (!program) return windows;
+    const Date calendar_end = *Date::from_ymd(9999, 12, 31);
+    for (const Phase &phase : program->phases)
+        windows.push_back({start.plus_months(phase.first_month - 1),
+                           start.last_day_of_months(phase.last_month).value_or(calendar_end)});
+    return windows;
+}
+
+// The first phase (in program order) whose focus covers the skill.
+std::vector<std::optional<std::size_t>> phase_of_skill(const Curriculum &c, const Program *program) {
+    std::vector<std::optional<std::size_t>> phase(c.skills().size());
+    if (!program) return phase;
+    for (std::size_t p = program->phases.size(); p-- > 0;)
+        for (std::size_t s : program->phases[p].focus_skills) phase[s] = p;
+    return phase;
+}
+
+// A unit's window as dates and as hours on the axis: its phase's, else the start to the target
+// date. A due date is the capacity hour at the end of that day.
+struct UnitWindow {
+    Date release, due;
+    double release_hour = 0, due_hour = 0;
+};
+
+// One per phase, then the one for units of no phase: the calendar is asked once per window, not
+// once per unit.
+std::vector<UnitWindow> unit_windows(const PlanRequest &request, const std::vector<PhaseWindow> &phases,
+                                     const Calendar &calendar) {
+    std::vector<UnitWindow> out;
+    out.reserve(phases.size() + 1);
+    auto add = [&](Date release, Date due) {
+        out.push_back({release, due, calendar.hours_before(release), calendar.hours_through(due)});
+    };
+    for (const PhaseWindow &w : phases) add(w.first, w.last);
+    add(request.start, request.target_date);
+    return out;
+}
+
+// The path's units and their jobs, index for index: job j is gap.units[j].
+struct PathJobs {
+    static constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
+    std::vector<PlannedUnit> units;
+    std::vector<Job> jobs;
+    std::vector<std::uint32_t> job_of;  // by unit index: its job, or none outside the path
+};
+
+// Ranks by unit id (skill id, then level), the schedule's last tie-break. The gap lists its
+// skills by id already and a skill's units are its levels in order, so no sort is needed.
+void rank_by_id(const UnitGraph &graph, const GapAnalysis &gap, PathJobs &path) {
+    std::size_t rank = 0;
+    for (const SkillGap &g : gap.gaps)
+        for (Level level = 1; level <= graph.top_level(); ++level)
+            if (const std::uint32_t j = path.job_of[graph.index_of({g.skill, level})]; j != PathJobs::none)
+                path.jobs[j].rank = rank++;
+}
+
+// Each unit of the path as a job: its hours, its window's release and due hours, its role weight
+// and the prerequisites that are in the path.
+PathJobs path_jobs(const Context &cx, const Calendar &calendar, const std::vector<PhaseWindow> &phases,
+                   const GapAnalysis &gap) {
+    const UnitGraph &graph = cx.c.graph();
+    const std::size_t n = gap.units.size();
+    PathJobs path;
+    path.job_of.assign(graph.unit_count(), PathJobs::none);
+    for (std::size_t j = 0; j < n; ++j) path.job_of[gap.units[j]] = static_cast<std::uint32_t>(j);
+    path.jobs.resize(n);
+    path.units.resize(n);
+    rank_by_id(graph, gap, path);
+
+    const auto phase_of = phase_of_skill(cx.c, cx.program);
+    const auto windows = unit_windows(cx.request, phases, calendar);
+    std::vector<double> weight_of_skill(cx.c.skills().size(), 0);
+    for (const SkillGap &g : gap.gaps) weight_of_skill[g.skill] = g.weight;
+    auto in_path = [&](UnitIndex u) { return path.job_of[u] != PathJobs::none; };
+
+    for (std::size_t j = 0; j < n; ++j) {
+        const UnitIndex u = gap.units[j];
+        const UnitRef ref = graph.unit(u);
+        PlannedUnit &pu = path.units[j];
+        pu.unit = u;
+        pu.hours = cx.c.unit_hours(ref);
+        pu.phase = phase_of[ref.skill];
+        const UnitWindow &window = windows[pu.phase.value_or(phases.size())];
+        pu.release = window.release;
+        pu.due = window.due;
+        pu.release_hour = window.release_hour;
+        pu.due_hour = window.due_hour;
+        Job &job = path.jobs[j];
+        job.hours = pu.hours;
+        job.release = pu.release_hour;
+        job.due = pu.due_hour;
+        job.weight = weight_of_skill[ref.skill];
+        const auto prerequisites = graph.prerequisites_of(u);
+        const auto count = static_cast<std::size_t>(std::count_if(prerequisites.begin(), prerequisites.end(), in_path));
+        job.predecessors.reserve(count);
+        pu.requires_units.reserve(count);
+        for (UnitIndex p : prerequisites)
+            if (in_path(p)) {
+                job.predecessors.push_back(path.job_of[p]);
+                pu.requires_units.push_back(p);
+            }
+    }
+    return path;
+}
+
+// --- Dates -------------------------------------------------------------------------------------
+
+// Hours on the axis back to days. The hours fit, but work that waits for its phase's release
+// date can still end after the horizon (the schedule idles only while it waits).
+struct AxisDates {
+    const Context &cx;
+    const Calendar &calendar;
+    const Horizon &horizon;
+
+    Result<Date> ending(double hour) const {
+        if (auto d = calendar.day_ending(hour)) return *d;
+        return past_horizon();
+    }
+    Result<Date> starting(double hour) const {
+        if (auto d = calendar.day_starting(hour)) return *d;
+        return past_horizon();
+    }
+    Error past_horizon() const {
+        return horizon.too_short("the path's work, waiting for the release dates of its phases, does not fit from " +
+                                     cx.request.start.iso() + " to " + horizon.last.iso(),
+                                 cx.limits.max_plan_years);
+    }
+};
+
+// Each unit's hours and days from its job's schedule; a zero-hour unit is done the moment it is
+// reached, so it starts on the day it finishes.
+Result<void> date_units(const AxisDates &dates, const Schedule &schedule, std::vector<PlannedUnit> &units) {
+    for (std::size_t j = 0; j < units.size(); ++j) {
+        PlannedUnit &pu = units[j];
+        const ScheduledJob &sj = schedule.jobs[j];
+        pu.start_hour = sj.start;
+        pu.finish_hour = sj.finish;
+        pu.lateness_hours = sj.finish - pu.due_hour;
+        BOOST_OUTCOME_TRY(finish, dates.ending(sj.finish));
+        pu.finish = finish;
+        pu.start = pu.finish;
+        if (pu.hours > epsilon) {
+            BOOST_OUTCOME_TRY(start, dates.starting(sj.start));
+            pu.start = start;
+        }
+        pu.late_days = std::max(0, pu.finish.days_since(pu.due));
+    }
+    return success();
+}
+
+// The dated units in the order worked on; position_of[j] is job j's place in it.
+std::vector<PlannedUnit> in_order_worked(const Schedule &schedule, std::vector<PlannedUnit> &units,
+                                         std::vector<std::size_t> &position_of) {
+    std::vector<PlannedUnit> path;
+    path.reserve(units.size());
+    position_of.resize(units.size());
+    for (std::size_t j : schedule.order) {
+        position_of[j] = path.size();
+        path.push_back(std::move(units[j]));
+    }
+    return path;
+}
+
+// --- Summary -----------------------------------------------------------------------------------
+
+// The longest chain of hours through the path's precedence, taking the path's units in the
+// graph's topological order.
+double critical_path_hours(const UnitGraph &graph, const PathJobs &path) {
+    std::vector<double> longest(path.jobs.size(), 0);
+    double most = 0;
+    for (UnitIndex u : graph.topological_order()) {
+        const std::uint32_t j = path.job_of[u];
+        if (j == PathJobs::none) continue;
+        double before = 0;
+        for (std::size_t p : path.jobs[j].predecessors) before = std::max(before, longest[p]);
+        longest[j] = before + path.jobs[j].hours;
+        most = std::max(most, longest[j]);
+    }
+    return most;
+}
+
+Result<void> summarize(const AxisDates &dates, const Schedule &schedule, const PathJobs &path, Plan &plan) {
+    const PlanRequest &request = dates.cx.request;
+    const std::size_t n = plan.path.size();
+    PlanSummary &summary = plan.summary;
+    summary.units = n;
+    summary.hours = plan.gap.hours;
+    summary.max_lateness_hours = n ? schedule.max_lateness : 0;
+    summary.finish = request.start;
+    for (const PlannedUnit &pu : plan.path) {
+        summary.finish = std::max(summary.finish, pu.finish);
+        summary.max_late_days = std::max(summary.max_late_days, pu.late_days);
+    }
+    summary.lower_bound_finish = request.start;
+    if (n) {
+        BOOST_OUTCOME_TRY(bound, dates.ending(schedule.lower_bound_finish));
+        summary.lower_bound_finish = bound;
+    }
+    summary.target_met = summary.finish <= request.target_date;
+    summary.critical_path_hours = critical_path_hours(dates.cx.c.graph(), path);
+    return success();
+}
+
+// --- Phases, milestones and warnings -----------------------------------------------------------
+
+// Each phase of the program with its units in the order worked on and when it is delivered; a
+// milestone for each phase with units, and a warning for each that overruns its window.
+void add_phases(const Context &cx, const std::vector<PhaseWindow> &windows, Plan &plan) {
+    std::vector<PlannedPhase> phases(windows.size());
+    std::vector<double> short_hours(windows.size(), 0);
+    for (std::size_t p = 0; p < windows.size(); ++p) {
+        phases[p].phase = p;
+        phases[p].first = windows[p].first;
+        phases[p].last = windows[p].last;
+    }
+    for (const PlannedUnit &pu : plan.path) {
+        if (!pu.phase) continue;
+        PlannedPhase &phase = phases[*pu.phase];
+        phase.units.push_back(pu.unit);
+        phase.hours += pu.hours;
+        phase.delivered = phase.delivered ? std::max(*phase.delivered, pu.finish) : pu.finish;
+        short_hours[*pu.phase] = std::max(short_hours[*pu.phase], pu.lateness_hours);
+    }
+    for (PlannedPhase &phase : phases) {
+        phase.on_time = !phase.delivered || *phase.delivered <= phase.last;
+        const Phase &def = cx.program->phases[phase.phase];
+        if (phase.delivered)
+            plan.milestones.push_back({def.id, def.title + " complete", phase.last, *phase.delivered, phase.on_time});
+        if (!phase.on_time)
+            plan.warnings.push_back(
+                {"phase_overrun",
+                 "phase \"" + def.id + "\" needs " + format_hours(short_hours[phase.phase]) +
+                     " more learning hours than its window holds; it can finish on " + phase.delivered->iso() +
+                     " instead of " + phase.last.iso(),
+                 {phase.last, *phase.delivered},
+                 "learning hours in the window " + phase.first.iso() + " to " + phase.last.iso()});
+    }
+    plan.phases = std::move(phases);
+}
+
+// A unit whose prerequisite a later phase releases cannot start in its own phase's window.
+void add_released_late(const Context &cx, const std::vector<PhaseWindow> &windows, const PathJobs &path,
+                       const std::vector<std::size_t> &position_of, Plan &plan) {
+    const UnitGraph &graph = cx.c.graph();
+    for (const PlannedUnit &pu : plan.path) {
+        if (!pu.phase) continue;  // and so the plan has a program
+        const auto &phases = cx.program->phases;
+        for (UnitIndex p : pu.requires_units) {
+            const PlannedUnit &pre = plan.path[position_of[path.job_of[p]]];
+            if (pre.phase && windows[*pre.phase].first > windows[*pu.phase].first)
+                plan.warnings.push_back(
+                    {"released_late",
+                     cx.c.unit_name(graph.unit(pu.unit)) + " (phase \"" + phases[*pu.phase].id + "\") requires " +
+                         cx.c.unit_name(graph.unit(p)) + ", which phase \"" + phases[*pre.phase].id +
+                         "\" releases on " + pre.release.iso() + ": it cannot start before then",
+                     {pu.release, pre.release},
+                     "prerequisite " + cx.c.unit_name(graph.unit(p)) + " in a later phase"});
+        }
+    }
+}
+
+// The role's milestone on the target date, and a warning when the path misses it.
+void add_target(const Context &cx, Plan &plan) {
+    const Role &role = cx.c.roles()[cx.request.target_role];
+    const PlanSummary &summary = plan.summary;
+    const Date target = cx.request.target_date;
+    plan.milestones.push_back({role.id, "Ready for " + role.title, target, summary.finish, summary.target_met});
+    if (!summary.target_met)
+        plan.warnings.push_back({"target_missed",
+                                 "the path finishes on " + summary.finish.iso() + ", after the target date " +
+                                     target.iso() + "; the earliest possible finish is " +
+                                     summary.lower_bound_finish.iso(),
+                                 {target, summary.finish},
+                                 "learning hours between the start and the target date"});
+}
+
+// --- Sessions ----------------------------------------------------------------------------------
+
+std::string closure_list(const std::vector<SlotClosure> &kinds) {
+    std::string out;
+    for (SlotClosure kind : kinds) out += (out.empty() ? "" : ", ") + std::string(to_string(kind));
+    return out;
+}
+
+// One warning per dropped occurrence, naming what closed each slot of its window; a learner
+// without any session slot gets one warning instead of one per occurrence.
+void add_session_warnings(const Curriculum &c, const PlanRequest &request, Plan &plan) {
+    if (request.learner.session_slots.empty()) {
+        if (!plan.sessions.empty())
+            plan.warnings.push_back({"no_session_slots",
+                                     "the learner has no session slots, so none of the program's " +
+                                         std::to_string(plan.sessions.size()) + " session occurrences can be placed",
+                                     {request.start, request.target_date},
+                                     "learner.session_slots"});
+        return;
+    }
+    for (const Session &s : plan.sessions) {
+        if (s.status != Session::Status::dropped) continue;
+        const SessionType &type = c.session_types()[s.session_type];
+        std::string message = type.title + " #" + std::to_string(s.occurrence + 1) + " (window " + s.window_first.iso() +
+                              " to " + s.window_last.iso() + ") is dropped: ";
+        if (s.why.empty()) message += "the learner has no session slot in its window";
+        for (std::size_t i = 0; i < s.why.size(); ++i) {
+            const ClosedSlot &slot = s.why[i];
+            message += (i ? "; " : "") + slot.day.iso() + " " + to_string(slot.day.weekday()) + " " +
+                       format_clock(slot.minute_of_day) + " " +
+                       to_string(slot.closure) + " (" + slot.detail + ")";
+        }
+        if (s.why_more)
+            message += "; and " + std::to_string(s.why_more) + " more slot" + (s.why_more == 1 ? "" : "s") + " of the window";
+        plan.warnings.push_back({"session_dropped", std::move(message), {s.window_first, s.window_last},
+                                 s.why.empty() ? "no session slot" : closure_list(s.closed_by)});
+    }
+}
+
+// The program's sessions from the start to the later of the finish and the target date, their
+// agendas from the dated path, and a warning for each one dropped; none at all where the request
+// leaves them out of the plan.
+Result<void> add_sessions(const Context &cx, const Calendar &calendar, Plan &plan) {
+    if (!cx.program || !cx.request.parts.wants(PlanPart::sessions)) return success();
+    const Date until = std::max(plan.summary.finish, cx.request.target_date);
+    BOOST_OUTCOME_TRY(sessions, place_sessions(cx.c, cx.request, calendar, until, cx.limits));
+    plan.sessions = std::move(sessions);
+    detail::assign_agendas(cx.c, *cx.program, cx.request.start, plan);
+    add_session_warnings(cx.c, cx.request, plan);
+    return success();
+}
+
+}  // namespace
+
+Result<Plan> make_plan(const Curriculum &c, const PlanRequest &request, const Limits &limits) {
+    const Context cx{c, request, limits, request.program ? &c.programs()[*request.program] : nullptr};
+    Plan plan;
+    plan.gap = close_gap(c, c.roles()[request.target_role], request.learner.current);
+
+    BOOST_OUTCOME_TRY(horizon, plan_horizon(cx));
+    const Calendar calendar = learner_calendar(request, horizon);
+    BOOST_OUTCOME_TRYV(check_capacity(cx, calendar, horizon, plan.gap.hours));
+
+    const auto windows = phase_windows(cx.program, request.start);
+    PathJobs path = path_jobs(cx, calendar, windows, plan.gap);
+    const Schedule schedule = schedule_min_max_lateness(path.jobs);
+
+    const AxisDates dates{cx, calendar, horizon};
+    BOOST_OUTCOME_TRYV(date_units(dates, schedule, path.units));
+    std::vector<std::size_t> position_of;
+    plan.path = in_order_worked(schedule, path.units, position_of);
+    BOOST_OUTCOME_TRYV(summarize(dates, schedule, path, plan));
+
+    add_phases(cx, windows, plan);
+    add_released_late(cx, windows, path, position_of, plan);
+    add_target(cx, plan);
+    BOOST_OUTCOME_TRYV(add_sessions(cx, calendar, plan));
+    return plan;
+}
+
+CAREERPATH_NAMESPACE_END
