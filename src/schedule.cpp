@@ -52,31 +52,60 @@ Successors successors_of(const std::vector<Job> &jobs) {
     return s;
 }
 
-// Kahn's algorithm, always taking the ready job of the lowest (rank, index), so the order is a
-// pure function of the input. Only the propagation below uses it, and that does not depend on
-// the tie-break, but a fixed order keeps every run identical.
-std::vector<std::size_t> topological_by_rank(const std::vector<Job> &jobs, const Successors &succ) {
+// Kahn's algorithm, first in first out. Only the propagation below uses the order, and that
+// does not depend on it: each job's modified dates are a maximum or a minimum over the same
+// values in the same predecessor order, whichever topological order computes them.
+std::vector<std::size_t> topological(const std::vector<Job> &jobs, const Successors &succ) {
     const std::size_t n = jobs.size();
-    auto later = [&](std::size_t a, std::size_t b) {
-        return std::tie(jobs[a].rank, a) > std::tie(jobs[b].rank, b);
-    };
-    std::priority_queue<std::size_t, std::vector<std::size_t>, decltype(later)> ready(later);
     std::vector<std::size_t> missing(n);
-    for (std::size_t j = 0; j < n; ++j) {
-        missing[j] = jobs[j].predecessors.size();
-        if (missing[j] == 0) ready.push(j);
-    }
     std::vector<std::size_t> order;
     order.reserve(n);
-    while (!ready.empty()) {
-        const std::size_t i = ready.top();
-        ready.pop();
-        order.push_back(i);
+    for (std::size_t j = 0; j < n; ++j) {
+        missing[j] = jobs[j].predecessors.size();
+        if (missing[j] == 0) order.push_back(j);
+    }
+    for (std::size_t next = 0; next < order.size(); ++next) {
+        const std::size_t i = order[next];
         for (std::size_t k = succ.start[i]; k < succ.start[i + 1]; ++k)
-            if (--missing[succ.to[k]] == 0) ready.push(succ.to[k]);
+            if (--missing[succ.to[k]] == 0) order.push_back(succ.to[k]);
     }
     return order;
 }
+
+// The jobs sorted by a key of doubles, then rank, then index: a total order, so the result is
+// the same whatever the sort does with ties. The keys are copied next to each other first, so
+// that comparisons do not chase every job's record.
+struct SortKey {
+    double first, second;
+    std::size_t rank, job;
+    friend bool operator<(const SortKey &a, const SortKey &b) {
+        return std::tie(a.first, a.second, a.rank, a.job) < std::tie(b.first, b.second, b.rank, b.job);
+    }
+};
+
+template <class First, class Second>
+std::vector<std::size_t> sorted_jobs(const std::vector<Job> &jobs, First first, Second second) {
+    std::vector<SortKey> keys(jobs.size());
+    for (std::size_t j = 0; j < jobs.size(); ++j) keys[j] = {first(j), second(j), jobs[j].rank, j};
+    std::sort(keys.begin(), keys.end());
+    std::vector<std::size_t> out(jobs.size());
+    for (std::size_t k = 0; k < keys.size(); ++k) out[k] = keys[k].job;
+    return out;
+}
+
+// An entry of the available jobs' heap with its priority keys inline. On top: the earliest
+// modified due, then the higher weight, then the lower rank (the index only makes the order total
+// when ranks repeat), a total order, so the jobs come off in one sequence however the heap is laid
+// out.
+struct Available {
+    double due, weight;
+    std::size_t rank, job;
+    friend bool operator<(const Available &a, const Available &b) {  // a less urgent than b
+        if (a.due != b.due) return a.due > b.due;
+        if (a.weight != b.weight) return a.weight < b.weight;
+        return std::tie(a.rank, a.job) > std::tie(b.rank, b.job);
+    }
+};
 
 }  // namespace
 
@@ -87,7 +116,7 @@ Schedule schedule_min_max_lateness(const std::vector<Job> &jobs) {
     if (n == 0) return out;
 
     const Successors succ = successors_of(jobs);
-    const std::vector<std::size_t> topo = topological_by_rank(jobs, succ);
+    const std::vector<std::size_t> topo = topological(jobs, succ);
 
     // Forward pass: a job cannot start before each predecessor could have finished.
     // Backward pass: a job must end early enough for each successor to still finish on time.
@@ -106,20 +135,12 @@ Schedule schedule_min_max_lateness(const std::vector<Job> &jobs) {
     }
 
     // Releases in time order (ties by rank, then index, for a fixed event order).
-    std::vector<std::size_t> by_release(n);
-    std::iota(by_release.begin(), by_release.end(), std::size_t{0});
-    std::sort(by_release.begin(), by_release.end(), [&](std::size_t a, std::size_t b) {
-        return std::tie(rel[a], jobs[a].rank, a) < std::tie(rel[b], jobs[b].rank, b);
-    });
+    const std::vector<std::size_t> by_release =
+        sorted_jobs(jobs, [&](std::size_t j) { return rel[j]; }, [](std::size_t) { return 0.0; });
 
-    // The most urgent available job on top: earliest modified due, then higher weight, then
-    // lower rank (the index only makes the order total when ranks repeat).
-    auto less_urgent = [&](std::size_t a, std::size_t b) {
-        if (due[a] != due[b]) return due[a] > due[b];
-        if (jobs[a].weight != jobs[b].weight) return jobs[a].weight < jobs[b].weight;
-        return std::tie(jobs[a].rank, a) > std::tie(jobs[b].rank, b);
-    };
-    std::priority_queue<std::size_t, std::vector<std::size_t>, decltype(less_urgent)> available(less_urgent);
+    // The most urgent available job on top.
+    std::priority_queue<Available> available;
+    auto make_available = [&](std::size_t j) { available.push({due[j], jobs[j].weight, jobs[j].rank, j}); };
 
     // A job enters `available` exactly once: when it is both released and free of unfinished
     // predecessors, whichever of the two happens last.
@@ -138,14 +159,14 @@ Schedule schedule_min_max_lateness(const std::vector<Job> &jobs) {
         out.jobs[j].finish = t;
         for (std::size_t k = succ.start[j]; k < succ.start[j + 1]; ++k) {
             const std::size_t s = succ.to[k];
-            if (--missing[s] == 0 && released[s]) available.push(s);
+            if (--missing[s] == 0 && released[s]) make_available(s);
         }
     };
     for (;;) {
         while (next < n && rel[by_release[next]] <= t + kEps) {
             const std::size_t j = by_release[next++];
             released[j] = 1;
-            if (missing[j] == 0) available.push(j);
+            if (missing[j] == 0) make_available(j);
         }
         if (available.empty()) {
             // Idle only when every released job is finished: jump to the next release. With no
@@ -155,7 +176,7 @@ Schedule schedule_min_max_lateness(const std::vector<Job> &jobs) {
             t = rel[by_release[next]];
             continue;
         }
-        const std::size_t j = available.top();
+        const std::size_t j = available.top().job;
         if (!started[j]) {
             started[j] = 1;
             out.jobs[j].start = t;
@@ -184,12 +205,8 @@ Schedule schedule_min_max_lateness(const std::vector<Job> &jobs) {
         out.finish = std::max(out.finish, s.finish);
     }
 
-    out.order.resize(n);
-    std::iota(out.order.begin(), out.order.end(), std::size_t{0});
-    std::sort(out.order.begin(), out.order.end(), [&](std::size_t a, std::size_t b) {
-        const ScheduledJob &x = out.jobs[a], &y = out.jobs[b];
-        return std::tie(x.start, x.finish, jobs[a].rank, a) < std::tie(y.start, y.finish, jobs[b].rank, b);
-    });
+    out.order = sorted_jobs(
+        jobs, [&](std::size_t j) { return out.jobs[j].start; }, [&](std::size_t j) { return out.jobs[j].finish; });
 
     // The last job cannot finish before any release date r plus all the work released at r or
     // later. Suffix sums over the release order give it for every r in O(n); among equal
