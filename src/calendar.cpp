@@ -100,8 +100,10 @@ std::optional<Date> open_day(const CalendarData &d, std::int64_t k) {
         from = static_cast<std::int64_t>(d.closures[i].last) + 1;
         left -= d.open_before[i];
     }
-    from += (left - 1) / d.workdays_per_week * 7;
-    left -= (left - 1) / d.workdays_per_week * d.workdays_per_week;  // 1 .. workdays_per_week
+    // Open days fit 32 bits (a horizon ends by 9999-12-31), where division is the faster one.
+    const std::int64_t weeks = static_cast<std::uint32_t>(left - 1) / static_cast<std::uint32_t>(d.workdays_per_week);
+    from += weeks * 7;
+    left -= weeks * d.workdays_per_week;  // 1 .. workdays_per_week
     const auto w = static_cast<std::size_t>(weekday_of(static_cast<std::int32_t>(from)));
     std::size_t r = 0;
     while (d.working_upto[w + r + 1] - d.working_upto[w] < left) ++r;

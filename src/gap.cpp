@@ -9,15 +9,18 @@ CAREERPATH_NAMESPACE_BEGIN
 GapAnalysis close_gap(const Curriculum &curriculum, const Role &role, const std::vector<Level> &current) {
     const UnitGraph &graph = curriculum.graph();
     const auto skills = curriculum.skills();
-    auto held = [&](UnitIndex u) { return graph.unit(u).level <= current[graph.unit(u).skill]; };
+    auto held = [&](UnitIndex u) {
+        const UnitRef unit = graph.unit(u);
+        return unit.level <= current[unit.skill];
+    };
 
-    std::vector<bool> needed(graph.unit_count(), false);
+    std::vector<char> needed(graph.unit_count(), 0);
     std::vector<UnitIndex> stack;
     for (const RoleRequirement &req : role.requirements)
         for (Level l = current[req.skill] + 1; l <= req.level; ++l) {
             const UnitIndex u = graph.index_of({req.skill, l});
             if (!needed[u]) {
-                needed[u] = true;
+                needed[u] = 1;
                 stack.push_back(u);
             }
         }
@@ -26,7 +29,7 @@ GapAnalysis close_gap(const Curriculum &curriculum, const Role &role, const std:
         stack.pop_back();
         for (UnitIndex p : graph.prerequisites_of(u))
             if (!needed[p] && !held(p)) {
-                needed[p] = true;
+                needed[p] = 1;
                 stack.push_back(p);
             }
     }

@@ -72,9 +72,10 @@ std::vector<std::size_t> topological(const std::vector<Job> &jobs, const Success
     return order;
 }
 
-// The jobs sorted by a key of doubles, then rank, then index: a total order, so the result is
-// the same whatever the sort does with ties. The keys are copied next to each other first, so
-// that comparisons do not chase every job's record.
+// `order` (every job once) sorted by two doubles of each job, then rank, then index: a total
+// order, so the result is the same whatever the sort does with ties. The keys are copied next to
+// each other first, so that comparisons do not chase every job's record, and an order that is
+// sorted already (the order jobs start in, usually) costs one pass.
 struct SortKey {
     double first, second;
     std::size_t rank, job;
@@ -84,13 +85,19 @@ struct SortKey {
 };
 
 template <class First, class Second>
-std::vector<std::size_t> sorted_jobs(const std::vector<Job> &jobs, First first, Second second) {
-    std::vector<SortKey> keys(jobs.size());
-    for (std::size_t j = 0; j < jobs.size(); ++j) keys[j] = {first(j), second(j), jobs[j].rank, j};
-    std::sort(keys.begin(), keys.end());
-    std::vector<std::size_t> out(jobs.size());
-    for (std::size_t k = 0; k < keys.size(); ++k) out[k] = keys[k].job;
-    return out;
+std::vector<std::size_t> sorted_jobs(const std::vector<Job> &jobs, std::vector<std::size_t> order, First first,
+                                     Second second) {
+    std::vector<SortKey> keys(order.size());
+    for (std::size_t k = 0; k < order.size(); ++k) keys[k] = {first(order[k]), second(order[k]), jobs[order[k]].rank, order[k]};
+    if (!std::is_sorted(keys.begin(), keys.end())) std::sort(keys.begin(), keys.end());
+    for (std::size_t k = 0; k < keys.size(); ++k) order[k] = keys[k].job;
+    return order;
+}
+
+std::vector<std::size_t> every_job(std::size_t n) {
+    std::vector<std::size_t> all(n);
+    std::iota(all.begin(), all.end(), std::size_t{0});
+    return all;
 }
 
 // An entry of the available jobs' heap with its priority keys inline. On top: the earliest
@@ -136,7 +143,7 @@ Schedule schedule_min_max_lateness(const std::vector<Job> &jobs) {
 
     // Releases in time order (ties by rank, then index, for a fixed event order).
     const std::vector<std::size_t> by_release =
-        sorted_jobs(jobs, [&](std::size_t j) { return rel[j]; }, [](std::size_t) { return 0.0; });
+        sorted_jobs(jobs, every_job(n), [&](std::size_t j) { return rel[j]; }, [](std::size_t) { return 0.0; });
 
     // The most urgent available job on top.
     std::priority_queue<Available> available;
@@ -147,6 +154,8 @@ Schedule schedule_min_max_lateness(const std::vector<Job> &jobs) {
     std::vector<std::size_t> missing(n);
     for (std::size_t j = 0; j < n; ++j) missing[j] = jobs[j].predecessors.size();
     std::vector<char> released(n, 0), started(n, 0);
+    std::vector<std::size_t> start_order;  // jobs as they first run: by start already
+    start_order.reserve(n);
     std::vector<double> remaining(n);
     for (std::size_t j = 0; j < n; ++j) remaining[j] = jobs[j].hours;
 
@@ -179,6 +188,7 @@ Schedule schedule_min_max_lateness(const std::vector<Job> &jobs) {
         const std::size_t j = available.top().job;
         if (!started[j]) {
             started[j] = 1;
+            start_order.push_back(j);
             out.jobs[j].start = t;
         }
         const double horizon = next < n ? rel[by_release[next]] : std::numeric_limits<double>::infinity();
@@ -205,8 +215,11 @@ Schedule schedule_min_max_lateness(const std::vector<Job> &jobs) {
         out.finish = std::max(out.finish, s.finish);
     }
 
-    out.order = sorted_jobs(
-        jobs, [&](std::size_t j) { return out.jobs[j].start; }, [&](std::size_t j) { return out.jobs[j].finish; });
+    // Time only moves forward, so jobs start in order; ties at one start (after 0-hour jobs) and
+    // jobs that never ran (on a cycle) are what the sort is left to settle.
+    out.order = sorted_jobs(jobs, start_order.size() == n ? std::move(start_order) : every_job(n),
+                            [&](std::size_t j) { return out.jobs[j].start; },
+                            [&](std::size_t j) { return out.jobs[j].finish; });
 
     // The last job cannot finish before any release date r plus all the work released at r or
     // later. Suffix sums over the release order give it for every r in O(n); among equal
