@@ -743,6 +743,9 @@ TEST_CASE("plan exports: from the model, the bytes of the plan document's export
     with_as_of["as_of"] = "2027-01-03T21:00:00-05:00";
     Json without_mentor = Json::parse(read_example("alex.request.json"));
     without_mentor.erase("mentor");
+    // Parts the document leaves out, the model's exports leave out too.
+    Json lean = Json::parse(read_example("alex.request.json"));
+    lean["omit"] = {"sessions.agenda", "sessions.why", "path.requires", "phases.units", "gaps", "ready", "warnings"};
     struct Case {
         const char *name;
         const Curriculum &curriculum;
@@ -753,6 +756,7 @@ TEST_CASE("plan exports: from the model, the bytes of the plan document's export
         {"maria", example, plan_ok(example, Json::parse(read_example("maria.request.json")))},
         {"alex with as_of", example, plan_ok(example, with_as_of)},
         {"alex without a mentor", example, plan_ok(example, without_mentor)},
+        {"alex, leaving parts out", example, plan_ok(example, lean)},
         {"alex to the calendar's end", example, plan_ok(example, calendar_end_request())},
         {"control characters", control_curriculum(), control_plan()},
     };
@@ -773,6 +777,25 @@ TEST_CASE("plan exports: from the model, the bytes of the plan document's export
         CHECK(ical.value() == ical_read.value());
         CHECK(export_ical(Json::parse(document)).value() == ical.value());
     }
+}
+
+TEST_CASE("plan exports from the model of a plan without sessions: the milestones alone") {
+    // Its document has no "sessions", which the iCalendar reader cannot take for none.
+    const Curriculum c = load_ok(read_example("engineering-growth.json"));
+    Json request = Json::parse(read_example("alex.request.json"));
+    request["omit"] = {"sessions"};
+    const PlannedRequest planned = plan_ok(c, request);
+    REQUIRE(planned.plan.sessions.empty());
+    const std::string document = plan_to_json_text(c, planned.request, planned.plan);
+    auto ical = export_ical(c, planned.request, planned.plan);
+    REQUIRE(ical);
+    CHECK(count(ical.value(), "BEGIN:VEVENT\r\n") == planned.plan.milestones.size());
+    CHECK(count(ical.value(), "CATEGORIES:milestone\r\n") == planned.plan.milestones.size());
+    auto read = export_ical_from_json(document);
+    REQUIRE(!read);
+    CHECK(read.error().pointer == "/sessions");
+    CHECK(export_mermaid_gantt(c, planned.request, planned.plan).value() ==
+          export_mermaid_gantt_from_json(document).value());
 }
 
 TEST_CASE("outline_plan: ids and names for the model's indexes, the sessions that have a time") {
