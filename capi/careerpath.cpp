@@ -216,10 +216,9 @@ careerpath_status careerpath_export(const careerpath_curriculum *c, const char *
             if (!input)
                 return fail(CAREERPATH_ERR_ARGUMENT, ("careerpath_export: input is NULL (" + std::string(which) +
                                                       " exports a plan)").c_str());
-            auto document = careerpath::parse_document(std::string_view(input, len));
-            if (!document) return fail(document.error());
-            const careerpath::Json &plan = document.value().root();
-            auto text = which == "ical" ? careerpath::export_ical(plan) : careerpath::export_mermaid_gantt(plan);
+            const std::string_view plan(input, len);
+            auto text = which == "ical" ? careerpath::export_ical_from_json(plan)
+                                        : careerpath::export_mermaid_gantt_from_json(plan);
             if (!text) return fail(text.error());
             *out_text = copy_out(text.value());
             return succeed();

@@ -64,32 +64,29 @@ Ok read_bool(const Node &n, std::string_view what, std::optional<bool> &out) {
     return success();
 }
 
-// "skill@level", as plans name units.
-Ok read_unit(const Curriculum &c, const Node &n, UnitRef &out) {
-    std::string text;
-    BOOST_OUTCOME_TRYV(read_id(n, "unit", text));
-    const auto at = text.rfind('@');
-    const auto skill = at == std::string::npos ? std::nullopt : c.find_skill(text.substr(0, at));
-    const auto level = at == std::string::npos ? std::nullopt : c.levels().find(text.substr(at + 1));
+// "skill@level", as plans name units; `at` is where the document names it.
+Ok resolve_unit(const Curriculum &c, const std::string &name, const Node &at, UnitRef &out) {
+    if (name.empty()) return schema_error(at.pointer(), "unit must not be empty");
+    const auto sign = name.rfind('@');
+    const auto skill = sign == std::string::npos ? std::nullopt : c.find_skill(name.substr(0, sign));
+    const auto level = sign == std::string::npos ? std::nullopt : c.levels().find(name.substr(sign + 1));
     if (!skill || !level || *level == 0)
-        return make_error(Status::reference, "unit \"" + text + "\" is not skill@level of this curriculum", n.pointer());
+        return make_error(Status::reference, "unit \"" + name + "\" is not skill@level of this curriculum", at.pointer());
     out = UnitRef{*skill, *level};
     return success();
 }
 
-// A plan document (what careerpath_plan returns): only its path is read.
+// A plan document (what careerpath_plan returns), read by the plan reader for its path, each
+// unit resolved in the curriculum.
 Ok read_plan(const Curriculum &c, const Node &n, std::vector<PlannedWork> &out) {
-    BOOST_OUTCOME_TRYV(n.expect_object("the plan"));
-    Node path;
-    BOOST_OUTCOME_TRYV(read_array(n, "path", path));
-    if (!path) return detail::missing(path, "the plan's \"path\"");
-    for (std::size_t i = 0; i < path->size(); ++i) {
-        const Node u = path.element(i);
-        BOOST_OUTCOME_TRYV(u.expect_object("a unit of the path"));
+    BOOST_OUTCOME_TRY(plan, io::read_plan_outline(n, io::PlanUse::progress));
+    const Node path = n.member("path");
+    for (std::size_t i = 0; i < plan.path.size(); ++i) {
+        const PlanOutline::Unit &unit = plan.path[i];
         PlannedWork w;
-        BOOST_OUTCOME_TRYV(read_unit(c, u.member("unit"), w.unit));
-        BOOST_OUTCOME_TRYV(read_number(u.member("hours"), "hours", 0, w.hours));
-        BOOST_OUTCOME_TRYV(read_date(u.member("finish"), "finish", w.finish));
+        BOOST_OUTCOME_TRYV(resolve_unit(c, unit.unit, path.element(i).member("unit"), w.unit));
+        w.hours = unit.hours;
+        w.finish = unit.finish;
         out.push_back(w);
     }
     return success();

@@ -17,6 +17,7 @@
 #include <careerpath/limits.hpp>
 #include <careerpath/match.hpp>
 #include <careerpath/plan.hpp>
+#include <careerpath/plan_outline.hpp>
 #include <careerpath/plan_request.hpp>
 #include <careerpath/scorecard.hpp>
 #include <careerpath/sessions.hpp>

@@ -11,6 +11,7 @@
 #include <careerpath/cohort.hpp>
 #include <careerpath/curriculum.hpp>
 #include <careerpath/error.hpp>
+#include <careerpath/export.hpp>
 #include <careerpath/limits.hpp>
 #include <careerpath/match.hpp>
 #include <careerpath/plan.hpp>
@@ -107,38 +108,9 @@ Json match_to_json(const Curriculum &curriculum, const MatchRequest &request, co
 /// describe_json_text as a tree.
 Json describe(const Curriculum &curriculum);
 
-/// A plan document (what plan_to_json and careerpath_plan produce) as a Mermaid `gantt` chart:
-/// a section per phase holding its units (one task per path unit, from its start to its finish
-/// day included) and its milestone, units without a phase in a final section "Other", and the
-/// remaining milestones in a final section "Milestones". Names are one line each, with control
-/// characters and Mermaid's syntax characters made harmless (README.md "Exports"). A document
-/// that is not a plan is Status::schema with the JSON Pointer of the offending place.
+/// A plan document as a Mermaid Gantt chart and as an iCalendar file: export_mermaid_gantt_from_json
+/// and export_ical_from_json (export.hpp) of the tree's text.
 Result<std::string> export_mermaid_gantt(const Json &plan_document);
-
-/// A plan document as an iCalendar (RFC 5545) VCALENDAR with METHOD:PUBLISH, for calendar
-/// programs to import or subscribe to:
-///   - one VEVENT per session that is placed or moved, in document order (a dropped session has
-///     no time and is left out): SUMMARY the session's title (" with <mentor name>" added when
-///     the plan has a mentor), DTSTART and DTEND from `start_utc` and `minutes`, DESCRIPTION the
-///     agenda (units, the titles of the milestones it reviews, metrics), CATEGORIES the type;
-///   - then one all-day VEVENT per milestone (DTSTART;VALUE=DATE the due day, DTEND the day
-///     after, or DURATION:P1D on 9999-12-31, whose next day has no four-digit year;
-///     TRANSP:TRANSPARENT so it never shows as busy), DESCRIPTION when and whether it was
-///     delivered and met.
-/// Times are written in UTC ("...Z"), not as local times with TZID and a VTIMEZONE: the plan
-/// already fixed every instant, UTC needs no time-zone rules in the file (which we would have to
-/// generate from zoneinfo and which clients read unevenly), and every client shows UTC events in
-/// the viewer's own zone. The learner's local start is repeated in DESCRIPTION.
-/// UIDs are stable across runs and unique within and across plans: learner, program (empty when
-/// none), plan start and either session type and occurrence or "milestone-" and milestone id,
-/// joined by '.', then "@careerpath" (alex.technical_leadership.20270104.coaching.3@careerpath);
-/// bytes other than letters, digits, '_' and '-' in the ids are written %XX, so the parts cannot
-/// run into each other. In TEXT values a line break is "\n" and any other control character a
-/// space. DTSTAMP is `as_of` in UTC when the plan has one, else the plan start at
-/// 00:00 UTC, never the clock: the same plan always gives the same bytes. Lines end in CRLF and
-/// are folded at 75 octets (RFC 5545 3.1). A document that is not a plan (or a session or milestone
-/// this export cannot write: a bad date-time, minutes outside 1-1440, a repeated UID) is
-/// Status::schema with the JSON Pointer of the offending place.
 Result<std::string> export_ical(const Json &plan_document);
 
 CAREERPATH_NAMESPACE_END

@@ -192,15 +192,14 @@ int plan(const std::string &curriculum_path, const std::string &request_path, co
         return exit_failure;
     }
     const auto &[request, result] = planned.value();
-    // The document as text, indented without a tree (the exports still read one).
-    const std::string compact = cp::plan_to_json_text(*loaded.curriculum, request, result);
-    const std::string document = cp::indent_json(compact) + "\n";
+    // The document as text, indented without a tree; the exports draw the model.
+    const std::string document = cp::indent_json(cp::plan_to_json_text(*loaded.curriculum, request, result)) + "\n";
     std::string shown;
     if (format == "json") {
         shown = document;
     } else if (format == "mermaid" || format == "ical") {
-        const cp::Json tree = cp::Json::parse(compact);
-        auto exported = format == "ical" ? cp::export_ical(tree) : cp::export_mermaid_gantt(tree);
+        auto exported = format == "ical" ? cp::export_ical(*loaded.curriculum, request, result)
+                                         : cp::export_mermaid_gantt(*loaded.curriculum, request, result);
         if (!exported) {
             std::cerr << "careerpath: internal error: " << exported.error().message << "\n";
             return exit_failure;

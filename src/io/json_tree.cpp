@@ -52,4 +52,9 @@ Json match_to_json(const Curriculum &c, const MatchRequest &request, const Match
 }
 Json describe(const Curriculum &c) { return tree_of(describe_json_text(c)); }
 
+Result<std::string> export_mermaid_gantt(const Json &plan_document) {
+    return export_mermaid_gantt_from_json(text_of(plan_document));
+}
+Result<std::string> export_ical(const Json &plan_document) { return export_ical_from_json(text_of(plan_document)); }
+
 CAREERPATH_NAMESPACE_END

@@ -8,6 +8,7 @@
 #include <careerpath/curriculum.hpp>
 #include <careerpath/limits.hpp>
 #include <careerpath/match.hpp>
+#include <careerpath/plan_outline.hpp>
 #include <careerpath/plan_request.hpp>
 #include <careerpath/scorecard.hpp>
 
@@ -26,6 +27,17 @@ Result<std::vector<Assessment>> read_assessments(const Curriculum &curriculum, c
 Result<PlanRequest> read_plan_request(const Curriculum &curriculum, const detail::Node &root, const Limits &limits);
 Result<ScoreRequest> read_score_request(const Curriculum &curriculum, const detail::Node &root, const Limits &limits);
 Result<MatchRequest> read_match_request(const Curriculum &curriculum, const detail::Node &root, const Limits &limits);
+
+/// What a plan document is read for: each use reads the members it needs and no others.
+enum class PlanUse {
+    gantt,     ///< learner, target_role, path (unit, start, finish, phase), phases, milestones (title, due)
+    ical,      ///< learner, program, start, time_zone, mentor, as_of, milestones, the sessions with a time
+    progress,  ///< path (unit, hours, finish): a score request's "plan"
+};
+/// The one reader of plan documents (README.md "Exports"). A document that is not a plan, or
+/// holds what the use cannot draw, is Status::schema, "not a plan document: ...", with the
+/// JSON Pointer of the offending place.
+Result<PlanOutline> read_plan_outline(const detail::Node &root, PlanUse use);
 
 }  // namespace io
 

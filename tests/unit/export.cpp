@@ -3,13 +3,17 @@
 // and a hand-written plan document; the plan as iCalendar (wire format, escaping, UIDs, DTSTAMP,
 // all-day milestones); and documents that are not plans. Ids and titles holding NUL and other
 // control characters (tests/unit/control_characters.json and plan documents): every format's
-// text whole, with no raw control character, and Mermaid's syntax characters made harmless.
-#include <careerpath/json.hpp>
+// text whole, with no raw control character, and Mermaid's syntax characters made harmless. The
+// plan exports from the model give the bytes of the same exports of the plan's document, and an
+// outline made by hand cannot make them write what the format does not allow.
 #include <careerpath/export.hpp>
+#include <careerpath/json.hpp>
 #include <careerpath/plan.hpp>
+#include <careerpath/plan_outline.hpp>
 
 #include <doctest/doctest.h>
 
+#include "date_time.hpp"
 #include "support.hpp"
 
 #include <cstring>
@@ -708,4 +712,191 @@ TEST_CASE("export errors quote the document's strings as JSON, so a NUL cannot c
     REQUIRE(!r);
     CHECK(r.error().message == "not a plan document: \"status\" \"odd\\u0000status\" is not placed, moved or dropped");
     CHECK(c_length(r.error().message) == r.error().message.size());
+}
+
+// --- Plan exports from the model and from a document -------------------------------------------
+
+namespace {
+
+PlannedRequest plan_ok(const Curriculum &c, const Json &request) {
+    auto planned = plan_from_json(c, request.dump());
+    REQUIRE_MESSAGE(planned, (planned ? "" : planned.error().message));
+    return std::move(planned).value();
+}
+
+// Alex's request planned from 9999-06-01 at 3.76 hours a week: the path finishes on 9999-12-31,
+// the last day of the calendar.
+Json calendar_end_request() {
+    Json request = Json::parse(read_example("alex.request.json"));
+    request["start"] = "9999-06-01";
+    request["target_date"] = "9999-12-31";
+    request["learner"]["hours_per_week"] = 3.76;
+    request["learner"].erase("time_off");
+    return request;
+}
+
+}  // namespace
+
+TEST_CASE("plan exports: from the model, the bytes of the plan document's export") {
+    const Curriculum example = load_ok(read_example("engineering-growth.json"));
+    Json with_as_of = Json::parse(read_example("alex.request.json"));
+    with_as_of["as_of"] = "2027-01-03T21:00:00-05:00";
+    Json without_mentor = Json::parse(read_example("alex.request.json"));
+    without_mentor.erase("mentor");
+    // Parts the document leaves out, the model's exports leave out too.
+    Json lean = Json::parse(read_example("alex.request.json"));
+    lean["omit"] = {"sessions.agenda", "sessions.why", "path.requires", "phases.units", "gaps", "ready", "warnings"};
+    struct Case {
+        const char *name;
+        const Curriculum &curriculum;
+        PlannedRequest planned;
+    };
+    const Case cases[] = {
+        {"alex", example, plan_ok(example, Json::parse(read_example("alex.request.json")))},
+        {"maria", example, plan_ok(example, Json::parse(read_example("maria.request.json")))},
+        {"alex with as_of", example, plan_ok(example, with_as_of)},
+        {"alex without a mentor", example, plan_ok(example, without_mentor)},
+        {"alex, leaving parts out", example, plan_ok(example, lean)},
+        {"alex to the calendar's end", example, plan_ok(example, calendar_end_request())},
+        {"control characters", control_curriculum(), control_plan()},
+    };
+    for (const Case &k : cases) {
+        INFO(k.name);
+        const auto &[request, plan] = k.planned;
+        const std::string document = plan_to_json_text(k.curriculum, request, plan);
+        auto gantt = export_mermaid_gantt(k.curriculum, request, plan);
+        auto gantt_read = export_mermaid_gantt_from_json(document);
+        REQUIRE(gantt);
+        REQUIRE(gantt_read);
+        CHECK(gantt.value() == gantt_read.value());
+        CHECK(export_mermaid_gantt(Json::parse(document)).value() == gantt.value());
+        auto ical = export_ical(k.curriculum, request, plan);
+        auto ical_read = export_ical_from_json(document);
+        REQUIRE(ical);
+        REQUIRE(ical_read);
+        CHECK(ical.value() == ical_read.value());
+        CHECK(export_ical(Json::parse(document)).value() == ical.value());
+    }
+}
+
+TEST_CASE("plan exports from the model of a plan without sessions: the milestones alone") {
+    // Its document has no "sessions", which the iCalendar reader cannot take for none.
+    const Curriculum c = load_ok(read_example("engineering-growth.json"));
+    Json request = Json::parse(read_example("alex.request.json"));
+    request["omit"] = {"sessions"};
+    const PlannedRequest planned = plan_ok(c, request);
+    REQUIRE(planned.plan.sessions.empty());
+    const std::string document = plan_to_json_text(c, planned.request, planned.plan);
+    auto ical = export_ical(c, planned.request, planned.plan);
+    REQUIRE(ical);
+    CHECK(count(ical.value(), "BEGIN:VEVENT\r\n") == planned.plan.milestones.size());
+    CHECK(count(ical.value(), "CATEGORIES:milestone\r\n") == planned.plan.milestones.size());
+    auto read = export_ical_from_json(document);
+    REQUIRE(!read);
+    CHECK(read.error().pointer == "/sessions");
+    CHECK(export_mermaid_gantt(c, planned.request, planned.plan).value() ==
+          export_mermaid_gantt_from_json(document).value());
+}
+
+TEST_CASE("outline_plan: ids and names for the model's indexes, the sessions that have a time") {
+    const Curriculum c = load_ok(read_example("engineering-growth.json"));
+    const PlannedRequest planned = plan_ok(c, Json::parse(read_example("alex.request.json")));
+    const PlanOutline outline = outline_plan(c, planned.request, planned.plan);
+    CHECK(outline.learner == "alex");
+    CHECK(outline.program == "technical_leadership");
+    CHECK(outline.target_role == "staff_engineer");
+    CHECK(outline.start.iso() == "2027-01-04");
+    CHECK(outline.time_zone == "America/New_York");
+    CHECK_FALSE(outline.as_of.has_value());
+    CHECK(outline.mentor == "Mike");
+    REQUIRE(outline.path.size() == planned.plan.path.size());
+    CHECK(outline.path[0].unit == "architectural_patterns@advanced");
+    CHECK(outline.path[0].phase == "system_design_fundamentals");
+    CHECK(outline.path[0].hours == doctest::Approx(planned.plan.path[0].hours));
+    CHECK(outline.phases.size() == planned.plan.phases.size());
+    CHECK(outline.milestones.back().title == "Ready for Staff Engineer");
+    std::size_t held = 0, moved = 0;
+    for (const Session &s : planned.plan.sessions) held += s.status != Session::Status::dropped;
+    REQUIRE(held < planned.plan.sessions.size());  // the plan drops one: the outline leaves it out
+    REQUIRE(outline.sessions.size() == held);
+    for (const PlanOutline::Session &s : outline.sessions) {
+        CHECK(s.status != Session::Status::dropped);
+        CHECK(s.moved_because.has_value() == (s.status == Session::Status::moved));
+        moved += s.status == Session::Status::moved;
+    }
+    CHECK(moved > 0);
+    CHECK(outline.sessions[0].type == "coaching");
+    CHECK(outline.sessions[0].occurrence == 1);
+}
+
+TEST_CASE("export_mermaid_gantt: a task finishing on 9999-12-31 is written with its length") {
+    // Mermaid's end date is the day after the finish, which has no four-digit year.
+    auto gantt = export_mermaid_gantt_from_json(R"({"path": [
+        {"unit": "a@one", "start": "9999-12-01", "finish": "9999-12-31"},
+        {"unit": "b@one", "start": "9999-12-31", "finish": "9999-12-31"},
+        {"unit": "c@one", "start": "9999-12-29", "finish": "9999-12-30"}]})");
+    REQUIRE_MESSAGE(gantt, (gantt ? "" : gantt.error().message));
+    CHECK(gantt.value() ==
+          "gantt\n    title Learning plan\n    dateFormat YYYY-MM-DD\n    section Other\n"
+          "    a@one :t0, 9999-12-01, 31d\n    b@one :t1, 9999-12-31, 1d\n    c@one :t2, 9999-12-29, 9999-12-31\n");
+    // A plan that finishes then: its last unit.
+    const Curriculum c = load_ok(read_example("engineering-growth.json"));
+    const PlannedRequest planned = plan_ok(c, calendar_end_request());
+    REQUIRE(planned.plan.summary.finish.iso() == "9999-12-31");
+    auto from_plan = export_mermaid_gantt(c, planned.request, planned.plan);
+    REQUIRE(from_plan);
+    CHECK(from_plan.value().find(", 16d\n") != std::string::npos);
+}
+
+TEST_CASE("plan exports of an outline made by hand: what the format cannot write is refused, with its field") {
+    PlanOutline plan;
+    plan.learner = "sam";
+    plan.start = *Date::from_ymd(2027, 1, 4);
+    PlanOutline::Session session;
+    session.type = "coaching";
+    session.occurrence = 1;
+    session.title = "Coaching";
+    session.start_utc = unix_seconds(*Date::from_ymd(2027, 1, 5), 9 * 3600);
+    session.minutes = 60;
+    plan.sessions = {session};
+    plan.milestones = {{"m", "Milestone", *Date::from_ymd(2027, 3, 1), std::nullopt, std::nullopt}};
+    REQUIRE(export_ical(plan));
+
+    auto refused = [](const Result<std::string> &r, const std::string &pointer) {
+        REQUIRE(!r);
+        CHECK(r.error().status == Status::schema);
+        CHECK(r.error().pointer == pointer);
+        CHECK(r.error().message.rfind("not a plan document: ", 0) == 0);
+    };
+    PlanOutline bad = plan;
+    bad.sessions[0].minutes = 0;
+    refused(export_ical(bad), "/sessions/0/minutes");
+    bad.sessions[0].minutes = 1'000'000'000;  // would overflow the end's seconds unchecked
+    refused(export_ical(bad), "/sessions/0/minutes");
+    bad = plan;
+    bad.sessions[0].start_utc = unix_seconds(*Date::from_ymd(1400, 1, 1)) - 1;
+    refused(export_ical(bad), "/sessions/0/start_utc");
+    bad.sessions[0].start_utc = unix_seconds(*Date::from_ymd(9999, 12, 31), 23 * 3600 + 30 * 60);
+    refused(export_ical(bad), "/sessions/0/minutes");  // ends past the calendar
+    bad = plan;
+    bad.as_of = unix_seconds(*Date::from_ymd(9999, 12, 31), 24 * 3600);
+    refused(export_ical(bad), "/as_of");
+    bad = plan;
+    bad.sessions.push_back(session);
+    refused(export_ical(bad), "/sessions/1/occurrence");
+    bad = plan;
+    bad.milestones.push_back(bad.milestones[0]);
+    refused(export_ical(bad), "/milestones/1/id");
+    // A dropped session has no time: skipped, whatever else it holds.
+    bad = plan;
+    bad.sessions.push_back(session);
+    bad.sessions[1].status = Session::Status::dropped;
+    bad.sessions[1].minutes = 0;
+    auto skipped = export_ical(bad);
+    REQUIRE(skipped);
+    CHECK(skipped.value() == export_ical(plan).value());
+
+    PlanOutline chart;
+    chart.path = {{"a@one", *Date::from_ymd(2027, 1, 5), *Date::from_ymd(2027, 1, 4), "", 0}};
+    refused(export_mermaid_gantt(chart), "/path/0/finish");
 }

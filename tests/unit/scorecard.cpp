@@ -487,6 +487,39 @@ TEST_CASE("bad score requests: status and pointer") {
     check_rejected(r, Status::reference, "/assessments/0/ratings/2/rater");
 }
 
+TEST_CASE("a score request's plan is read by the plan reader: what progress needs, worded as the exports word it") {
+    // Only each unit's name, hours and finish: a path without starts (no chart could draw it)
+    // still gives progress, and a null plan is none.
+    Json r = base();
+    r["plan"] = Json::parse(R"({"path": [{"unit": "a@advanced", "hours": 10, "finish": "2027-02-01", "start": 3}]})");
+    CHECK(score_ok(r).card.progress.has_value());
+    r["plan"] = nullptr;
+    CHECK_FALSE(score_ok(r).card.progress.has_value());
+    struct Case {
+        const char *plan;
+        const char *pointer;
+        const char *message;
+    };
+    const Case cases[] = {
+        {"[]", "/plan", "not a plan document: the document is not a JSON object"},
+        {"{}", "/plan/path", "not a plan document: no \"path\" array"},
+        {R"({"path": [{"unit": "a@advanced", "finish": "2027-02-01"}]})", "/plan/path/0/hours",
+         "not a plan document: missing \"hours\""},
+        {R"({"path": [{"unit": "a@advanced", "hours": -1, "finish": "2027-02-01"}]})", "/plan/path/0/hours",
+         "not a plan document: \"hours\" is negative"},
+        {R"({"path": [{"unit": "a@advanced", "hours": 1, "finish": "2027-02-30"}]})", "/plan/path/0/finish",
+         "not a plan document: \"finish\" \"2027-02-30\" is not a date"},
+        {R"({"path": [{"unit": "", "hours": 1, "finish": "2027-02-01"}]})", "/plan/path/0/unit",
+         "unit must not be empty"},
+    };
+    for (const Case &k : cases) {
+        INFO(k.plan);
+        r["plan"] = Json::parse(k.plan);
+        check_rejected(r, Status::schema, k.pointer);
+        CHECK(read_score_request(cur(), r).error().message == k.message);
+    }
+}
+
 TEST_CASE("outcomes that contradict themselves are rejected") {
     Json r = base();
     r["outcomes"]["promoted_on"] = "2027-02-01";

@@ -1,0 +1,83 @@
+// careerpath — a plan as its exports draw it (README.md "Exports"): who and what it is for, the
+// dated path, the phases, the milestones and the sessions, with names instead of indexes. The
+// Gantt chart and the iCalendar file are written from one; it is made either from the model
+// (outline_plan) or from a plan document (what careerpath_plan returns), read by the library's
+// one plan reader, which the scorecard uses for a score request's "plan" too.
+#pragma once
+
+#include <careerpath/curriculum.hpp>
+#include <careerpath/date.hpp>
+#include <careerpath/plan.hpp>
+#include <careerpath/plan_request.hpp>
+#include <careerpath/sessions.hpp>
+#include <careerpath/version.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+CAREERPATH_NAMESPACE_BEGIN
+
+/// The fields mirror the plan document's members of the same names (README.md "A plan"). Read
+/// from a document, an outline holds what the export it is read for needs and leaves the rest
+/// empty; made from the model, it holds everything.
+struct PlanOutline {
+    struct Unit {
+        std::string unit;   ///< "skill@level"
+        Date start, finish; ///< first and last day worked on
+        std::string phase;  ///< the phase id; empty for none
+        double hours = 0;   ///< the unit's effort (a document writes it rounded to a millionth)
+    };
+    struct Phase {
+        std::string id;
+        std::string title;
+    };
+    struct Milestone {
+        std::string id;
+        std::string title;
+        Date due;
+        std::optional<Date> delivered;  ///< none: after the plan's horizon
+        std::optional<bool> met;
+    };
+    struct Session {
+        /// Placed or moved: a dropped session has no time, so neither way of making an
+        /// outline keeps one, and the exports skip one put in by hand.
+        careerpath::Session::Status status = careerpath::Session::Status::placed;
+        std::string type;             ///< the session type id
+        std::int64_t occurrence = 0;  ///< from 1 within its type
+        std::string title;
+        std::string start;            ///< the local start, with its offset, as the plan writes it
+        std::int64_t start_utc = 0;   ///< seconds since 1970-01-01T00:00:00Z
+        int minutes = 0;
+        std::vector<std::string> agenda;      ///< unit names
+        std::vector<std::string> milestones;  ///< milestone ids
+        std::vector<std::string> metrics;     ///< metric ids
+        /// For a moved session: what closed the first slot it lost, and how many slots `why`
+        /// lists (the document's first reason's "detail" and the length of its "why").
+        std::optional<std::string> moved_because;
+        std::size_t closed_slots = 0;
+    };
+
+    std::string learner;      ///< the learner's id
+    std::string program;      ///< empty without a program
+    std::string target_role;
+    Date start;
+    std::string time_zone;    ///< the learner's
+    std::optional<std::int64_t> as_of;  ///< the request's as_of, in seconds since 1970 UTC
+    std::string mentor;       ///< the mentor's name, else id; empty without a mentor
+    std::vector<Unit> path;   ///< in the order worked on
+    std::vector<Phase> phases;
+    std::vector<Milestone> milestones;
+    std::vector<Session> sessions;  ///< those with a time, in the plan's order
+};
+
+/// The outline of a plan made for `request`: what the plan reader makes of
+/// plan_to_json_text(curriculum, request, plan), without writing or reading JSON. The parts the
+/// request leaves out of the document ("omit") are left out here too: the sessions' agendas and
+/// reasons, and the sessions, of which the outline then has none (where the iCalendar reader
+/// refuses a document without "sessions": it cannot tell that there are none).
+PlanOutline outline_plan(const Curriculum &curriculum, const PlanRequest &request, const Plan &plan);
+
+CAREERPATH_NAMESPACE_END
