@@ -1,5 +1,5 @@
-// The JSON writer (src/json_writer.hpp) on the kinds of values result documents are made of,
-// 10,000 at a time, each case beside nlohmann's dump() of the same values as a tree built
+// The JSON writer (src/io/json_writer.hpp) on the kinds of values result documents are made
+// of, 10,000 at a time, each case beside nlohmann's dump() of the same values as a tree built
 // beforehand (the tree is not timed), so that one run gives the writer's cost as a ratio:
 //   BM_WriterNumbers / BM_DumpNumbers   hours and scores rounded to a millionth, as written
 //   BM_WriterReals / BM_DumpReals       the same quotients unrounded: 16 or 17 digits each

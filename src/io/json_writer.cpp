@@ -4,7 +4,6 @@
 #include <careerpath/json.hpp>
 #include "../utf8.hpp"
 
-#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -126,10 +125,9 @@ void JsonWriter::key(std::string_view key) {
     const std::string_view as_read = utf8 ? key : std::string_view(replaced);
     const std::string_view last = std::string_view(keys_).substr(level.key_start);
     if (!level.empty && as_read <= last) {
-        std::string message = "JsonWriter: key \"" + std::string(as_read) + "\" after \"" + std::string(last) +
-                              "\" (members must be written in key order)";
         out_.resize(written);
-        throw std::logic_error(message);
+        throw std::logic_error("JsonWriter: key \"" + std::string(as_read) + "\" after \"" + std::string(last) +
+                               "\" (members must be written in key order)");
     }
     level.empty = false;
     keys_.resize(level.key_start);
