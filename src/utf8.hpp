@@ -4,6 +4,8 @@
 #include <careerpath/version.hpp>
 
 #include <cstddef>
+#include <cstdint>
+#include <string>
 #include <string_view>
 
 CAREERPATH_NAMESPACE_BEGIN
@@ -36,6 +38,26 @@ inline std::size_t utf8_length(std::string_view s) noexcept {
     for (std::size_t i = 2; i < n; ++i)
         if (byte(i) < 0x80 || byte(i) > 0xBF) return 0;
     return n;
+}
+
+/// Appends code point `cp` (at most U+10FFFF, no surrogate) as UTF-8: what a JSON \u escape
+/// decodes to, for both of the library's JSON parsers.
+inline void append_utf8(std::string &out, std::uint32_t cp) {
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
 }
 
 }  // namespace detail

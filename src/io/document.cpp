@@ -61,24 +61,6 @@ int hex_value(char c) noexcept {
     return -1;
 }
 
-void append_utf8(std::string &out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-}
-
 // An upper bound on the entries a text can make: every value is the document's root, the first
 // of its container (after '[' or '{') or follows a ','; every key is followed by ':'. One cheap
 // pass lets the entry array be allocated once, at its final size or a little more, instead of
@@ -348,7 +330,7 @@ private:
                     if (!hex4(p, low) || low < 0xDC00 || low > 0xDFFF) return false;
                     cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
                 }
-                append_utf8(out, cp);
+                detail::append_utf8(out, cp);
                 break;
             }
             default: return false;

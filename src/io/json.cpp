@@ -2,6 +2,7 @@
 #include <careerpath/json.hpp>
 
 #include "json_writer.hpp"
+#include "../utf8.hpp"
 
 #include <cmath>
 
@@ -349,7 +350,7 @@ public:
                     if (!read_hex4(low)) return false;
                     cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
                 }
-                append_utf8(out, cp);
+                detail::append_utf8(out, cp);
                 break;
             }
             default: out.push_back(e); break;
@@ -397,24 +398,6 @@ private:
         pos_ += 4;
         return true;
     }
-    static void append_utf8(std::string &out, std::uint32_t cp) {
-        if (cp < 0x80) {
-            out.push_back(static_cast<char>(cp));
-        } else if (cp < 0x800) {
-            out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-        } else if (cp < 0x10000) {
-            out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-            out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-        } else {
-            out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-            out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-        }
-    }
-
     std::string_view text_;
     std::size_t pos_ = 0;
 };
