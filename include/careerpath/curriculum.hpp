@@ -127,8 +127,8 @@ public:
     /// Parses and validates a curriculum document (SPEC "Curriculum"). Every rejection carries
     /// its status, a message and the JSON Pointer of the offending field.
     static Result<Curriculum> load(std::string_view json_text, const Limits &limits = {});
-    /// Loads an already parsed document: any JSON tree with nlohmann's dump() (careerpath/json.hpp
-    /// names nlohmann::json as careerpath::Json); written out as text and loaded, so that every
+    /// Loads an already parsed document: a careerpath::Json tree (careerpath/json.hpp) or any type
+    /// with the same dump(); written out as text and loaded, so that every
     /// limit still applies.
     template <class Tree>
     static Result<Curriculum> from_json(const Tree &document, const Limits &limits = {}) {
