@@ -4,6 +4,8 @@
 //                      hours a week, so that even the 10,000-skill closure fits the 50-year horizon
 //   BM_PlanJson/N      exactly what careerpath_plan does: request text in, plan text out
 //                      (plan_json_text), on the same case
+//   BM_PlanWrite/N     the plan document alone (plan_to_json_text) for the plan BM_Plan makes:
+//                      what writing costs, apart from reading the request and planning
 //   BM_PlanHorizon/H   1,000 skills at H tenths of an hour a week: the same units spread over five
 //                      years (H = 1680) or forty (H = 200); the time must not follow the days
 // Counters: units and hours in the path, and the calendar days from start to finish; plan_bytes.
@@ -90,6 +92,23 @@ void BM_PlanJson(benchmark::State &state) {
     state.counters["plan_bytes"] = static_cast<double>(bytes);
 }
 
+void BM_PlanWrite(benchmark::State &state) {
+    const PlanCase c = make_case(static_cast<std::size_t>(state.range(0)), 168);
+    auto plan = careerpath::make_plan(c.curriculum, c.request);
+    if (!plan) {
+        state.SkipWithError(plan.error().message.c_str());
+        return;
+    }
+    std::size_t bytes = 0;
+    for (auto _ : state) {
+        const std::string out = careerpath::plan_to_json_text(c.curriculum, c.request, plan.value());
+        bytes = out.size();
+        benchmark::DoNotOptimize(out.data());
+    }
+    state.counters["plan_bytes"] = static_cast<double>(bytes);
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(bytes));
+}
+
 void BM_PlanHorizon(benchmark::State &state) {
     time_plan(state, make_case(1000, static_cast<double>(state.range(0)) / 10));
 }
@@ -98,4 +117,5 @@ void BM_PlanHorizon(benchmark::State &state) {
 
 BENCHMARK(BM_Plan)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PlanJson)->Arg(1000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PlanWrite)->Arg(1000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PlanHorizon)->Arg(1680)->Arg(400)->Arg(200)->Unit(benchmark::kMillisecond);

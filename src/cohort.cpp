@@ -132,7 +132,7 @@ namespace {
 
 using detail::JsonWriter;
 
-void write_cell(JsonWriter &w, std::string_view key, const RoiCell &c) {
+void write_cell(JsonWriter &w, JsonWriter::Key key, const RoiCell &c) {
     w.key(key);
     w.begin_object();
     w.member("n", c.n);
@@ -157,7 +157,7 @@ void write_row(JsonWriter &w, const RoiRow &r) {
     w.end_object();
 }
 
-void write_rows(JsonWriter &w, std::string_view key, const std::vector<RoiRow> &rows) {
+void write_rows(JsonWriter &w, JsonWriter::Key key, const std::vector<RoiRow> &rows) {
     w.key(key);
     w.begin_array();
     for (const RoiRow &r : rows) write_row(w, r);

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 CAREERPATH_NAMESPACE_BEGIN
 
@@ -20,9 +21,35 @@ constexpr int max_year = 9999;
 
 constexpr std::array<const char *, 7> weekday_names{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
-// The year-month-day of a day number. Boost throws only for a year outside 1400-9999, which a
-// Date never holds unless plus_days was asked to leave the range (a documented precondition).
-Cal::ymd_type split(std::int32_t day_number) { return Cal::from_day_number(day_number); }
+struct YearMonthDay {
+    int year, month, day;
+};
+
+// The year-month-day of a day number, by Neri and Schneider's Euclidean affine functions
+// ("Euclidean affine functions and their application to calendar algorithms", 2022): a few
+// multiplications and shifts in 32 bits instead of a chain of divisions. Not by Boost, whose
+// from_day_number builds range-checked types and costs several times more, and writers split
+// every date they print. The unit test "every day of the range round-trips" holds it to the
+// calendar on every day from 1400 to 9999.
+YearMonthDay split(std::int32_t day_number) {
+    // Days counted from 1 March of a year far enough back (400 * shift years before year 0) for
+    // every day of the range, and of plus_days a little beyond it, to stay positive.
+    constexpr std::uint32_t shift = 82;
+    constexpr std::uint32_t era_days = 146097;  // days in 400 years
+    const std::uint32_t n = static_cast<std::uint32_t>(day_number - 2440588) + 719468 + era_days * shift;
+    const std::uint32_t n1 = 4 * n + 3;
+    const std::uint32_t century = n1 / era_days;
+    const std::uint32_t day_of_century = n1 % era_days / 4;
+    const std::uint64_t p2 = std::uint64_t{2939745} * (4 * day_of_century + 3);
+    const auto year_of_century = static_cast<std::uint32_t>(p2 >> 32);
+    const std::uint32_t day_of_year = static_cast<std::uint32_t>(p2) / 2939745 / 4;  // from 1 March
+    const std::uint32_t n3 = 2141 * day_of_year + 197913;
+    const std::uint32_t month = n3 >> 16;        // 3..14, March first
+    const std::uint32_t day = (n3 & 0xFFFF) / 2141;
+    const std::uint32_t january = day_of_year >= 306;  // January or February: the next year
+    return {static_cast<int>(100 * century + year_of_century + january) - static_cast<int>(400 * shift),
+            static_cast<int>(january ? month - 12 : month), static_cast<int>(day + 1)};
+}
 
 }  // namespace
 
@@ -72,16 +99,26 @@ Weekday Date::weekday() const noexcept {
     return static_cast<Weekday>(((day_number_ % 7) + 7) % 7);
 }
 
-std::string Date::iso() const {
+std::array<char, 10> Date::iso_chars() const noexcept {
+    static constexpr char pairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
     const auto ymd = split(day_number_);
-    std::string text = "0000-00-00";
-    auto put = [&](std::size_t end, int value) {  // digits written from the right
-        for (std::size_t i = end; value > 0; --i, value /= 10) text[i] = static_cast<char>('0' + value % 10);
-    };
-    put(3, ymd.year);
-    put(6, ymd.month);
-    put(9, ymd.day);
+    const auto two = [](char *out, int v) { std::memcpy(out, pairs + 2 * v, 2); };
+    std::array<char, 10> text;
+    two(text.data(), ymd.year / 100);
+    two(text.data() + 2, ymd.year % 100);
+    text[4] = '-';
+    two(text.data() + 5, ymd.month);
+    text[7] = '-';
+    two(text.data() + 8, ymd.day);
     return text;
+}
+
+std::string Date::iso() const {
+    const auto text = iso_chars();
+    return std::string(text.data(), text.size());
 }
 
 Date Date::plus_months(int months) const noexcept {

@@ -7,7 +7,7 @@ CAREERPATH_NAMESPACE_BEGIN
 namespace {
 
 template <class Range>
-void write_ids(detail::JsonWriter &w, std::string_view key, const Range &range) {
+void write_ids(detail::JsonWriter &w, detail::JsonWriter::Key key, const Range &range) {
     w.key(key);
     w.begin_array();
     for (const auto &item : range) w.value(item.id);
@@ -49,7 +49,7 @@ std::string describe_json_text(const Curriculum &c) {
         w.member("id", role.id);
         w.key("requires");
         w.begin_object();  // requirements are sorted by skill id
-        for (const auto &req : role.requirements) w.member(c.skills()[req.skill].id, c.levels().name(req.level));
+        for (const auto &req : role.requirements) w.id_member(c.skills()[req.skill].id, c.levels().name(req.level));
         w.end_object();
         w.member("title", role.title);
         w.end_object();

@@ -309,7 +309,7 @@ void write_candidate(JsonWriter &w, const Curriculum &c, const MatchRequest &req
     w.key("covers");
     w.begin_object();  // the pair's skills are sorted by skill id
     for (const CoveredSkill &s : p.skills)
-        if (s.covered > 0) w.member(c.skills()[s.skill].id, s.covered);
+        if (s.covered > 0) w.id_member(c.skills()[s.skill].id, s.covered);
     w.end_object();
     w.member("mentor", request.mentors[p.mentor].id);
     w.member("score", p.score);
@@ -465,7 +465,7 @@ std::string match_to_json_text(const Curriculum &c, const MatchRequest &request,
     w.end_array();
 
     w.key("week_of");
-    if (request.week_of) w.value(request.week_of->iso());
+    if (request.week_of) w.value(*request.week_of);
     else w.null();
     w.key("weights");
     w.begin_object();

@@ -27,7 +27,24 @@ const char *to_string(Session::Status status) {
     return "unknown";
 }
 
+// Units' names, skill@level (Curriculum::unit_name), written without making the strings, with
+// the curriculum's tables looked up once per document rather than once per name.
+class UnitNames {
+public:
+    explicit UnitNames(const Curriculum &c) : graph_(c.graph()), skills_(c.skills()), levels_(c.levels()) {}
+    void write(JsonWriter &w, UnitIndex u) const {
+        const UnitRef ref = graph_.unit(u);
+        w.joined(skills_[ref.skill].id, '@', levels_.name(ref.level));
+    }
+
+private:
+    const UnitGraph &graph_;
+    std::span<const Skill> skills_;
+    const LevelScale &levels_;
+};
+
 void write_sessions(JsonWriter &w, const Curriculum &c, const Plan &plan, PlanParts parts) {
+    const UnitNames names(c);
     const bool agenda = parts.wants(PlanPart::session_agenda);
     w.begin_array();
     for (const Session &s : plan.sessions) {
@@ -37,7 +54,7 @@ void write_sessions(JsonWriter &w, const Curriculum &c, const Plan &plan, PlanPa
         if (agenda) {
             w.key("agenda");
             w.begin_array();
-            for (UnitIndex u : s.agenda) w.value(c.unit_name(c.graph().unit(u)));
+            for (UnitIndex u : s.agenda) names.write(w, u);
             w.end_array();
         }
         if (agenda && type.agenda == SessionType::Agenda::milestones) {
@@ -67,7 +84,7 @@ void write_sessions(JsonWriter &w, const Curriculum &c, const Plan &plan, PlanPa
             for (const ClosedSlot &slot : s.why) {
                 w.begin_object();
                 w.member("closed_by", to_string(slot.closure));
-                w.member("day", slot.day.iso());
+                w.member("day", slot.day);
                 w.member("detail", slot.detail);
                 w.member("time", format_clock(slot.minute_of_day));
                 w.end_object();
@@ -77,8 +94,8 @@ void write_sessions(JsonWriter &w, const Curriculum &c, const Plan &plan, PlanPa
         if (s.why_more && parts.wants(PlanPart::session_why)) w.member("why_more", s.why_more);
         w.key("window");
         w.begin_object();
-        w.member("first", s.window_first.iso());
-        w.member("last", s.window_last.iso());
+        w.member("first", s.window_first);
+        w.member("last", s.window_last);
         w.end_object();
         w.end_object();
     }
@@ -107,28 +124,36 @@ Result<std::string> plan_json_text(const Curriculum &curriculum, std::string_vie
 std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, const Plan &plan) {
     const UnitGraph &graph = c.graph();
     const Program *program = request.program ? &c.programs()[*request.program] : nullptr;
+    const PlanParts parts = request.parts;
+    const std::span<const Skill> skills = c.skills();
+    const LevelScale &levels = c.levels();
     std::string text;
+    // Room for the usual document at once (bytes per entry as the bundled examples and the
+    // benchmarks' plans have them): growing a half-megabyte string by doubling copies it again
+    // and again.
+    text.reserve(1024 + 120 * plan.gap.gaps.size() + 300 * plan.path.size() + 40 * plan.gap.ready.size() +
+                 (parts.wants(PlanPart::sessions) ? 300 * plan.sessions.size() : 0) + 250 * plan.warnings.size());
     JsonWriter w(text);
-    auto unit_names = [&](std::string_view key, const std::vector<UnitIndex> &units) {
+    const UnitNames names(c);
+    auto unit_names = [&](JsonWriter::Key key, const std::vector<UnitIndex> &units) {
         w.key(key);
         w.begin_array();
-        for (UnitIndex u : units) w.value(c.unit_name(graph.unit(u)));
+        for (UnitIndex u : units) names.write(w, u);
         w.end_array();
     };
 
     w.begin_object();
-    const PlanParts parts = request.parts;
     w.member("as_of", request.as_of);
     if (parts.wants(PlanPart::gaps)) {
     w.key("gaps");
     w.begin_array();
     for (const SkillGap &g : plan.gap.gaps) {
         w.begin_object();
-        w.member("current", c.levels().name(g.current));
+        w.member("current", levels.name(g.current));
         w.member("hours", rounded(g.hours));
         w.member("required", g.required);
-        w.member("skill", c.skills()[g.skill].id);
-        w.member("target", c.levels().name(g.target));
+        w.member("skill", skills[g.skill].id);
+        w.member("target", levels.name(g.target));
         w.member("weight", g.weight);
         w.end_object();
     }
@@ -150,8 +175,8 @@ std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, c
     w.begin_array();
     for (const Milestone &m : plan.milestones) {
         w.begin_object();
-        w.member("delivered", m.delivered.iso());
-        w.member("due", m.due.iso());
+        w.member("delivered", m.delivered);
+        w.member("due", m.due);
         w.member("id", m.id);
         w.member("met", m.met);
         w.member("title", m.title);
@@ -164,20 +189,21 @@ std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, c
     for (const PlannedUnit &pu : plan.path) {
         const UnitRef ref = graph.unit(pu.unit);
         w.begin_object();
-        w.member("due", pu.due.iso());
-        w.member("finish", pu.finish.iso());
+        w.member("due", pu.due);
+        w.member("finish", pu.finish);
         w.member("hours", rounded(pu.hours));
         w.member("late_days", pu.late_days);
         w.member("lateness_hours", rounded(pu.lateness_hours));
-        w.member("level", c.levels().name(ref.level));
+        w.member("level", levels.name(ref.level));
         w.key("phase");
         if (pu.phase) w.value(program->phases[*pu.phase].id);
         else w.null();
-        w.member("release", pu.release.iso());
+        w.member("release", pu.release);
         if (parts.wants(PlanPart::path_requires)) unit_names("requires", pu.requires_units);
-        w.member("skill", c.skills()[ref.skill].id);
-        w.member("start", pu.start.iso());
-        w.member("unit", c.unit_name(graph.unit(pu.unit)));
+        w.member("skill", skills[ref.skill].id);
+        w.member("start", pu.start);
+        w.key("unit");
+        names.write(w, pu.unit);
         w.end_object();
     }
     w.end_array();
@@ -188,12 +214,12 @@ std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, c
         const Phase &def = program->phases[ph.phase];
         w.begin_object();
         w.key("delivered");
-        if (ph.delivered) w.value(ph.delivered->iso());
+        if (ph.delivered) w.value(*ph.delivered);
         else w.null();
-        w.member("first", ph.first.iso());
+        w.member("first", ph.first);
         w.member("hours", rounded(ph.hours));
         w.member("id", def.id);
-        w.member("last", ph.last.iso());
+        w.member("last", ph.last);
         w.member("on_time", ph.on_time);
         w.member("title", def.title);
         if (parts.wants(PlanPart::phase_units)) unit_names("units", ph.units);
@@ -209,22 +235,22 @@ std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, c
         w.key("sessions");
         write_sessions(w, c, plan, parts);
     }
-    w.member("start", request.start.iso());
+    w.member("start", request.start);
 
     const PlanSummary &s = plan.summary;
     w.key("summary");
     w.begin_object();
     w.member("critical_path_hours", rounded(s.critical_path_hours));
-    w.member("finish", s.finish.iso());
+    w.member("finish", s.finish);
     w.member("hours", rounded(s.hours));
-    w.member("lower_bound_finish", s.lower_bound_finish.iso());
+    w.member("lower_bound_finish", s.lower_bound_finish);
     w.member("max_late_days", s.max_late_days);
     w.member("max_lateness_hours", rounded(s.max_lateness_hours));
     w.member("target_met", s.target_met);
     w.member("units", s.units);
     w.end_object();
 
-    w.member("target_date", request.target_date.iso());
+    w.member("target_date", request.target_date);
     w.member("target_role", c.roles()[request.target_role].id);
     w.member("time_zone", request.learner.zone.name());
 
@@ -237,7 +263,7 @@ std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, c
         w.member("constraint", warning.constraint);
         w.key("dates");
         w.begin_array();
-        for (Date d : warning.dates) w.value(d.iso());
+        for (Date d : warning.dates) w.value(d);
         w.end_array();
         w.member("message", warning.message);
         w.end_object();

@@ -403,7 +403,7 @@ namespace {
 
 using detail::JsonWriter;
 
-void write_number(JsonWriter &w, std::string_view key, const std::optional<double> &v) {
+void write_number(JsonWriter &w, JsonWriter::Key key, const std::optional<double> &v) {
     w.key(key);
     if (v) w.value(detail::rounded(*v));
     else w.null();
@@ -416,7 +416,7 @@ void write_estimate(JsonWriter &w, const Curriculum &c, const SkillEstimate &e) 
     w.member("n", e.n);
     write_number(w, "spread", e.spread);
     w.end_object();
-    w.member("date", e.date.iso());
+    w.member("date", e.date);
     write_number(w, "estimate", e.estimate);
     w.key("groups");
     w.begin_array();
@@ -443,7 +443,7 @@ void write_estimate(JsonWriter &w, const Curriculum &c, const SkillEstimate &e) 
     w.end_object();
 }
 
-void write_skill_ids(JsonWriter &w, std::string_view key, const Curriculum &c, const Scorecard &card,
+void write_skill_ids(JsonWriter &w, JsonWriter::Key key, const Curriculum &c, const Scorecard &card,
                      SkillScore::Flag SkillScore::*which, SkillScore::Flag flag) {
     w.key(key);
     w.begin_array();
@@ -459,7 +459,7 @@ std::string scorecard_to_json_text(const Curriculum &c, const ScoreRequest &r, c
     JsonWriter w(text);
     using Flag = SkillScore::Flag;
     w.begin_object();
-    w.member("as_of", r.as_of.iso());
+    w.member("as_of", r.as_of);
     w.member("assessments", r.assessments.size());
     write_skill_ids(w, "baseline_blind_spots", c, card, &SkillScore::baseline_flag, Flag::blind_spot);
     write_skill_ids(w, "baseline_hidden_strengths", c, card, &SkillScore::baseline_flag, Flag::hidden_strength);
@@ -534,8 +534,8 @@ std::string scorecard_to_json_text(const Curriculum &c, const ScoreRequest &r, c
         w.end_object();
     }
     w.end_array();
-    w.member("start", r.start.iso());
-    w.member("target_date", r.target_date.iso());
+    w.member("start", r.start);
+    w.member("target_date", r.target_date);
     w.member("target_role", c.roles()[r.target_role].id);
     w.end_object();
     return text;

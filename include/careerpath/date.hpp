@@ -4,6 +4,7 @@
 
 #include <careerpath/version.hpp>
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -35,6 +36,8 @@ public:
     Weekday weekday() const noexcept;
     /// "YYYY-MM-DD".
     std::string iso() const;
+    /// The ten characters of iso(), without making a string (for writers that copy them on).
+    std::array<char, 10> iso_chars() const noexcept;
 
     /// Days since an arbitrary fixed epoch; differences between dates are day counts.
     std::int32_t day_number() const noexcept { return day_number_; }

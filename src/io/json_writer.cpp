@@ -4,7 +4,9 @@
 #include <careerpath/json.hpp>
 #include "../utf8.hpp"
 
+#include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -16,23 +18,6 @@ CAREERPATH_NAMESPACE_BEGIN
 namespace detail {
 
 namespace {
-
-// What string() does with each byte: 0 copies it; 'u' writes \u00XX; '8' starts what must be a
-// UTF-8 sequence; any other is the letter of its two-character escape (\" \\ \b \f \n \r \t).
-constexpr std::array<char, 256> escape_table() {
-    std::array<char, 256> table{};
-    for (int c = 0; c < 0x20; ++c) table[c] = 'u';
-    for (int c = 0x80; c < 0x100; ++c) table[c] = '8';
-    table['"'] = '"';
-    table['\\'] = '\\';
-    table['\b'] = 'b';
-    table['\f'] = 'f';
-    table['\n'] = 'n';
-    table['\r'] = 'r';
-    table['\t'] = 't';
-    return table;
-}
-constexpr std::array<char, 256> escape = escape_table();
 
 constexpr std::string_view replacement = "\xEF\xBF\xBD";  // U+FFFD, for a byte that is not UTF-8
 
@@ -54,6 +39,12 @@ void append_as_read(std::string &out, std::string_view s) {
 // instead of a shortest-digits search; nullptr where v is not such a number (or not in 1e-4 to 1e9).
 char *spell_millionths(char *out, double v) {
     if (v >= 1e9) return nullptr;
+    // Whole numbers (hours, weights) first: no division to check them.
+    if (const auto whole = static_cast<std::uint64_t>(v); static_cast<double>(whole) == v) {
+        out = std::to_chars(out, out + 10, whole).ptr;
+        std::memcpy(out, ".0", 2);
+        return out + 2;
+    }
     const auto n = static_cast<std::uint64_t>(v * 1e6 + 0.5);
     if (static_cast<double>(n) / 1e6 != v) return nullptr;
     out = std::to_chars(out, out + 10, n / 1000000).ptr;
@@ -98,7 +89,7 @@ char *spell(char *out, double v) {
 
 void JsonWriter::open(char bracket) {
     separate();
-    out_.push_back(bracket);
+    put(bracket);
     levels_.push_back(Level{bracket == '{', true, keys_.size()});
 }
 
@@ -107,66 +98,113 @@ void JsonWriter::close(char bracket) {
         throw std::logic_error("JsonWriter: closing what is not open");
     keys_.resize(levels_.back().key_start);
     levels_.pop_back();
-    out_.push_back(bracket);
+    put(bracket);
+    value_done();
 }
 
-void JsonWriter::key(std::string_view key) {
+JsonWriter::Level &JsonWriter::object_level() {
     if (levels_.empty() || !levels_.back().object) throw std::logic_error("JsonWriter: a key outside an object");
-    Level &level = levels_.back();
-    const std::size_t written = out_.size();
-    if (!level.empty) out_.push_back(',');
-    out_.push_back('"');
-    const bool utf8 = escaped(key);
-    out_.append("\":", 2);
-    // The order is checked on the key as it reads back, which is `key` itself unless a byte was
-    // not UTF-8: two keys that differ only there read back the same.
-    std::string replaced;
-    if (!utf8) append_as_read(replaced, key);
-    const std::string_view as_read = utf8 ? key : std::string_view(replaced);
-    const std::string_view last = std::string_view(keys_).substr(level.key_start);
-    if (!level.empty && as_read <= last) {
-        out_.resize(written);
-        throw std::logic_error("JsonWriter: key \"" + std::string(as_read) + "\" after \"" + std::string(last) +
-                               "\" (members must be written in key order)");
-    }
+    return levels_.back();
+}
+
+void JsonWriter::out_of_order(std::string_view key, std::string_view last) {
+    throw std::logic_error("JsonWriter: key \"" + std::string(key) + "\" after \"" + std::string(last) +
+                           "\" (members must be written in key order)");
+}
+
+void JsonWriter::key_slow(Key key) {
+    Level &level = object_level();
+    const std::string_view text = key.text();
+    if (!level.empty && !after(text, level.last(keys_))) out_of_order(text, level.last(keys_));
+    if (!level.empty) put(',');
+    put('"');
+    put(text);
+    put("\":");
     level.empty = false;
+    keys_.resize(level.key_start);
+    level.literal = text.data();
+    level.literal_size = text.size();
+}
+
+void JsonWriter::id_key(std::string_view key) {
+    Level &level = object_level();
+    // The order is checked, before anything is written, on the key as it reads back, which is
+    // `key` itself unless a byte was not UTF-8: two keys that differ only there read back the same.
+    std::string replaced;
+    append_as_read(replaced, key);
+    const std::string_view as_read = replaced == key ? key : std::string_view(replaced);
+    if (!level.empty && !after(as_read, level.last(keys_))) out_of_order(as_read, level.last(keys_));
+    if (!level.empty) put(',');
+    put('"');
+    escaped(key);
+    put("\":");
+    level.empty = false;
+    level.literal = nullptr;
     keys_.resize(level.key_start);
     keys_.append(as_read);
 }
 
-void JsonWriter::integer(long long v) {
-    separate();
-    std::array<char, 24> buffer;
-    const auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), v).ptr;
-    out_.append(buffer.data(), end);
+void JsonWriter::bare_number(double v) {
+    // Whole hours and weights, the most common numbers in results, inline.
+    if (!std::signbit(v) && v < 1e9 && sizeof buffer_ - used_ >= 16) {
+        const auto whole = static_cast<std::uint32_t>(v);
+        if (static_cast<double>(whole) == v) {
+            char *p = buffer_ + used_;
+            char *end = std::to_chars(p, p + 10, whole).ptr;
+            end[0] = '.';
+            end[1] = '0';
+            used_ += static_cast<std::size_t>(end + 2 - p);
+            return;
+        }
+    }
+    number_slow(v);
 }
 
-void JsonWriter::unsigned_integer(unsigned long long v) {
-    separate();
-    std::array<char, 24> buffer;
-    const auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), v).ptr;
-    out_.append(buffer.data(), end);
+void JsonWriter::bare_string(std::string_view first, char separator, std::string_view second) {
+    if (plain_string(first, separator, second)) return;
+    put('"');
+    escaped(first);
+    if (separator) {
+        put(separator);
+        escaped(second);
+    }
+    put('"');
 }
 
-void JsonWriter::number(double v) {
-    if (!std::isfinite(v)) return null();
-    separate();
-    std::array<char, 32> buffer;
-    out_.append(buffer.data(), spell(buffer.data(), v));
+void JsonWriter::bare_date(Date d) {
+    DateText &cached = dates_[static_cast<std::uint32_t>(d.day_number()) % dates_.size()];
+    if (cached.day_number != d.day_number() || d.day_number() == 0)  // entries start at day 0
+        cached = DateText{d.day_number(), d.iso_chars()};
+    char *p = room(12);
+    p[0] = '"';
+    std::memcpy(p + 1, cached.iso.data(), cached.iso.size());
+    p[11] = '"';
+    used_ += 12;
 }
 
-void JsonWriter::string(std::string_view v) {
-    separate();
-    out_.push_back('"');
-    escaped(v);
-    out_.push_back('"');
+void JsonWriter::number_slow(double v) {
+    if (!std::isfinite(v)) return put("null");
+    char *p = room(32);
+    used_ += static_cast<std::size_t>(spell(p, v) - p);
 }
 
 bool JsonWriter::escaped(std::string_view v) {
     bool utf8 = true;
     std::size_t run = 0;  // the start of the bytes not yet copied, copied in one piece
     for (std::size_t i = 0; i < v.size();) {
-        const char kind = escape[static_cast<unsigned char>(v[i])];
+        // Eight plain bytes at a time: most of what results hold (ids, names) needs no escape.
+        // The last few bytes are tested as the last eight, which overlap bytes already passed.
+        if (i + 8 <= v.size()) {
+            const std::size_t plain = plain_prefix(v.data() + i);
+            i += plain;
+            if (plain == 8) continue;
+        } else if (v.size() >= 8) {
+            const std::size_t from = v.size() - 8;
+            const std::size_t plain = plain_prefix(v.data() + from);
+            if (from + plain == v.size()) break;
+            i = std::max(i, from + plain);
+        }
+        const char kind = json_escape[static_cast<unsigned char>(v[i])];
         if (kind == 0) {
             ++i;
             continue;
@@ -178,22 +216,22 @@ bool JsonWriter::escaped(std::string_view v) {
                 continue;
             }
         }
-        out_.append(v.data() + run, i - run);
+        put(v.substr(run, i - run));
         if (kind == '8') {
-            out_.append(replacement);
+            put(replacement);
             utf8 = false;
         } else if (kind == 'u') {
             static constexpr char hex[] = "0123456789abcdef";
             const unsigned char c = static_cast<unsigned char>(v[i]);
             const char text[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
-            out_.append(text, sizeof text);
+            put(std::string_view(text, sizeof text));
         } else {
             const char text[] = {'\\', kind};
-            out_.append(text, sizeof text);
+            put(std::string_view(text, sizeof text));
         }
         run = ++i;
     }
-    out_.append(v.data() + run, v.size() - run);
+    put(v.substr(run));
     return utf8;
 }
 

@@ -293,10 +293,10 @@ private:
             if (i > 0 && how % 8 == 0) refused(keys[i - 1 - (how >> 3) % i].second);
             if (how % 8 == 1) {  // member() with a scalar
                 const long long v = special_integer(in_);
-                w_.member(keys[i].second, v);
+                w_.id_member(keys[i].second, v);
                 expected[keys[i].first] = v;
             } else {
-                w_.key(keys[i].second);
+                w_.id_key(keys[i].second);
                 expected[keys[i].first] = value(depth + 1);
             }
             for (const auto &twin : twins)
@@ -311,7 +311,7 @@ private:
     void refused(const std::string &key) {
         const std::string before = text_;
         try {
-            w_.key(key);
+            w_.id_key(key);
         } catch (const std::logic_error &) {
             if (text_ != before) fail("a refused key changed the text", text_);
             return;
@@ -368,7 +368,7 @@ void rewrite(JsonWriter &w, const Json &j) {
     case Json::value_t::object:
         w.begin_object();
         for (auto it = j.begin(); it != j.end(); ++it) {
-            w.key(it.key());
+            w.id_key(it.key());
             rewrite(w, it.value());
         }
         w.end_object();

@@ -258,7 +258,7 @@ TEST_CASE("key order: each object against its own last key, as a reader sees the
     r.begin_object();
     r.member("m", 1);
     const std::string before = refused;
-    CHECK_THROWS_AS(r.key("a\nb"), std::logic_error);
+    CHECK_THROWS_AS(r.id_key("a\nb"), std::logic_error);
     CHECK(refused == before);
 
     // Bytes that are not UTF-8 read back as U+FFFD: two keys that differ only there would read
@@ -266,14 +266,85 @@ TEST_CASE("key order: each object against its own last key, as a reader sees the
     std::string bad;
     JsonWriter b(bad);
     b.begin_object();
-    b.member("\xff", 1);
-    CHECK_THROWS_AS(b.key("\xfe"), std::logic_error);
-    CHECK_THROWS_AS(b.key("\xef\xbf\xbd"), std::logic_error);
-    b.member("\xf0\x9f\x8e\x93", 2);  // F0 after EF BF BD, though before FF
+    b.id_member("\xff", 1);
+    CHECK_THROWS_AS(b.id_key("\xfe"), std::logic_error);
+    CHECK_THROWS_AS(b.id_key("\xef\xbf\xbd"), std::logic_error);
+    b.id_member("\xf0\x9f\x8e\x93", 2);  // F0 after EF BF BD, though before FF
     b.end_object();
     const Json back = Json::parse(bad);
     CHECK(back.size() == 2);
     CHECK(back.dump() == bad);
+}
+
+TEST_CASE("keys the program spells and keys from data share one order") {
+    // A literal key is compared with the last key whether that came from data or not, and the
+    // other way round; a key from data is escaped, a literal is written as it is.
+    std::string text;
+    JsonWriter w(text);
+    w.begin_object();
+    w.member("b", 1);
+    CHECK_THROWS_AS(w.id_key("b"), std::logic_error);
+    CHECK_THROWS_AS(w.id_key("a\"z"), std::logic_error);
+    w.id_member("c\"q", 2);
+    CHECK_THROWS_AS(w.key("c"), std::logic_error);  // "c" < "c\"q"
+    w.key("d");
+    w.begin_object();
+    w.id_member("z", 3);  // an inner object's keys are its own
+    w.end_object();
+    CHECK_THROWS_AS(w.id_key("d"), std::logic_error);
+    w.id_member("e", 4);
+    w.member("f", 5);
+    w.end_object();
+    CHECK(text == R"({"b":1,"c\"q":2,"d":{"z":3},"e":4,"f":5})");
+    CHECK(Json::parse(text).dump() == text);
+
+    // A key of 64 characters and more takes the long way.
+    std::string long_key;
+    JsonWriter l(long_key);
+    l.begin_object();
+    l.member("a_key_of_more_than_sixty_four_characters_which_no_result_uses_today_at_all", true);
+    l.member("b", false);
+    l.end_object();
+    CHECK(long_key == R"({"a_key_of_more_than_sixty_four_characters_which_no_result_uses_today_at_all":true,"b":false})");
+}
+
+TEST_CASE("joined strings and dates are written as the string they stand for") {
+    std::string text;
+    JsonWriter w(text);
+    w.begin_array();
+    w.joined("skill", '@', "expert");
+    w.joined("a\"b\xff", '@', "\n");
+    w.date(*Date::from_ymd(2027, 1, 4));
+    w.value(*Date::from_ymd(987 + 1413, 12, 31));
+    w.value(std::optional<Date>{});
+    w.end_array();
+    std::string expected;
+    JsonWriter e(expected);
+    e.begin_array();
+    e.value("skill@expert");
+    e.value("a\"b\xff@\n");
+    e.value("2027-01-04");
+    e.value("2400-12-31");
+    e.null();
+    e.end_array();
+    CHECK(text == expected);
+    CHECK(text == "[\"skill@expert\",\"a\\\"b\xef\xbf\xbd@\\n\",\"2027-01-04\",\"2400-12-31\",null]");
+}
+
+TEST_CASE("escaping eight bytes at a time finds every byte that needs it, wherever it falls") {
+    // Each special byte at each position of strings of 1 to 24 bytes: the word-at-a-time scan
+    // must agree with the byte-by-byte rule (nlohmann's dump) at every offset and alignment.
+    const std::string specials[] = {"\"", "\\", "\n", "\x01", "\x1f", "\x7f", "\xc3\xa9", "\xff", "\xe2\x82\xac", " "};
+    for (std::size_t size = 1; size <= 24; ++size)
+        for (std::size_t at = 0; at < size; ++at)
+            for (const std::string &special : specials) {
+                std::string s(size, 'a');
+                s.replace(at, 1, special);
+                CAPTURE(s);
+                std::string text;
+                JsonWriter(text).string(s);
+                CHECK(text == Json(s).dump(-1, ' ', false, Json::error_handler_t::replace));
+            }
 }
 
 TEST_CASE("indent_json lays compact text out as nlohmann's dump(2) does, without a tree") {
@@ -323,7 +394,7 @@ TEST_CASE("indent_json lays compact text out as nlohmann's dump(2) does, without
             default:
                 w.begin_object();
                 for (unsigned i = 0, count = random() % 4; i < count; ++i) {
-                    w.key(std::string(1, static_cast<char>('a' + i)));
+                    w.id_key(std::string(1, static_cast<char>('a' + i)));
                     value(depth + 1);
                 }
                 w.end_object();
