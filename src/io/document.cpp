@@ -189,14 +189,18 @@ private:
         if (o.object && last - first > 1) {
             // Key order, each key once with the value written last: what nlohmann's std::map
             // holds. A stable sort keeps duplicates in document order, so the last is kept.
+            // Documents that a program wrote (nlohmann's dump(), careerpath's own writers) have
+            // their keys in order already, and then, being strictly ascending, have none twice.
             const auto by_key = [&](std::uint32_t a, std::uint32_t b) { return d_.string_at(a) < d_.string_at(b); };
-            std::stable_sort(first, last, by_key);
-            auto out = first;
-            for (auto it = first; it != last; ++it) {
-                if (it + 1 != last && d_.string_at(*it) == d_.string_at(*(it + 1))) continue;
-                *out++ = *it;
+            if (std::adjacent_find(first, last, [&](std::uint32_t a, std::uint32_t b) { return !by_key(a, b); }) != last) {
+                std::stable_sort(first, last, by_key);
+                auto out = first;
+                for (auto it = first; it != last; ++it) {
+                    if (it + 1 != last && d_.string_at(*it) == d_.string_at(*(it + 1))) continue;
+                    *out++ = *it;
+                }
+                last = out;
             }
-            last = out;
         }
         Entry &e = d_.entries_[o.entry];
         e.offset = static_cast<std::uint32_t>(d_.slots_.size());

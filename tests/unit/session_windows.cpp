@@ -172,7 +172,9 @@ TEST_CASE("property: recurring windows are contiguous, cover the program exactly
         std::map<std::size_t, std::vector<SessionWindow>> by_type;
         for (const SessionWindow &w : windows) by_type[w.session_type].push_back(w);
         REQUIRE(by_type.size() == recurring.size());
-        for (const auto &[type, ws] : by_type) {
+        for (const auto &entry : by_type) {  // not a structured binding: clang 14 cannot capture one
+            const std::size_t type = entry.first;
+            const auto &ws = entry.second;
             INFO("type ", type);
             const SessionType &st = small().session_types()[type];
             REQUIRE_FALSE(ws.empty());
