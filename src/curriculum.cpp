@@ -71,6 +71,7 @@ std::span<const Metric> Curriculum::metrics() const noexcept { return data_->met
 std::span<const RaterGroup> Curriculum::raters() const noexcept { return data_->raters; }
 std::span<const std::string> Curriculum::areas() const noexcept { return data_->areas; }
 const UnitGraph &Curriculum::graph() const noexcept { return data_->graph; }
+std::span<const std::size_t> Curriculum::skill_rank() const noexcept { return data_->skill_rank; }
 
 std::optional<std::size_t> Curriculum::find_skill(std::string_view id) const noexcept { return lookup(data_->skill_index, id); }
 std::optional<std::size_t> Curriculum::find_role(std::string_view id) const noexcept { return lookup(data_->role_index, id); }

@@ -91,6 +91,7 @@ struct CurriculumData {
     std::vector<RaterGroup> raters;
     std::vector<std::string> areas;
     UnitGraph graph;
+    std::vector<std::size_t> skill_rank;  // Curriculum::skill_rank
 
     IdIndex skill_index, role_index, program_index, session_type_index, metric_index, rater_index,
         area_index;

@@ -58,7 +58,8 @@ GapAnalysis close_gap(const Curriculum &curriculum, const Role &role, const std:
     }
     for (std::size_t s = 0; s < skills.size(); ++s)
         if (listed[s]) out.gaps.push_back(by_skill[s]);
-    auto by_id = [&](std::size_t a, std::size_t b) { return skills[a].id < skills[b].id; };
+    const auto rank = curriculum.skill_rank();
+    auto by_id = [&](std::size_t a, std::size_t b) { return rank[a] < rank[b]; };
     std::sort(out.gaps.begin(), out.gaps.end(), [&](const SkillGap &a, const SkillGap &b) { return by_id(a.skill, b.skill); });
 
     // The outer fringe: per skill only the next level up can be startable.

@@ -146,7 +146,7 @@ std::vector<std::size_t> shared_gaps(const Curriculum &c, const MatchRequest &re
     for (const auto &[skill, k] : count)
         if (2 * k >= members.size()) out.push_back(skill);
     std::stable_sort(out.begin(), out.end(), [&](std::size_t a, std::size_t b) {
-        return count[a] != count[b] ? count[a] > count[b] : c.skills()[a].id < c.skills()[b].id;
+        return count[a] != count[b] ? count[a] > count[b] : c.skill_rank()[a] < c.skill_rank()[b];
     });
     return out;
 }

@@ -315,7 +315,7 @@ Scorecard make_scorecard(const Curriculum &c, const ScoreRequest &r) {
     std::vector<std::size_t> listed;
     for (std::size_t s = 0; s < c.skills().size(); ++s)
         if (latest[s] || requirement[s]) listed.push_back(s);
-    std::sort(listed.begin(), listed.end(), [&](std::size_t a, std::size_t b) { return c.skills()[a].id < c.skills()[b].id; });
+    std::sort(listed.begin(), listed.end(), [&](std::size_t a, std::size_t b) { return c.skill_rank()[a] < c.skill_rank()[b]; });
 
     for (std::size_t s : listed) {
         SkillScore score;

@@ -148,6 +148,9 @@ public:
     /// Distinct areas, in order of first appearance among the skills.
     std::span<const std::string> areas() const noexcept;
     const UnitGraph &graph() const noexcept;
+    /// Each skill's place in id order (byte order of the ids, 0 for the smallest): comparing
+    /// places compares ids, without comparing strings.
+    std::span<const std::size_t> skill_rank() const noexcept;
 
     std::optional<std::size_t> find_skill(std::string_view id) const noexcept;
     std::optional<std::size_t> find_role(std::string_view id) const noexcept;

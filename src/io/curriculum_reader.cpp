@@ -254,7 +254,7 @@ private:
         return success();
     }
 
-    std::vector<std::size_t> skill_rank() const {
+    std::vector<std::size_t> rank_skills() const {
         std::vector<std::size_t> by_id(d_.skills.size());
         std::iota(by_id.begin(), by_id.end(), std::size_t{0});
         std::sort(by_id.begin(), by_id.end(),
@@ -272,7 +272,8 @@ private:
         std::vector<UnitGraph::Requirement> edges;
         edges.reserve(d_.prerequisites.size());
         for (const auto &p : d_.prerequisites) edges.push_back({index(p.unit), index(p.required)});
-        d_.graph = UnitGraph::build(d_.skills.size(), top, edges, skill_rank());
+        d_.skill_rank = rank_skills();
+        d_.graph = UnitGraph::build(d_.skills.size(), top, edges, d_.skill_rank);
         if (d_.graph.is_acyclic()) return success();
 
         const auto cycle = d_.graph.find_cycle();
