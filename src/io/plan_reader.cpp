@@ -114,14 +114,12 @@ Ok strings_member(const Node &object, std::string_view key, std::vector<std::str
     return success();
 }
 
-// The hours of a path unit: a number, 0 or more.
+// The hours of a path unit: a number, 0 or more, with the messages the scorecard has always
+// given for them ("hours must be at least 0, not -1").
 Ok hours_member(const Node &unit, double &out) {
     const Node n = unit.member("hours");
     if (!given(n)) return not_a_plan("missing \"hours\"", n.pointer());
-    if (!n->is_number()) return not_a_plan("\"hours\" is not a number", n.pointer());
-    if (n->number() < 0) return not_a_plan("\"hours\" is negative", n.pointer());
-    out = n->number();
-    return success();
+    return read_number(n, "hours", 0, out);
 }
 
 Ok read_phases(const Node &phases, PlanOutline &plan) {

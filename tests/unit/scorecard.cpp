@@ -506,7 +506,7 @@ TEST_CASE("a score request's plan is read by the plan reader: what progress need
         {R"({"path": [{"unit": "a@advanced", "finish": "2027-02-01"}]})", "/plan/path/0/hours",
          "not a plan document: missing \"hours\""},
         {R"({"path": [{"unit": "a@advanced", "hours": -1, "finish": "2027-02-01"}]})", "/plan/path/0/hours",
-         "not a plan document: \"hours\" is negative"},
+         "hours must be at least 0, not -1"},  // the scorecard's wording before the shared reader
         {R"({"path": [{"unit": "a@advanced", "hours": 1, "finish": "2027-02-30"}]})", "/plan/path/0/finish",
          "not a plan document: \"finish\" \"2027-02-30\" is not a date"},
         {R"({"path": [{"unit": "", "hours": 1, "finish": "2027-02-01"}]})", "/plan/path/0/unit",
