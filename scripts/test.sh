@@ -6,6 +6,7 @@
 #   scripts/test.sh --sanitize  the same suite under AddressSanitizer + UBSan (build-asan/)
 #   scripts/test.sh --tsan      the batch tests (unit.batch, c.abi) under ThreadSanitizer
 #                               (build-tsan/): only their targets are built
+#   scripts/test.sh --clang     the default suite built with clang instead of g++ (build-clang/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,7 +15,8 @@ case "${1:-}" in
   "") ;;
   --sanitize) preset=asan ;;
   --tsan) preset=tsan ;;
-  *) echo "usage: scripts/test.sh [--sanitize | --tsan]" >&2; exit 2 ;;
+  --clang) preset=clang ;;
+  *) echo "usage: scripts/test.sh [--sanitize | --tsan | --clang]" >&2; exit 2 ;;
 esac
 
 scripts/install-deps.sh test

@@ -805,7 +805,7 @@ TEST_CASE("a slot in the skipped hour is read with the offset before the gap; a 
     };
     Json r = request("weekly", "2027-03-08", "2027-03-14", "America/New_York");
     r["learner"]["workdays"] = {"sun"};
-    r["learner"]["session_slots"] = {slot("sun", "02:30")};
+    r["learner"]["session_slots"] = Json::array({slot("sun", "02:30")});
     // 02:30 does not exist on 2027-03-14: read at -05:00, it is 07:30Z, which is 03:30 EDT.
     Json s = first_start(r);
     CHECK(s["status"] == "placed");
@@ -814,7 +814,7 @@ TEST_CASE("a slot in the skipped hour is read with the offset before the gap; a 
 
     r = request("weekly", "2027-11-01", "2027-11-07", "America/New_York");
     r["learner"]["workdays"] = {"sun"};
-    r["learner"]["session_slots"] = {slot("sun", "01:30")};
+    r["learner"]["session_slots"] = Json::array({slot("sun", "01:30")});
     // 01:30 happens twice on 2027-11-07: the first, at -04:00.
     s = first_start(r);
     CHECK(s["start"] == "2027-11-07T01:30:00-04:00");
@@ -838,7 +838,7 @@ TEST_CASE("ties on the window end: the shorter interval first, then the program'
     // 2027-01-10. One slot: the weekly type (7 days) wins although the program lists the
     // monthly one (31 days) first.
     Json r = one_week("monthly_first");
-    r["learner"]["session_slots"] = {slot("tue", "10:00")};
+    r["learner"]["session_slots"] = Json::array({slot("tue", "10:00")});  // not {x}: clang copies x
     PlannedRequest planned = plan_ok(c, r);
     REQUIRE(planned.plan.sessions.size() == 2);
     CHECK(planned.plan.sessions[0].session_type == type_index(c, "w1"));
@@ -847,7 +847,7 @@ TEST_CASE("ties on the window end: the shorter interval first, then the program'
     CHECK(planned.plan.sessions[1].status == Session::Status::dropped);
     // Same interval: the program's order.
     r = one_week("two");
-    r["learner"]["session_slots"] = {slot("tue", "10:00")};
+    r["learner"]["session_slots"] = Json::array({slot("tue", "10:00")});  // not {x}: clang copies x
     planned = plan_ok(c, r);
     REQUIRE(planned.plan.sessions.size() == 2);
     CHECK(planned.plan.sessions[0].session_type == type_index(c, "w1"));
