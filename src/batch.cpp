@@ -5,7 +5,7 @@
 #include <careerpath/batch.hpp>
 #include <careerpath/plan.hpp>
 
-#include "io/json_writer.hpp"
+#include "io/batch_writer.hpp"
 
 #include <algorithm>
 #include <condition_variable>
@@ -126,20 +126,7 @@ private:
     std::exception_ptr error_;
 };
 
-std::string error_line(std::size_t line_number, const Error &e) {
-    std::string text;
-    detail::JsonWriter w(text);
-    w.begin_object();
-    w.key("error");
-    w.begin_object();
-    w.member("line", line_number);
-    w.member("message", e.message);
-    w.member("pointer", e.pointer);
-    w.member("status", status_name(e.status));
-    w.end_object();
-    w.end_object();
-    return text;
-}
+using io::error_line;
 
 }  // namespace
 

@@ -1,18 +1,13 @@
 // The cohort report: per-person facts first (each known or not), then means per group, then the
 // suppression of small groups and cells, so that no figure ever describes fewer people than the
-// floor.
+// floor. The request is read in io/cohort_request_reader.cpp, which hands over one person at a
+// time, and the report is written in io/cohort_writer.cpp.
 #include <careerpath/cohort.hpp>
 
-#include "io/readers.hpp"
-#include "io/json_writer.hpp"
-
-#include "io/json_reader.hpp"
+#include "io/cohort_request_reader.hpp"
 
 #include <algorithm>
-#include <cmath>
-#include <iomanip>
 #include <map>
-#include <sstream>
 #include <utility>
 
 CAREERPATH_NAMESPACE_BEGIN
@@ -106,105 +101,15 @@ CohortReport make_cohort_report(const Curriculum &, const std::vector<ScoredRequ
 }
 
 Result<CohortReport> cohort_from_json(const Curriculum &c, std::string_view text, const Limits &limits) {
-    auto document = io::Document::parse(text, limits);
-    if (!document) return document.error();
-    const detail::Node root(document.value().root());
-    BOOST_OUTCOME_TRYV(root.expect_object("a cohort request"));
-    int floor = 5;
-    if (const detail::Node n = root.member("min_group_size")) {
-        BOOST_OUTCOME_TRYV(detail::read_int(n, "min_group_size", 1, 1'000'000, floor));
-    }
-    detail::Node list;
-    BOOST_OUTCOME_TRYV(detail::read_array(root, "people", limits.max_people, "max_people", list));
-    if (!list) return detail::missing(list, "people");
     std::vector<Member> people;
-    people.reserve(list->size());
-    for (std::size_t i = 0; i < list->size(); ++i) {
-        auto request = io::read_score_request(c, list.element(i), limits);
-        if (!request) return request.error();
-        Scorecard card = make_scorecard(c, request.value());
-        people.push_back(member_of(ScoredRequest{std::move(request).value(), std::move(card)}));
-    }
-    return report_of(people, static_cast<std::size_t>(floor));
-}
-
-namespace {
-
-using detail::JsonWriter;
-
-void write_cell(JsonWriter &w, JsonWriter::Key key, const RoiCell &c) {
-    w.key(key);
-    w.begin_object();
-    w.member("n", c.n);
-    w.member("suppressed", c.suppressed);
-    w.key("value");
-    if (c.value) w.value(std::round(*c.value * 1e6) / 1e6);
-    else w.null();
-    w.end_object();
-}
-
-void write_row(JsonWriter &w, const RoiRow &r) {
-    w.begin_object();
-    write_cell(w, "mean_readiness", r.readiness);
-    write_cell(w, "mean_skill_growth", r.skill_growth);
-    if (!r.organization.empty() || !r.team.empty()) w.member("organization", r.organization);
-    w.member("people", r.people);
-    write_cell(w, "promotion_rate_12_months", r.promotion_rate);
-    write_cell(w, "retention_rate", r.retention_rate);
-    write_cell(w, "share_on_track", r.on_track);
-    w.member("suppressed", r.suppressed);
-    if (!r.team.empty()) w.member("team", r.team);
-    w.end_object();
-}
-
-void write_rows(JsonWriter &w, JsonWriter::Key key, const std::vector<RoiRow> &rows) {
-    w.key(key);
-    w.begin_array();
-    for (const RoiRow &r : rows) write_row(w, r);
-    w.end_array();
-}
-
-}  // namespace
-
-std::string cohort_to_json_text(const CohortReport &report) {
-    std::string text;
-    JsonWriter w(text);
-    w.begin_object();
-    w.key("individuals");
-    write_row(w, report.individuals);
-    w.member("min_group_size", report.min_group_size);
-    write_rows(w, "organizations", report.organizations);
-    write_rows(w, "teams", report.teams);
-    w.end_object();
-    return text;
-}
-
-
-
-std::string cohort_to_text(const CohortReport &report) {
-    std::ostringstream out;
-    auto figure = [](const RoiCell &c, bool percent) {
-        std::ostringstream s;
-        if (c.value) s << std::fixed << std::setprecision(percent ? 0 : 2) << (percent ? 100 * *c.value : *c.value) << (percent ? "%" : "");
-        else s << (c.suppressed ? "--" : "n/a");
-        s << " (n=" << c.n << ")";
-        return s.str();
-    };
-    out << "ROI by individual, team and organization (groups and figures of fewer than " << report.min_group_size
-        << " people are suppressed: --)\n\n";
-    out << std::left << std::setw(32) << "" << std::setw(8) << "people" << std::setw(18) << "promoted <=12 mo"
-        << std::setw(16) << "retention" << std::setw(18) << "skill growth" << std::setw(16) << "readiness" << "on track\n";
-    auto line = [&](const std::string &label, const RoiRow &r) {
-        out << std::left << std::setw(32) << label << std::setw(8) << r.people << std::setw(18) << figure(r.promotion_rate, true)
-            << std::setw(16) << figure(r.retention_rate, true) << std::setw(18) << figure(r.skill_growth, true) << std::setw(16)
-            << figure(r.readiness, false) << figure(r.on_track, true) << "\n";
-    };
-    line("Individuals (all)", report.individuals);
-    if (!report.teams.empty()) out << "Teams\n";
-    for (const RoiRow &r : report.teams) line("  " + r.organization + " / " + r.team, r);
-    if (!report.organizations.empty()) out << "Organizations\n";
-    for (const RoiRow &r : report.organizations) line("  " + r.organization, r);
-    return out.str();
+    auto floor = io::read_cohort_request(
+        c, text, limits, [&](std::size_t count) { people.reserve(count); },
+        [&](ScoreRequest &&request) {
+            Scorecard card = make_scorecard(c, request);
+            people.push_back(member_of(ScoredRequest{std::move(request), std::move(card)}));
+        });
+    if (!floor) return floor.error();
+    return report_of(people, floor.value());
 }
 
 CAREERPATH_NAMESPACE_END

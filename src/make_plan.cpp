@@ -8,8 +8,8 @@
 #include <careerpath/plan.hpp>
 
 #include "date_time.hpp"
-#include "io/json_writer.hpp"     // rounded: hours in messages read as the plan document writes them
-#include "io/request_reader.hpp"  // program_past_calendar_end: the request reader's message for it
+#include "plan_request_errors.hpp"  // program_past_calendar_end: the request reader's message for it
+#include "rounding.hpp"             // rounded: hours in messages read as the plan document writes them
 #include "schedule.hpp"
 #include "session_agenda.hpp"
 

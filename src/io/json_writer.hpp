@@ -20,6 +20,8 @@
 #include <careerpath/date.hpp>
 #include <careerpath/version.hpp>
 
+#include "../rounding.hpp"  // rounded(): what every writer writes its reals through
+
 #include <array>
 #include <bit>
 #include <charconv>
@@ -36,13 +38,6 @@
 CAREERPATH_NAMESPACE_BEGIN
 
 namespace detail {
-
-/// A real number for output, rounded to a millionth so that 0.30000000000000004 prints as 0.3,
-/// and never as -0.
-inline double rounded(double value) {
-    const double r = std::round(value * 1e6) / 1e6;
-    return r == 0 ? 0.0 : r;
-}
 
 // What JsonWriter::string() does with each byte: 0 copies it; 'u' writes \u00XX; '8' starts what
 // must be a UTF-8 sequence; any other is the letter of its two-character escape (\" \\ \b \f \n

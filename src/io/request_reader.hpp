@@ -10,6 +10,7 @@
 #include <careerpath/time_zone.hpp>
 
 #include "json_reader.hpp"
+#include "../plan_request_errors.hpp"
 
 #include <cctype>
 #include <optional>
@@ -97,20 +98,6 @@ struct ProgramAndDates {
     Date start;
     Date target_date;
 };
-
-/// A program whose months, counted from `start`, end after 9999-12-31: Status::limit at the
-/// start, which is what to change (the program's length is the curriculum's).
-inline Error program_past_calendar_end(const Program &program, Date start, std::string pointer) {
-    // The latest start is the 1st of the month `months` before 10000-01-01.
-    const int latest = 10000 * 12 - program.months;
-    const auto latest_start = Date::from_ymd(latest / 12, latest % 12 + 1, 1);
-    return make_error(Status::limit,
-                      "program \"" + program.id + "\" runs " + std::to_string(program.months) +
-                          " months: from the start " + start.iso() +
-                          " it would run past 9999-12-31, the end of the calendar careerpath supports" +
-                          (latest_start ? "; start it on " + latest_start->iso() + " or earlier" : std::string()),
-                      std::move(pointer));
-}
 
 /// "program", "target_role" (default: the program's), "start" and "target_date" (default: the
 /// day before start plus the program's months, which must not end after 9999-12-31) of a

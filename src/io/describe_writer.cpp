@@ -1,6 +1,8 @@
+// A curriculum described as JSON (what careerpath_curriculum_describe returns): its levels, its
+// counts and the ids of what it holds.
 #include <careerpath/describe.hpp>
 
-#include "io/json_writer.hpp"
+#include "json_writer.hpp"
 
 CAREERPATH_NAMESPACE_BEGIN
 
@@ -61,7 +63,5 @@ std::string describe_json_text(const Curriculum &c) {
     w.end_object();
     return text;
 }
-
-
 
 CAREERPATH_NAMESPACE_END

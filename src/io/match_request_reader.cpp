@@ -3,9 +3,9 @@
 // input lists never changes the answer.
 #include <careerpath/match.hpp>
 
-#include "io/readers.hpp"
-#include "io/json_reader.hpp"
-#include "io/request_reader.hpp"
+#include "readers.hpp"
+#include "json_reader.hpp"
+#include "request_reader.hpp"
 
 #include <algorithm>
 #include <map>

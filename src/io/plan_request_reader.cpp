@@ -1,0 +1,237 @@
+// Reading a plan request (SPEC "Plan request"): every field checked against the curriculum, the
+// first offending one reported with its JSON Pointer.
+#include <careerpath/plan_request.hpp>
+#include <careerpath/assessment.hpp>
+#include "../date_time.hpp"
+#include <careerpath/time_zone.hpp>
+
+#include "readers.hpp"
+#include "json_reader.hpp"
+#include "request_reader.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+CAREERPATH_NAMESPACE_BEGIN
+
+using detail::missing;
+using detail::Node;
+using detail::Ok;
+using detail::read_array;
+using detail::read_date;
+using detail::read_id;
+using detail::read_int;
+using detail::read_number;
+using detail::read_optional_string;
+using detail::read_time;
+using detail::read_time_zone;
+using detail::read_weekday;
+using detail::schema_error;
+using detail::success;
+
+namespace {
+
+Ok read_date_time(const Node &n, std::string_view what, OffsetDateTime &out) {
+    std::string text;
+    BOOST_OUTCOME_TRYV(read_id(n, what, text));
+    const auto parsed = parse_offset_date_time(text);
+    if (!parsed)
+        return schema_error(n.pointer(), std::string(what) + " \"" + text +
+                                           "\" is not a date-time with an offset: write YYYY-MM-DDTHH:MM:SS+HH:MM "
+                                           "(or Z for UTC)");
+    out = *parsed;
+    return success();
+}
+
+Ok read_holiday(const Node &n, HolidayRule &rule) {
+    if (n->is_string()) {
+        rule.kind = HolidayRule::Kind::date;
+        return read_date(n, "holiday", rule.date);
+    }
+    BOOST_OUTCOME_TRYV(n.expect_object("a holiday (a date, {\"month\", \"day\"} or {\"month\", \"weekday\", \"nth\"})"));
+    BOOST_OUTCOME_TRYV(read_int(n.member("month"), "month", 1, 12, rule.month));
+    const Node day = n.member("day");
+    const Node weekday = n.member("weekday");
+    if (bool(day) == bool(weekday))
+        return schema_error(n.pointer(), "a holiday rule needs exactly one of \"day\" (a fixed date) and \"weekday\" "
+                                       "with \"nth\"");
+    if (day) {
+        rule.kind = HolidayRule::Kind::month_day;
+        return read_int(day, "day", 1, 31, rule.day);
+    }
+    rule.kind = HolidayRule::Kind::nth_weekday;
+    BOOST_OUTCOME_TRYV(read_weekday(weekday, rule.weekday));
+    const Node nth = n.member("nth");
+    BOOST_OUTCOME_TRYV(read_int(nth, "nth", -1, 5, rule.nth));
+    if (rule.nth == 0) return schema_error(nth.pointer(), "nth must be 1 to 5, or -1 for the last");
+    return success();
+}
+
+Ok read_learner(const Curriculum &c, const Node &n, const Limits &limits, Learner &learner) {
+    if (!n) return missing(n, "learner");
+    BOOST_OUTCOME_TRYV(n.expect_object("the learner"));
+    BOOST_OUTCOME_TRYV(read_id(n.member("id"), "learner id", learner.id));
+    learner.name = learner.id;
+    BOOST_OUTCOME_TRYV(read_optional_string(n.member("name"), "name", learner.name));
+    BOOST_OUTCOME_TRYV(read_time_zone(n.member("time_zone"), learner.zone));
+
+    BOOST_OUTCOME_TRYV(detail::read_current_levels(c, n.member("current"), learner.current));
+    BOOST_OUTCOME_TRYV(read_number(n.member("hours_per_week"), "hours_per_week", 0, learner.hours_per_week));
+    if (learner.hours_per_week > 168)
+        return schema_error(n.member("hours_per_week").pointer(), "hours_per_week must be at most 168, the hours of a week");
+
+    Node workdays;
+    BOOST_OUTCOME_TRYV(read_array(n, "workdays", workdays));
+    if (workdays) {
+        learner.workdays.fill(false);
+        for (std::size_t i = 0; i < workdays->size(); ++i) {
+            Weekday day = Weekday::mon;
+            BOOST_OUTCOME_TRYV(read_weekday(workdays.element(i), day));
+            learner.workdays[static_cast<std::size_t>(day)] = true;
+        }
+    }
+    Node slots;
+    BOOST_OUTCOME_TRYV(read_array(n, "session_slots", limits.max_session_slots, "max_session_slots", slots));
+    for (std::size_t i = 0; slots && i < slots->size(); ++i) {
+        const Node slot = slots.element(i);
+        BOOST_OUTCOME_TRYV(slot.expect_object("a session slot"));
+        WeeklySlot s;
+        BOOST_OUTCOME_TRYV(read_weekday(slot.member("weekday"), s.weekday));
+        BOOST_OUTCOME_TRYV(read_time(slot.member("time"), "time", false, s.minute));
+        learner.session_slots.push_back(s);
+    }
+    Node time_off;
+    BOOST_OUTCOME_TRYV(read_array(n, "time_off", time_off));
+    for (std::size_t i = 0; time_off && i < time_off->size(); ++i) {
+        const Node range = time_off.element(i);
+        BOOST_OUTCOME_TRYV(range.expect_object("a time-off range"));
+        DateRange r{*Date::from_ymd(2000, 1, 1), *Date::from_ymd(2000, 1, 1)};
+        BOOST_OUTCOME_TRYV(read_date(range.member("from"), "from", r.first));
+        BOOST_OUTCOME_TRYV(read_date(range.member("to"), "to", r.last));
+        if (r.last < r.first)
+            return schema_error(range.member("to").pointer(), "time off ends (" + r.last.iso() + ") before it starts (" +
+                                                                r.first.iso() + ")");
+        learner.time_off.push_back(r);
+    }
+    return success();
+}
+
+constexpr PlanPart all_parts[] = {PlanPart::gaps,          PlanPart::path_requires,  PlanPart::phase_units,
+                                   PlanPart::ready,         PlanPart::sessions,       PlanPart::session_agenda,
+                                   PlanPart::session_why,   PlanPart::warnings};
+
+// "omit": the names of the parts the plan document leaves out.
+Ok read_omitted_parts(const Node &list, PlanParts &out) {
+    if (!list) return success();
+    BOOST_OUTCOME_TRYV(list.expect_array("\"omit\""));
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const Node n = list.element(i);
+        std::string name;
+        BOOST_OUTCOME_TRYV(read_id(n, "a part to omit", name));
+        const auto *part = std::find_if(std::begin(all_parts), std::end(all_parts),
+                                        [&](PlanPart p) { return name == to_string(p); });
+        if (part == std::end(all_parts)) {
+            std::string names;
+            for (PlanPart p : all_parts) names += std::string(names.empty() ? "" : ", ") + to_string(p);
+            return schema_error(n.pointer(), "\"" + name + "\" is not a part of the plan that can be left out (" + names + ")");
+        }
+        out.omit(*part);
+    }
+    return success();
+}
+
+Ok read_mentor(const Node &n, const Limits &limits, std::optional<Mentor> &out) {
+    if (!n) return success();
+    BOOST_OUTCOME_TRYV(n.expect_object("the mentor"));
+    Mentor mentor;
+    BOOST_OUTCOME_TRYV(read_id(n.member("id"), "mentor id", mentor.id));
+    mentor.name = mentor.id;
+    BOOST_OUTCOME_TRYV(read_optional_string(n.member("name"), "name", mentor.name));
+    BOOST_OUTCOME_TRYV(read_time_zone(n.member("time_zone"), mentor.zone));
+    BOOST_OUTCOME_TRYV(detail::read_weekly_windows(n, limits, mentor.available));
+    Node busy;
+    BOOST_OUTCOME_TRYV(read_array(n, "busy", limits.max_busy, "max_busy", busy));
+    for (std::size_t i = 0; busy && i < busy->size(); ++i) {
+        const Node interval = busy.element(i);
+        BOOST_OUTCOME_TRYV(interval.expect_object("a busy interval ({\"start\", \"minutes\"} or {\"start\", \"end\"})"));
+        OffsetDateTime start;
+        BOOST_OUTCOME_TRYV(read_date_time(interval.member("start"), "start", start));
+        const Node minutes = interval.member("minutes");
+        const Node end = interval.member("end");
+        if (bool(minutes) == bool(end))
+            return schema_error(interval.pointer(), "a busy interval needs exactly one of \"minutes\" and \"end\"");
+        BusyInterval b{start.utc_seconds(), 0};
+        if (minutes) {
+            int length = 0;
+            BOOST_OUTCOME_TRYV(read_int(minutes, "minutes", 1, 366 * 24 * 60, length));
+            b.end_utc = b.start_utc + std::int64_t{length} * 60;
+        } else {
+            OffsetDateTime last;
+            BOOST_OUTCOME_TRYV(read_date_time(end, "end", last));
+            b.end_utc = last.utc_seconds();
+            if (b.end_utc <= b.start_utc) return schema_error(end.pointer(), "a busy interval must end after it starts");
+        }
+        mentor.busy.push_back(b);
+    }
+    out = std::move(mentor);
+    return success();
+}
+
+}  // namespace
+
+Result<PlanRequest> io::read_plan_request(const Curriculum &c, const Node &root, const Limits &limits) {
+    BOOST_OUTCOME_TRYV(root.expect_object("a plan request"));
+    PlanRequest request;
+    BOOST_OUTCOME_TRYV(read_learner(c, root.member("learner"), limits, request.learner));
+
+    detail::ProgramAndDates dates;
+    BOOST_OUTCOME_TRYV(detail::read_program_and_dates(c, root, dates));
+    request.program = dates.program;
+    request.target_role = dates.target_role;
+    request.start = dates.start;
+    request.target_date = dates.target_date;
+
+    Node holidays;
+    BOOST_OUTCOME_TRYV(read_array(root, "holidays", holidays));
+    for (std::size_t i = 0; holidays && i < holidays->size(); ++i) {
+        HolidayRule rule;
+        BOOST_OUTCOME_TRYV(read_holiday(holidays.element(i), rule));
+        request.holidays.push_back(rule);
+    }
+    BOOST_OUTCOME_TRYV(read_mentor(root.member("mentor"), limits, request.mentor));
+    BOOST_OUTCOME_TRYV(read_omitted_parts(root.member("omit"), request.parts));
+    std::optional<Date> as_of_day;  // the day as written, in the writer's own offset
+    if (const Node as_of = root.member("as_of")) {
+        OffsetDateTime stamp;
+        BOOST_OUTCOME_TRYV(read_date_time(as_of, "as_of", stamp));
+        // It is written again in UTC (the iCalendar DTSTAMP), which must be a date too.
+        const std::int64_t instant = stamp.utc_seconds();
+        const char *outside = instant < unix_seconds(*Date::from_ymd(1400, 1, 1)) ? "before 1400-01-01"
+                              : instant >= unix_seconds(*Date::from_ymd(9999, 12, 31), seconds_per_day)
+                                  ? "after 9999-12-31"
+                                  : nullptr;
+        if (outside)
+            return schema_error(as_of.pointer(), "as_of \"" + std::string(as_of->string()) + "\" falls " + outside +
+                                                   " in UTC, outside the calendar careerpath supports");
+        request.as_of = std::string(as_of->string());
+        as_of_day = stamp.day;
+    }
+    // The latest scored level of each assessed skill replaces the learner's `current`.
+    if (const Node assessments = root.member("assessments")) {
+        auto read = io::read_assessments(c, assessments, as_of_day, limits);
+        if (!read) return read.error();
+        request.assessments = std::move(read).value();
+        const auto latest = skill_estimates(c, request.assessments);
+        for (std::size_t s = 0; s < latest.size(); ++s)
+            if (latest[s]) request.learner.current[s] = latest[s]->achieved;
+    }
+    return request;
+}
+
+Result<PlanRequest> read_plan_request(const Curriculum &c, std::string_view request_json, const Limits &limits) {
+    auto document = io::Document::parse(request_json, limits);
+    if (!document) return document.error();
+    return io::read_plan_request(c, Node(document.value().root()), limits);
+}
+
+CAREERPATH_NAMESPACE_END

@@ -1,0 +1,348 @@
+// A plan written out: as JSON (what careerpath_plan returns) and as a readable report. The plan
+// is made in make_plan.cpp.
+#include <careerpath/plan.hpp>
+
+#include "../date_time.hpp"
+#include "json_writer.hpp"
+
+#include <iomanip>
+#include <sstream>
+
+CAREERPATH_NAMESPACE_BEGIN
+
+namespace {
+
+using detail::JsonWriter;
+
+// Hours for output, rounded to a millionth so that 1.2000000000000002 prints as 1.2.
+using detail::rounded;
+
+const char *to_string(Session::Status status) {
+    switch (status) {
+    case Session::Status::placed: return "placed";
+    case Session::Status::moved: return "moved";
+    case Session::Status::dropped: return "dropped";
+    }
+    return "unknown";
+}
+
+// Units' names, skill@level (Curriculum::unit_name), written without making the strings, with
+// the curriculum's tables looked up once per document rather than once per name.
+class UnitNames {
+public:
+    explicit UnitNames(const Curriculum &c) : graph_(c.graph()), skills_(c.skills()), levels_(c.levels()) {}
+    void write(JsonWriter &w, UnitIndex u) const {
+        const UnitRef ref = graph_.unit(u);
+        w.joined(skills_[ref.skill].id, '@', levels_.name(ref.level));
+    }
+
+private:
+    const UnitGraph &graph_;
+    std::span<const Skill> skills_;
+    const LevelScale &levels_;
+};
+
+void write_sessions(JsonWriter &w, const Curriculum &c, const Plan &plan, PlanParts parts) {
+    const UnitNames names(c);
+    const bool agenda = parts.wants(PlanPart::session_agenda);
+    w.begin_array();
+    for (const Session &s : plan.sessions) {
+        const SessionType &type = c.session_types()[s.session_type];
+        const bool held = s.status != Session::Status::dropped;
+        w.begin_object();
+        if (agenda) {
+            w.key("agenda");
+            w.begin_array();
+            for (UnitIndex u : s.agenda) names.write(w, u);
+            w.end_array();
+        }
+        if (agenda && type.agenda == SessionType::Agenda::milestones) {
+            w.key("metrics");
+            w.begin_array();
+            for (std::size_t m : s.metrics) w.value(c.metrics()[m].id);
+            w.end_array();
+            w.key("milestones");
+            w.begin_array();
+            for (std::size_t m : s.milestones) w.value(plan.milestones[m].id);
+            w.end_array();
+        }
+        w.member("minutes", s.minutes);
+        w.member("occurrence", s.occurrence + 1);
+        w.key("start");
+        if (held) w.value(format_offset_date_time(s.day, s.minute_of_day * 60, s.offset_minutes));
+        else w.null();
+        w.key("start_utc");
+        if (held) w.value(format_utc_date_time(s.start_utc));
+        else w.null();
+        w.member("status", to_string(s.status));
+        w.member("title", type.title);
+        w.member("type", type.id);
+        if (!s.why.empty() && parts.wants(PlanPart::session_why)) {
+            w.key("why");
+            w.begin_array();
+            for (const ClosedSlot &slot : s.why) {
+                w.begin_object();
+                w.member("closed_by", to_string(slot.closure));
+                w.member("day", slot.day);
+                w.member("detail", slot.detail);
+                w.member("time", format_clock(slot.minute_of_day));
+                w.end_object();
+            }
+            w.end_array();
+        }
+        if (s.why_more && parts.wants(PlanPart::session_why)) w.member("why_more", s.why_more);
+        w.key("window");
+        w.begin_object();
+        w.member("first", s.window_first);
+        w.member("last", s.window_last);
+        w.end_object();
+        w.end_object();
+    }
+    w.end_array();
+}
+
+}  // namespace
+
+std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, const Plan &plan) {
+    const UnitGraph &graph = c.graph();
+    const Program *program = request.program ? &c.programs()[*request.program] : nullptr;
+    const PlanParts parts = request.parts;
+    const std::span<const Skill> skills = c.skills();
+    const LevelScale &levels = c.levels();
+    std::string text;
+    // Room for the usual document at once (bytes per entry as the bundled examples and the
+    // benchmarks' plans have them): growing a half-megabyte string by doubling copies it again
+    // and again.
+    text.reserve(1024 + 120 * plan.gap.gaps.size() + 300 * plan.path.size() + 40 * plan.gap.ready.size() +
+                 (parts.wants(PlanPart::sessions) ? 300 * plan.sessions.size() : 0) + 250 * plan.warnings.size());
+    JsonWriter w(text);
+    const UnitNames names(c);
+    auto unit_names = [&](JsonWriter::Key key, const std::vector<UnitIndex> &units) {
+        w.key(key);
+        w.begin_array();
+        for (UnitIndex u : units) names.write(w, u);
+        w.end_array();
+    };
+
+    w.begin_object();
+    w.member("as_of", request.as_of);
+    if (parts.wants(PlanPart::gaps)) {
+    w.key("gaps");
+    w.begin_array();
+    for (const SkillGap &g : plan.gap.gaps) {
+        w.begin_object();
+        w.member("current", levels.name(g.current));
+        w.member("hours", rounded(g.hours));
+        w.member("required", g.required);
+        w.member("skill", skills[g.skill].id);
+        w.member("target", levels.name(g.target));
+        w.member("weight", g.weight);
+        w.end_object();
+    }
+    w.end_array();
+    }
+    w.member("learner", request.learner.id);
+    w.key("mentor");
+    if (request.mentor) {
+        w.begin_object();
+        w.member("id", request.mentor->id);
+        w.member("name", request.mentor->name);
+        w.member("time_zone", request.mentor->zone.name());
+        w.end_object();
+    } else {
+        w.null();
+    }
+
+    w.key("milestones");
+    w.begin_array();
+    for (const Milestone &m : plan.milestones) {
+        w.begin_object();
+        w.member("delivered", m.delivered);
+        w.member("due", m.due);
+        w.member("id", m.id);
+        w.member("met", m.met);
+        w.member("title", m.title);
+        w.end_object();
+    }
+    w.end_array();
+
+    w.key("path");
+    w.begin_array();
+    for (const PlannedUnit &pu : plan.path) {
+        const UnitRef ref = graph.unit(pu.unit);
+        w.begin_object();
+        w.member("due", pu.due);
+        w.member("finish", pu.finish);
+        w.member("hours", rounded(pu.hours));
+        w.member("late_days", pu.late_days);
+        w.member("lateness_hours", rounded(pu.lateness_hours));
+        w.member("level", levels.name(ref.level));
+        w.key("phase");
+        if (pu.phase) w.value(program->phases[*pu.phase].id);
+        else w.null();
+        w.member("release", pu.release);
+        if (parts.wants(PlanPart::path_requires)) unit_names("requires", pu.requires_units);
+        w.member("skill", skills[ref.skill].id);
+        w.member("start", pu.start);
+        w.key("unit");
+        names.write(w, pu.unit);
+        w.end_object();
+    }
+    w.end_array();
+
+    w.key("phases");
+    w.begin_array();
+    for (const PlannedPhase &ph : plan.phases) {
+        const Phase &def = program->phases[ph.phase];
+        w.begin_object();
+        w.key("delivered");
+        if (ph.delivered) w.value(*ph.delivered);
+        else w.null();
+        w.member("first", ph.first);
+        w.member("hours", rounded(ph.hours));
+        w.member("id", def.id);
+        w.member("last", ph.last);
+        w.member("on_time", ph.on_time);
+        w.member("title", def.title);
+        if (parts.wants(PlanPart::phase_units)) unit_names("units", ph.units);
+        w.end_object();
+    }
+    w.end_array();
+
+    w.key("program");
+    if (program) w.value(program->id);
+    else w.null();
+    if (parts.wants(PlanPart::ready)) unit_names("ready", plan.gap.ready);
+    if (parts.wants(PlanPart::sessions)) {
+        w.key("sessions");
+        write_sessions(w, c, plan, parts);
+    }
+    w.member("start", request.start);
+
+    const PlanSummary &s = plan.summary;
+    w.key("summary");
+    w.begin_object();
+    w.member("critical_path_hours", rounded(s.critical_path_hours));
+    w.member("finish", s.finish);
+    w.member("hours", rounded(s.hours));
+    w.member("lower_bound_finish", s.lower_bound_finish);
+    w.member("max_late_days", s.max_late_days);
+    w.member("max_lateness_hours", rounded(s.max_lateness_hours));
+    w.member("target_met", s.target_met);
+    w.member("units", s.units);
+    w.end_object();
+
+    w.member("target_date", request.target_date);
+    w.member("target_role", c.roles()[request.target_role].id);
+    w.member("time_zone", request.learner.zone.name());
+
+    if (parts.wants(PlanPart::warnings)) {
+    w.key("warnings");
+    w.begin_array();
+    for (const PlanWarning &warning : plan.warnings) {
+        w.begin_object();
+        w.member("code", warning.code);
+        w.member("constraint", warning.constraint);
+        w.key("dates");
+        w.begin_array();
+        for (Date d : warning.dates) w.value(d);
+        w.end_array();
+        w.member("message", warning.message);
+        w.end_object();
+    }
+    w.end_array();
+    }
+    w.end_object();
+    return text;
+}
+
+std::string plan_to_text(const Curriculum &c, const PlanRequest &request, const Plan &plan) {
+    const UnitGraph &graph = c.graph();
+    const Program *program = request.program ? &c.programs()[*request.program] : nullptr;
+    const Role &role = c.roles()[request.target_role];
+    std::ostringstream out;
+    auto hours = [](double h) {
+        std::ostringstream s;
+        s << rounded(h);
+        return s.str();
+    };
+
+    out << "Plan for " << request.learner.name << ": " << role.title;
+    if (program) out << " (" << program->title << ")";
+    out << "\n" << request.start.iso() << " to " << request.target_date.iso() << ", " << hours(request.learner.hours_per_week)
+        << " hours a week\n\n";
+
+    out << "Gaps\n";
+    if (plan.gap.gaps.empty()) out << "  none\n";
+    for (const SkillGap &g : plan.gap.gaps) {
+        out << "  " << std::left << std::setw(28) << c.skills()[g.skill].id << std::setw(14) << c.levels().name(g.current)
+            << "-> " << std::setw(14) << c.levels().name(g.target) << std::right << std::setw(6) << hours(g.hours) << " h";
+        if (g.required) out << "  weight " << hours(g.weight);
+        else out << "  (prerequisite)";
+        out << "\n";
+    }
+
+    out << "\nPath\n";
+    if (plan.path.empty()) out << "  nothing to learn\n";
+    for (const PlannedUnit &pu : plan.path) {
+        out << "  " << pu.start.iso() << " .. " << pu.finish.iso() << "  " << std::left << std::setw(40)
+            << c.unit_name(graph.unit(pu.unit)) << std::right << std::setw(6) << hours(pu.hours) << " h  due " << pu.due.iso();
+        if (pu.phase) out << "  [" << program->phases[*pu.phase].id << "]";
+        if (pu.late_days > 0) out << "  LATE " << pu.late_days << " days";
+        out << "\n";
+    }
+
+    if (!plan.phases.empty()) out << "\nPhases\n";
+    for (const PlannedPhase &ph : plan.phases) {
+        const Phase &def = program->phases[ph.phase];
+        out << "  " << std::left << std::setw(36) << def.title << std::right << ph.first.iso() << " .. " << ph.last.iso()
+            << "  " << ph.units.size() << " units, " << hours(ph.hours) << " h";
+        if (ph.delivered) out << ", delivered " << ph.delivered->iso() << (ph.on_time ? "" : " (late)");
+        out << "\n";
+    }
+
+    out << "\nMilestones\n";
+    for (const Milestone &m : plan.milestones)
+        out << "  " << m.due.iso() << "  " << std::left << std::setw(40) << m.title << std::right << "delivered "
+            << m.delivered.iso() << (m.met ? "" : "  MISSED") << "\n";
+
+    if (!plan.sessions.empty()) {
+        std::size_t held = 0;
+        for (const Session &s : plan.sessions) held += s.status != Session::Status::dropped;
+        out << "\nSessions (" << held << " of " << plan.sessions.size() << " placed, times in " << request.learner.zone.name()
+            << ")\n";
+    }
+    for (const Session &s : plan.sessions) {
+        const SessionType &type = c.session_types()[s.session_type];
+        const std::string name = type.title + " #" + std::to_string(s.occurrence + 1);
+        if (s.status == Session::Status::dropped) {
+            out << "  " << std::left << std::setw(29) << "dropped" << std::setw(28) << name << std::right
+                << "window " << s.window_first.iso() << " .. " << s.window_last.iso() << "\n";
+            continue;
+        }
+        std::string agenda;
+        if (type.agenda == SessionType::Agenda::milestones)
+            for (std::size_t m : s.milestones) agenda += (agenda.empty() ? "" : ", ") + plan.milestones[m].title;
+        for (UnitIndex u : s.agenda) agenda += (agenda.empty() ? "" : ", ") + c.unit_name(graph.unit(u));
+        const std::string when = format_offset_date_time(s.day, s.minute_of_day * 60, s.offset_minutes);
+        out << "  " << s.day.iso() << " " << to_string(s.day.weekday()) << " " << when.substr(11, 5) << " "
+            << when.substr(19) << "  " << std::left << std::setw(28) << name << std::right << std::setw(3) << s.minutes
+            << " min";
+        if (!agenda.empty()) out << "  " << agenda;
+        out << "\n";
+    }
+
+    if (!plan.warnings.empty()) out << "\nWarnings\n";
+    for (const PlanWarning &w : plan.warnings) out << "  [" << w.code << "] " << w.message << "\n";
+
+    const PlanSummary &s = plan.summary;
+    out << "\nSummary\n"
+        << "  units " << s.units << ", " << hours(s.hours) << " hours, critical path " << hours(s.critical_path_hours)
+        << " hours\n"
+        << "  finish " << s.finish.iso() << " (earliest possible " << s.lower_bound_finish.iso() << "), target "
+        << request.target_date.iso() << (s.target_met ? " met" : " missed") << "\n"
+        << "  max lateness " << hours(s.max_lateness_hours) << " working hours, " << s.max_late_days << " days late at most\n";
+    return out.str();
+}
+
+CAREERPATH_NAMESPACE_END
