@@ -88,6 +88,11 @@ Result<Horizon> plan_horizon(const Context &cx) {
     if (cx.program && !request.start.last_day_of_months(cx.program->months))
         return detail::program_past_calendar_end(*cx.program, request.start, "/start");
     const Horizon horizon = Horizon::of(request.start, cx.limits.max_plan_years);
+    if (request.first_day() > horizon.last)
+        return make_error(Status::limit,
+                          "replan_from " + request.first_day().iso() + " is past " +
+                              horizon.describe(cx.limits.max_plan_years) + ": there is no plan left to make",
+                          "/replan_from");
     if (request.target_date > horizon.last)
         return make_error(Status::limit,
                           "target_date " + request.target_date.iso() + " is not within " +
@@ -101,7 +106,7 @@ Result<Horizon> plan_horizon(const Context &cx) {
 
 Calendar learner_calendar(const PlanRequest &request, const Horizon &horizon) {
     const Learner &l = request.learner;
-    return Calendar(CalendarSpec{request.start, l.hours_per_week, l.workdays, request.holidays, l.time_off},
+    return Calendar(CalendarSpec{request.first_day(), l.hours_per_week, l.workdays, request.holidays, l.time_off},
                     horizon.last);
 }
 
@@ -115,15 +120,15 @@ Error no_capacity(const PlanRequest &request, const Horizon &horizon, std::size_
                           "/learner/hours_per_week");
     if (std::none_of(l.workdays.begin(), l.workdays.end(), [](bool b) { return b; }))
         return make_error(Status::infeasible, "no workdays: the learner has no day to learn on", "/learner/workdays");
-    const std::string span = "from " + request.start.iso() + " to " + horizon.describe(max_plan_years);
+    const std::string span = "from " + request.first_day().iso() + " to " + horizon.describe(max_plan_years);
     auto holds_hours = [&](std::vector<HolidayRule> holidays, std::vector<DateRange> time_off) {
-        const Calendar calendar(CalendarSpec{request.start, l.hours_per_week, l.workdays, std::move(holidays),
+        const Calendar calendar(CalendarSpec{request.first_day(), l.hours_per_week, l.workdays, std::move(holidays),
                                              std::move(time_off)},
                                 horizon.last);
         return calendar.hours_through(horizon.last) > epsilon;
     };
     if (!holds_hours({}, {}))
-        return horizon.too_short("there is no workday from " + request.start.iso() + " to " + horizon.last.iso(),
+        return horizon.too_short("there is no workday from " + request.first_day().iso() + " to " + horizon.last.iso(),
                                  max_plan_years);
     if (!holds_hours(request.holidays, {}))
         return make_error(Status::infeasible,
@@ -141,10 +146,54 @@ Result<void> check_capacity(const Context &cx, const Calendar &calendar, const H
     if (capacity <= epsilon) return no_capacity(cx.request, horizon, cx.limits.max_plan_years);
     if (capacity + epsilon < hours)
         return horizon.too_short("the path needs " + format_hours(hours) + " hours, but the calendar holds " +
-                                     format_hours(capacity) + " hours from " + cx.request.start.iso() + " to " +
+                                     format_hours(capacity) + " hours from " + cx.request.first_day().iso() + " to " +
                                      horizon.last.iso(),
                                  cx.limits.max_plan_years);
     return success();
+}
+
+// --- Progress ----------------------------------------------------------------------------------
+
+// The learner's levels with the units done raised into them (a unit done is held, as if
+// `current` had reached it), and the hours done on the units still in progress, by unit.
+struct Progress {
+    std::vector<Level> current;
+    std::vector<std::pair<UnitIndex, double>> hours_done;  // ascending by unit
+
+    double done_on(UnitIndex unit) const {
+        const auto it = std::lower_bound(hours_done.begin(), hours_done.end(), std::pair{unit, 0.0},
+                                         [](const auto &a, const auto &b) { return a.first < b.first; });
+        return it != hours_done.end() && it->first == unit ? it->second : 0;
+    }
+};
+
+Progress progress_of(const Context &cx) {
+    Progress p{cx.request.learner.current, {}};
+    const UnitGraph &graph = cx.c.graph();
+    for (const UnitProgress &u : cx.request.progress) {
+        const UnitRef ref = graph.unit(u.unit);
+        if (u.done_on || u.hours_done >= cx.c.unit_hours(ref)) p.current[ref.skill] = std::max(p.current[ref.skill], ref.level);
+        else if (u.hours_done > 0) p.hours_done.emplace_back(u.unit, u.hours_done);
+    }
+    std::sort(p.hours_done.begin(), p.hours_done.end());
+    return p;
+}
+
+// The gap from the levels with progress, less the hours already done on the units in progress
+// that the path still needs (a unit in progress that the role no longer needs costs nothing).
+GapAnalysis gap_after_progress(const Context &cx, const Progress &progress) {
+    GapAnalysis gap = close_gap(cx.c, cx.c.roles()[cx.request.target_role], progress.current);
+    if (progress.hours_done.empty()) return gap;
+    const UnitGraph &graph = cx.c.graph();
+    for (UnitIndex u : gap.units) {
+        const double done = progress.done_on(u);
+        if (done <= 0) continue;
+        const std::size_t skill = graph.unit(u).skill;
+        for (SkillGap &g : gap.gaps)
+            if (g.skill == skill) g.hours -= done;
+        gap.hours -= done;
+    }
+    return gap;
 }
 
 // --- The path's jobs ---------------------------------------------------------------------------
@@ -216,7 +265,7 @@ void rank_by_id(const UnitGraph &graph, const GapAnalysis &gap, PathJobs &path) 
 // Each unit of the path as a job: its hours, its window's release and due hours, its role weight
 // and the prerequisites that are in the path.
 PathJobs path_jobs(const Context &cx, const Calendar &calendar, const std::vector<PhaseWindow> &phases,
-                   const GapAnalysis &gap) {
+                   const GapAnalysis &gap, const Progress &progress) {
     const UnitGraph &graph = cx.c.graph();
     const std::size_t n = gap.units.size();
     PathJobs path;
@@ -237,7 +286,8 @@ PathJobs path_jobs(const Context &cx, const Calendar &calendar, const std::vecto
         const UnitRef ref = graph.unit(u);
         PlannedUnit &pu = path.units[j];
         pu.unit = u;
-        pu.hours = cx.c.unit_hours(ref);
+        pu.hours_done = progress.done_on(u);
+        pu.hours = cx.c.unit_hours(ref) - pu.hours_done;  // less than its hours, or it would be done
         pu.phase = phase_of[ref.skill];
         const UnitWindow &window = windows[pu.phase.value_or(phases.size())];
         pu.release = window.release;
@@ -490,14 +540,15 @@ Result<void> add_sessions(const Context &cx, const Calendar &calendar, Plan &pla
 Result<Plan> make_plan(const Curriculum &c, const PlanRequest &request, const Limits &limits) {
     const Context cx{c, request, limits, request.program ? &c.programs()[*request.program] : nullptr};
     Plan plan;
-    plan.gap = close_gap(c, c.roles()[request.target_role], request.learner.current);
+    const Progress progress = progress_of(cx);
+    plan.gap = gap_after_progress(cx, progress);
 
     BOOST_OUTCOME_TRY(horizon, plan_horizon(cx));
     const Calendar calendar = learner_calendar(request, horizon);
     BOOST_OUTCOME_TRYV(check_capacity(cx, calendar, horizon, plan.gap.hours));
 
     const auto windows = phase_windows(cx.program, request.start);
-    PathJobs path = path_jobs(cx, calendar, windows, plan.gap);
+    PathJobs path = path_jobs(cx, calendar, windows, plan.gap, progress);
     const Schedule schedule = schedule_min_max_lateness(path.jobs);
 
     const AxisDates dates{cx, calendar, horizon};

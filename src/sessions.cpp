@@ -199,7 +199,11 @@ Result<std::vector<Session>> place_sessions(const Curriculum &c, const PlanReque
     // The zones were resolved once, when the request was read (Learner::zone, Mentor::zone).
     const TimeZone &learner_zone = request.learner.zone;
 
-    const auto windows = session_windows(c, program.session_types, request.start, horizon_end, request.target_date);
+    // Windows stay anchored to the start, and so do occurrence numbers; a re-plan places only the
+    // occurrences whose windows reach its first day, from that day on (README "Re-planning").
+    auto windows = session_windows(c, program.session_types, request.start, horizon_end, request.target_date);
+    const Date first_day = request.first_day();
+    std::erase_if(windows, [&](const SessionWindow &w) { return w.last < first_day; });
     if (windows.size() > limits.max_sessions)
         return make_error(Status::limit,
                           "the program's session types give " + std::to_string(windows.size()) + " occurrences from " +
@@ -239,7 +243,7 @@ Result<std::vector<Session>> place_sessions(const Curriculum &c, const PlanReque
     std::int64_t busy_until = std::numeric_limits<std::int64_t>::min();  // the learner's latest session end
     std::size_t busy_with = 0;        // the occurrence that ends then
     std::size_t reasons_listed = 0;   // closed slots listed by every occurrence so far
-    for (Date day = request.start; day <= horizon_end && (next < by_first.size() || !active.empty());
+    for (Date day = first_day; day <= horizon_end && (next < by_first.size() || !active.empty());
          day = day.plus_days(1)) {
         while (next < by_first.size() && occurrences[by_first[next]].window.first <= day) active.push_back(by_first[next++]);
         std::erase_if(active, [&](std::size_t o) { return occurrences[o].window.last < day; });

@@ -20,7 +20,8 @@ CAREERPATH_NAMESPACE_BEGIN
 
 struct PlannedUnit {
     UnitIndex unit = 0;
-    double hours = 0;
+    double hours = 0;                  ///< the hours left to learn: the unit's, less hours_done
+    double hours_done = 0;             ///< done before the plan's first day (request "progress")
     Date start, finish;                ///< first and last day worked on
     Date release, due;                 ///< the unit's own window (its phase's, else start to target date)
     std::optional<std::size_t> phase;  ///< index into the program's phases

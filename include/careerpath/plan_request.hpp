@@ -7,6 +7,7 @@
 #include <careerpath/curriculum.hpp>
 #include <careerpath/date.hpp>
 #include <careerpath/error.hpp>
+#include <careerpath/graph.hpp>
 #include <careerpath/levels.hpp>
 #include <careerpath/limits.hpp>
 #include <careerpath/time_zone.hpp>
@@ -86,6 +87,17 @@ struct PlanParts {
     void omit(PlanPart part) noexcept { omitted |= static_cast<unsigned>(part); }
 };
 
+/// Work already done on one unit (request "progress", README "Re-planning").
+struct UnitProgress {
+    UnitIndex unit = 0;
+    /// Done on this day, on or before the first day of the remaining work: the unit is held, as
+    /// if `current` had reached it.
+    std::optional<Date> done_on;
+    /// Hours spent on it so far: the unit keeps its hours less these; as many as its hours or
+    /// more and it is done.
+    double hours_done = 0;
+};
+
 struct PlanRequest {
     /// What the plan document holds (request "omit"); every part by default.
     PlanParts parts;
@@ -101,6 +113,16 @@ struct PlanRequest {
     /// In date order. The latest estimate of each skill they rate has replaced that skill's
     /// level in `learner.current` (its achieved level, SPEC "Rules").
     std::vector<Assessment> assessments;
+    /// The first day of the remaining work (request "replan_from"), on or after `start`; none
+    /// means `start`. The calendar, the working-hour axis and `ready` begin there, while phase
+    /// windows, release and due dates, session windows and occurrence numbers stay anchored to
+    /// `start`; sessions whose windows end before it are not placed again.
+    std::optional<Date> replan_from;
+    /// Work done so far, each unit once, in the order written (request "progress").
+    std::vector<UnitProgress> progress;
+
+    /// replan_from, or the start where the request gives none.
+    Date first_day() const noexcept { return replan_from.value_or(start); }
 };
 
 /// Reads and validates a plan request against `curriculum`: unknown program, role or skill is

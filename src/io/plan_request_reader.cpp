@@ -177,6 +177,60 @@ Ok read_mentor(const Node &n, const Limits &limits, std::optional<Mentor> &out) 
     return success();
 }
 
+// "replan_from" and "progress" (README "Re-planning"): the first day of the remaining work, on or
+// after the start, and the work done by then, each unit once.
+Ok read_replanning(const Curriculum &c, const Node &root, PlanRequest &request) {
+    if (const Node from = root.member("replan_from"); from && !from->is_null()) {
+        Date day;
+        BOOST_OUTCOME_TRYV(read_date(from, "replan_from", day));
+        if (day < request.start)
+            return schema_error(from.pointer(), "replan_from " + day.iso() + " is before the start " +
+                                                    request.start.iso() + ": the remaining work cannot begin before the plan");
+        request.replan_from = day;
+    }
+    Node list;
+    BOOST_OUTCOME_TRYV(read_array(root, "progress", list));
+    if (!list) return success();
+    const Date first_day = request.first_day();
+    std::vector<std::optional<std::size_t>> entry_of(c.graph().unit_count());
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const Node entry = list.element(i);
+        BOOST_OUTCOME_TRYV(entry.expect_object("a progress entry ({\"unit\", \"done_on\"} or {\"unit\", \"hours_done\"})"));
+        const Node unit_node = entry.member("unit");
+        std::string name;
+        BOOST_OUTCOME_TRYV(read_id(unit_node, "unit", name));
+        UnitRef unit;
+        BOOST_OUTCOME_TRYV(detail::resolve_unit(c, name, unit_node, unit));
+        UnitProgress progress;
+        progress.unit = c.graph().index_of(unit);
+        if (const auto earlier = entry_of[progress.unit])
+            return schema_error(unit_node.pointer(), "progress lists unit \"" + name + "\" twice (also at " +
+                                                         list.element(*earlier).pointer() + ")");
+        entry_of[progress.unit] = i;
+        const Node done_on = entry.member("done_on");
+        const Node hours_done = entry.member("hours_done");
+        const bool has_done_on = done_on && !done_on->is_null();
+        const bool has_hours = hours_done && !hours_done->is_null();
+        if (!has_done_on && !has_hours)
+            return schema_error(entry.pointer(), "progress on \"" + name +
+                                                     "\" says neither \"done_on\" (the day it was done) nor \"hours_done\"");
+        if (has_done_on) {
+            Date day;
+            BOOST_OUTCOME_TRYV(read_date(done_on, "done_on", day));
+            if (day > first_day)
+                return schema_error(done_on.pointer(), "\"" + name + "\" is done on " + day.iso() + ", after " +
+                                                           first_day.iso() + ", the first day of the remaining work (" +
+                                                           (request.replan_from ? "replan_from" : "start") + ")");
+            progress.done_on = day;
+        }
+        if (has_hours) {
+            BOOST_OUTCOME_TRYV(read_number(hours_done, "hours_done", 0, progress.hours_done));
+        }
+        request.progress.push_back(progress);
+    }
+    return success();
+}
+
 }  // namespace
 
 Result<PlanRequest> io::read_plan_request(const Curriculum &c, const Node &root, const Limits &limits) {
@@ -198,6 +252,7 @@ Result<PlanRequest> io::read_plan_request(const Curriculum &c, const Node &root,
         BOOST_OUTCOME_TRYV(read_holiday(holidays.element(i), rule));
         request.holidays.push_back(rule);
     }
+    BOOST_OUTCOME_TRYV(read_replanning(c, root, request));
     BOOST_OUTCOME_TRYV(read_mentor(root.member("mentor"), limits, request.mentor));
     BOOST_OUTCOME_TRYV(read_omitted_parts(root.member("omit"), request.parts));
     std::optional<Date> as_of_day;  // the day as written, in the writer's own offset

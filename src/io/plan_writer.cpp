@@ -174,6 +174,7 @@ std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, c
         w.member("due", pu.due);
         w.member("finish", pu.finish);
         w.member("hours", rounded(pu.hours));
+        if (pu.hours_done > 0) w.member("hours_done", rounded(pu.hours_done));
         w.member("late_days", pu.late_days);
         w.member("lateness_hours", rounded(pu.lateness_hours));
         w.member("level", levels.name(ref.level));
@@ -213,6 +214,7 @@ std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, c
     if (program) w.value(program->id);
     else w.null();
     if (parts.wants(PlanPart::ready)) unit_names("ready", plan.gap.ready);
+    w.member("replan_from", request.first_day());
     if (parts.wants(PlanPart::sessions)) {
         w.key("sessions");
         write_sessions(w, c, plan, parts);

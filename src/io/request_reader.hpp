@@ -35,6 +35,20 @@ inline Ok read_current_levels(const Curriculum &c, const Node &current, std::vec
     return success();
 }
 
+/// A unit named as plans name units, "skill@level" (a level above the lowest), resolved in the
+/// curriculum; `at` is where the document names it. An empty name is Status::schema, a name
+/// that is not skill@level of this curriculum Status::reference.
+inline Ok resolve_unit(const Curriculum &c, const std::string &name, const Node &at, UnitRef &out) {
+    if (name.empty()) return schema_error(at.pointer(), "unit must not be empty");
+    const auto sign = name.rfind('@');
+    const auto skill = sign == std::string::npos ? std::nullopt : c.find_skill(name.substr(0, sign));
+    const auto level = sign == std::string::npos ? std::nullopt : c.levels().find(name.substr(sign + 1));
+    if (!skill || !level || *level == 0)
+        return make_error(Status::reference, "unit \"" + name + "\" is not skill@level of this curriculum", at.pointer());
+    out = UnitRef{*skill, *level};
+    return success();
+}
+
 inline Ok read_weekday(const Node &n, Weekday &out) {
     std::string text;
     BOOST_OUTCOME_TRYV(read_id(n, "weekday", text));

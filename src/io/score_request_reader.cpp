@@ -28,18 +28,6 @@ Ok read_bool(const Node &n, std::string_view what, std::optional<bool> &out) {
     return success();
 }
 
-// "skill@level", as plans name units; `at` is where the document names it.
-Ok resolve_unit(const Curriculum &c, const std::string &name, const Node &at, UnitRef &out) {
-    if (name.empty()) return schema_error(at.pointer(), "unit must not be empty");
-    const auto sign = name.rfind('@');
-    const auto skill = sign == std::string::npos ? std::nullopt : c.find_skill(name.substr(0, sign));
-    const auto level = sign == std::string::npos ? std::nullopt : c.levels().find(name.substr(sign + 1));
-    if (!skill || !level || *level == 0)
-        return make_error(Status::reference, "unit \"" + name + "\" is not skill@level of this curriculum", at.pointer());
-    out = UnitRef{*skill, *level};
-    return success();
-}
-
 // A plan document (what careerpath_plan returns), read by the plan reader for its path, each
 // unit resolved in the curriculum.
 Ok read_plan(const Curriculum &c, const Node &n, std::vector<PlannedWork> &out) {
@@ -48,7 +36,7 @@ Ok read_plan(const Curriculum &c, const Node &n, std::vector<PlannedWork> &out) 
     for (std::size_t i = 0; i < plan.path.size(); ++i) {
         const PlanOutline::Unit &unit = plan.path[i];
         PlannedWork w;
-        BOOST_OUTCOME_TRYV(resolve_unit(c, unit.unit, path.element(i).member("unit"), w.unit));
+        BOOST_OUTCOME_TRYV(detail::resolve_unit(c, unit.unit, path.element(i).member("unit"), w.unit));
         w.hours = unit.hours;
         w.finish = unit.finish;
         out.push_back(w);
