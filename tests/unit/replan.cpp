@@ -1,0 +1,357 @@
+// Re-planning (README "Re-planning"): a plan request's replan_from and progress. Units done are
+// held, units in progress keep their remaining hours, the calendar and the sessions start at
+// replan_from while windows stay anchored to the start; the schedule of the remaining work is
+// optimal (exhaustive search on small instances); a re-plan from the start with no progress is
+// the plan itself; and each bad field is named by its status and JSON Pointer.
+#include <careerpath/json.hpp>
+#include <careerpath/plan.hpp>
+
+#include "exhaustive_schedule.hpp"
+#include "schedule.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <random>
+#include <sstream>
+#include <string>
+
+using namespace careerpath;
+
+namespace {
+
+std::string read_text(const std::string &name) {
+    std::ifstream in(std::string(CAREERPATH_EXAMPLES_DIR) + "/" + name, std::ios::binary);
+    REQUIRE_MESSAGE(in.good(), "cannot open " << name);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+const Curriculum &example() {
+    static const Curriculum c = Curriculum::load(read_text("engineering-growth.json")).value();
+    return c;
+}
+
+Json alex() { return Json::parse(read_text("alex.request.json")); }
+
+PlannedRequest plan_ok(const Curriculum &c, const Json &request) {
+    auto r = plan_from_json(c, request.dump());
+    if (!r) FAIL(status_name(r.error().status), " at ", r.error().pointer, ": ", r.error().message);
+    return std::move(r).value();
+}
+
+std::string plan_text(const Curriculum &c, const Json &request) {
+    auto r = plan_json_text(c, request.dump());
+    if (!r) FAIL(status_name(r.error().status), " at ", r.error().pointer, ": ", r.error().message);
+    return std::move(r).value();
+}
+
+void check_rejected(const Json &request, Status status, const std::string &pointer, const std::string &mention) {
+    auto r = plan_from_json(example(), request.dump());
+    REQUIRE_FALSE(r.has_value());
+    INFO("message: ", r.error().message);
+    CHECK(std::string(status_name(r.error().status)) == status_name(status));
+    CHECK(r.error().pointer == pointer);
+    CHECK(r.error().message.find(mention) != std::string::npos);
+}
+
+const PlannedUnit *find_unit(const Curriculum &c, const Plan &plan, const std::string &name) {
+    for (const PlannedUnit &pu : plan.path)
+        if (c.unit_name(c.graph().unit(pu.unit)) == name) return &pu;
+    return nullptr;
+}
+
+// --- Small random instances ------------------------------------------------------------------
+
+// A curriculum of 3 skills on a scale of two steps, 0 to 4 hours a step, random prerequisites
+// toward earlier skills, a role that asks for each skill at a random level, and a program of
+// three one-month phases focusing on random skills, for a learner with one hour every Monday: the
+// working-hour axis counts Mondays, so every release, due date and duration is a whole hour, as
+// the exhaustive search needs.
+struct Instance {
+    Curriculum curriculum;
+    Json request;
+};
+
+Instance random_instance(std::mt19937 &rng) {
+    auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+    const char *levels[] = {"none", "one", "two"};
+    Json skills = Json::array(), prerequisites = Json::array(), requires_levels = Json::object();
+    const int n = 3;
+    for (int s = 0; s < n; ++s) {
+        const std::string id = "s" + std::to_string(s);
+        skills.push_back({{"id", id}, {"hours_by_level", {{"one", uniform(0, 4)}, {"two", uniform(0, 4)}}}});
+        for (int t = 0; t < s; ++t)
+            if (uniform(0, 2) == 0)
+                prerequisites.push_back({{"skill", id},
+                                         {"level", levels[uniform(1, 2)]},
+                                         {"requires", "s" + std::to_string(t)},
+                                         {"requires_level", levels[uniform(1, 2)]}});
+        if (uniform(0, 3) > 0) requires_levels[id] = levels[uniform(1, 2)];
+    }
+    if (requires_levels.empty()) requires_levels["s0"] = "two";
+    Json phases = Json::array();
+    std::vector<Json> focus(3, Json::array());
+    for (int s = 0; s < n; ++s)
+        if (const int p = uniform(0, 3); p < 3) focus[static_cast<std::size_t>(p)].push_back("s" + std::to_string(s));
+    for (int p = 0; p < 3; ++p)
+        phases.push_back({{"id", "p" + std::to_string(p)}, {"months", {p + 1, p + 1}}, {"focus", focus[static_cast<std::size_t>(p)]}});
+    const Json curriculum = {{"id", "random"},
+                             {"levels", {"none", "one", "two"}},
+                             {"skills", skills},
+                             {"prerequisites", prerequisites},
+                             {"roles", Json::array({{{"id", "r"}, {"requires", requires_levels}}})},
+                             {"programs", Json::array({{{"id", "prog"}, {"target_role", "r"}, {"months", 3}, {"phases", phases}}})}};
+    Instance out{Curriculum::load(curriculum.dump()).value(), Json()};
+
+    Json current = Json::object();
+    for (int s = 0; s < n; ++s)
+        if (uniform(0, 2) == 0) current["s" + std::to_string(s)] = levels[uniform(1, 2)];
+    // Mondays from 2027-01-04: replan_from is one of the first eight.
+    const Date start = *Date::from_ymd(2027, 1, 4);
+    const Date from = start.plus_days(7 * uniform(0, 7));
+    Json progress = Json::array();
+    for (int s = 0; s < n; ++s)
+        for (int l = 1; l <= 2; ++l) {
+            const std::string unit = "s" + std::to_string(s) + "@" + levels[l];
+            switch (uniform(0, 6)) {
+            case 0: progress.push_back({{"unit", unit}, {"done_on", from.plus_days(-uniform(0, 20)).iso()}}); break;
+            case 1:
+            case 2: progress.push_back({{"unit", unit}, {"hours_done", uniform(0, 3) + uniform(0, 2)}}); break;
+            default: break;
+            }
+        }
+    std::shuffle(progress.begin(), progress.end(), rng);
+    out.request = {{"learner",
+                    {{"id", "l"}, {"current", current}, {"hours_per_week", 1}, {"workdays", {"mon"}}}},
+                   {"program", "prog"},
+                   {"start", start.iso()},
+                   {"target_date", start.plus_days(7 * uniform(6, 16)).iso()},
+                   {"replan_from", from.iso()},
+                   {"progress", progress}};
+    return out;
+}
+
+// The path's remaining work as jobs on the re-plan's working-hour axis, as the exhaustive search
+// reads them: each unit's hours left, its release and due hours, and its prerequisites in the path.
+std::vector<Job> jobs_of(const Plan &plan) {
+    std::map<UnitIndex, std::size_t> index;
+    for (std::size_t j = 0; j < plan.path.size(); ++j) index[plan.path[j].unit] = j;
+    std::vector<Job> jobs;
+    for (const PlannedUnit &pu : plan.path) {
+        Job job;
+        job.hours = pu.hours;
+        job.release = pu.release_hour;
+        job.due = pu.due_hour;
+        for (UnitIndex p : pu.requires_units) job.predecessors.push_back(index.at(p));
+        jobs.push_back(job);
+    }
+    return jobs;
+}
+
+}  // namespace
+
+TEST_CASE("Alex on 2027-03-01: a unit done early is gone, a unit half done keeps its other half") {
+    const Curriculum &c = example();
+    const PlannedRequest before = plan_ok(c, alex());
+    const PlannedUnit *patterns = find_unit(c, before.plan, "architectural_patterns@advanced");
+    const PlannedUnit *scalability = find_unit(c, before.plan, "scalability_planning@advanced");
+    REQUIRE(patterns);
+    REQUIRE(scalability);
+
+    Json r = alex();
+    r["replan_from"] = "2027-03-01";
+    r["progress"] = Json::array({{{"unit", "architectural_patterns@advanced"}, {"done_on", "2027-01-25"}},
+                                 {{"unit", "scalability_planning@advanced"}, {"hours_done", 9}}});
+    const PlannedRequest after = plan_ok(c, r);
+    CHECK(after.request.first_day() == *Date::from_ymd(2027, 3, 1));
+    CHECK_FALSE(find_unit(c, after.plan, "architectural_patterns@advanced"));
+    const PlannedUnit *half = find_unit(c, after.plan, "scalability_planning@advanced");
+    REQUIRE(half);
+    CHECK(half->hours == doctest::Approx(scalability->hours - 9));
+    CHECK(half->hours_done == doctest::Approx(9));
+    // The gap counts the hours left: less the done unit's and the 9 hours done.
+    CHECK(after.plan.gap.hours == doctest::Approx(before.plan.gap.hours - patterns->hours - 9));
+    // Nothing starts before the first day of the remaining work; windows stay where they were.
+    for (const PlannedUnit &pu : after.plan.path) {
+        CHECK(pu.start >= *Date::from_ymd(2027, 3, 1));
+        const PlannedUnit *same = find_unit(c, before.plan, c.unit_name(c.graph().unit(pu.unit)));
+        REQUIRE(same);
+        CHECK(pu.release == same->release);
+        CHECK(pu.due == same->due);
+    }
+    // The document says where the remaining work starts, and what was done on each unit.
+    const Json doc = Json::parse(plan_text(c, r));
+    CHECK(doc["replan_from"] == "2027-03-01");
+    CHECK(doc["start"] == "2027-01-04");
+    bool saw_done = false;
+    for (const Json &u : doc["path"]) {
+        if (u["unit"] == "scalability_planning@advanced") {
+            CHECK(u["hours_done"] == 9.0);
+            saw_done = true;
+        } else {
+            CHECK_FALSE(u.contains("hours_done"));
+        }
+    }
+    CHECK(saw_done);
+}
+
+TEST_CASE("sessions: occurrences keep their numbers, and none is placed before replan_from") {
+    const Curriculum &c = example();
+    const PlannedRequest before = plan_ok(c, alex());
+    Json r = alex();
+    r["replan_from"] = "2027-03-01";
+    const PlannedRequest after = plan_ok(c, r);
+    const Date from = *Date::from_ymd(2027, 3, 1);
+    REQUIRE_FALSE(after.plan.sessions.empty());
+    // Sessions run to the later of the finish and the target date; the re-plan, with less time,
+    // finishes later, so it may have more occurrences, and the last window of the first plan,
+    // cut short by its end, may be longer now.
+    const Date end_before = std::max(before.plan.summary.finish, before.request.target_date);
+    std::map<std::pair<std::size_t, std::size_t>, const Session *> windows_before;
+    for (const Session &s : before.plan.sessions) windows_before[{s.session_type, s.occurrence}] = &s;
+    std::size_t shared = 0;
+    for (const Session &s : after.plan.sessions) {
+        INFO(c.session_types()[s.session_type].id, " #", s.occurrence + 1);
+        CHECK(s.window_last >= from);  // windows over before it are history, not placed again
+        if (s.status != Session::Status::dropped) CHECK(s.day >= from);
+        if (s.window_first > end_before) continue;
+        const auto it = windows_before.find({s.session_type, s.occurrence});
+        REQUIRE(it != windows_before.end());  // the same occurrence, by the same number
+        CHECK(it->second->window_first == s.window_first);
+        if (it->second->window_last < end_before) CHECK(it->second->window_last == s.window_last);
+        ++shared;
+    }
+    // Every occurrence whose window reaches replan_from is still there, and only those.
+    std::size_t reaching = 0;
+    for (const Session &s : before.plan.sessions) reaching += s.window_last >= from;
+    CHECK(shared == reaching);
+    CHECK(reaching < before.plan.sessions.size());
+}
+
+TEST_CASE("more hours done than a unit has: it is done") {
+    const Curriculum &c = example();
+    Json r = alex();
+    r["replan_from"] = "2027-02-01";
+    r["progress"] = Json::array({{{"unit", "architectural_patterns@advanced"}, {"hours_done", 1000}}});
+    const PlannedRequest planned = plan_ok(c, r);
+    CHECK_FALSE(find_unit(c, planned.plan, "architectural_patterns@advanced"));
+    // And 0 hours done changes nothing.
+    r["progress"] = Json::array({{{"unit", "architectural_patterns@advanced"}, {"hours_done", 0}}});
+    Json plain = alex();
+    plain["replan_from"] = "2027-02-01";
+    CHECK(plan_text(c, r) == plan_text(c, plain));
+}
+
+TEST_CASE("a re-plan from the start with no progress is the plan itself, byte for byte") {
+    const Curriculum &c = example();
+    for (const char *name : {"alex.request.json", "maria.request.json"}) {
+        INFO(name);
+        const Json r = Json::parse(read_text(name));
+        Json again = r;
+        again["replan_from"] = r["start"];
+        again["progress"] = Json::array();
+        CHECK(plan_text(c, again) == plan_text(c, r));
+    }
+    std::mt19937 rng(1505);
+    for (int i = 0; i < 200; ++i) {
+        Instance k = random_instance(rng);
+        Json r = k.request;
+        r.erase("replan_from");
+        r.erase("progress");
+        Json again = r;
+        again["replan_from"] = r["start"];
+        again["progress"] = Json::array();
+        INFO(r.dump());
+        REQUIRE(plan_text(k.curriculum, again) == plan_text(k.curriculum, r));
+    }
+}
+
+TEST_CASE("the remaining work is scheduled optimally: the exhaustive optimum with progress and a later replan_from") {
+    std::mt19937 rng(20271505);
+    constexpr int kInstances = 3000;
+    int with_progress = 0, in_progress = 0, later = 0, late = 0, compared = 0;
+    for (int i = 0; i < kInstances; ++i) {
+        Instance k = random_instance(rng);
+        INFO("instance ", i, ": ", k.request.dump());
+        const PlannedRequest planned = plan_ok(k.curriculum, k.request);
+        const Plan &plan = planned.plan;
+        const Date from = planned.request.first_day();
+        with_progress += !planned.request.progress.empty();
+        later += from > planned.request.start;
+        for (const PlannedUnit &pu : plan.path) {
+            // Held units are not in the path; units in progress keep what is left.
+            const UnitRef ref = k.curriculum.graph().unit(pu.unit);
+            CHECK(ref.level > planned.request.learner.current[ref.skill]);
+            CHECK(pu.hours == doctest::Approx(k.curriculum.unit_hours(ref) - pu.hours_done));
+            CHECK(pu.hours > -1e-9);
+            in_progress += pu.hours_done > 0;
+            CHECK(pu.start >= from);
+        }
+        for (const UnitProgress &p : planned.request.progress)
+            if (p.done_on) CHECK(std::none_of(plan.path.begin(), plan.path.end(),
+                                              [&](const PlannedUnit &pu) { return pu.unit == p.unit; }));
+        if (plan.path.empty()) continue;
+        const int optimum = careerpath_test::Exhaustive(jobs_of(plan)).solve();
+        REQUIRE(plan.summary.max_lateness_hours == doctest::Approx(optimum));
+        late += optimum > 0;
+        ++compared;
+    }
+    MESSAGE(compared << " re-plans compared with the exhaustive optimum (of " << kInstances << " instances): "
+                     << with_progress << " with progress, " << in_progress << " units in progress, " << later
+                     << " from a later replan_from, " << late << " late");
+    // The instances exercise what they are meant to.
+    CHECK(compared >= 2000);
+    CHECK(with_progress > kInstances / 2);
+    CHECK(in_progress > kInstances / 10);
+    CHECK(later > kInstances / 2);
+    CHECK(late > kInstances / 10);
+}
+
+TEST_CASE("bad re-planning fields: status and pointer") {
+    Json r = alex();
+    r["replan_from"] = "2027-01-03";
+    check_rejected(r, Status::schema, "/replan_from", "before the start");
+    r["replan_from"] = "2027-02-30";
+    check_rejected(r, Status::schema, "/replan_from", "2027-02-30");
+
+    r = alex();
+    r["replan_from"] = "2027-03-01";
+    r["progress"] = Json::array({{{"unit", "no_such_skill@advanced"}, {"done_on", "2027-02-01"}}});
+    check_rejected(r, Status::reference, "/progress/0/unit", "no_such_skill@advanced");
+    r["progress"] = Json::array({{{"unit", "architectural_patterns@wizard"}, {"done_on", "2027-02-01"}}});
+    check_rejected(r, Status::reference, "/progress/0/unit", "architectural_patterns@wizard");
+    r["progress"] = Json::array({{{"unit", "architectural_patterns@advanced"}, {"hours_done", -1}}});
+    check_rejected(r, Status::schema, "/progress/0/hours_done", "at least 0");
+    r["progress"] = Json::array({{{"unit", "architectural_patterns@advanced"}, {"hours_done", "NaN"}}});
+    check_rejected(r, Status::schema, "/progress/0/hours_done", "must be a number");
+    // 1e999 reads as infinity: not a number of hours either.
+    auto infinite = plan_from_json(example(), R"({"learner": {"id": "a", "hours_per_week": 5}, "program": "technical_leadership",
+        "start": "2027-01-04", "progress": [{"unit": "architectural_patterns@advanced", "hours_done": 1e999}]})");
+    REQUIRE_FALSE(infinite.has_value());
+    CHECK(infinite.error().pointer == "/progress/0/hours_done");
+    r["progress"] = Json::array({{{"unit", "architectural_patterns@advanced"}, {"done_on", "2027-03-02"}}});
+    check_rejected(r, Status::schema, "/progress/0/done_on", "after 2027-03-01");
+    r["progress"] = Json::array({{{"unit", "architectural_patterns@advanced"}}});
+    check_rejected(r, Status::schema, "/progress/0", "neither");
+    r["progress"] = Json::array({{{"unit", "architectural_patterns@advanced"}, {"hours_done", 1}},
+                                 {{"unit", "scalability_planning@advanced"}, {"hours_done", 1}},
+                                 {{"unit", "architectural_patterns@advanced"}, {"done_on", "2027-02-01"}}});
+    check_rejected(r, Status::schema, "/progress/2/unit", "twice (also at /progress/0)");
+    r["progress"] = Json::array({"architectural_patterns@advanced"});
+    check_rejected(r, Status::schema, "/progress/0", "progress entry");
+    r["progress"] = "all of it";
+    check_rejected(r, Status::schema, "/progress", "progress");
+    // Without replan_from, done_on is measured against the start.
+    r = alex();
+    r["progress"] = Json::array({{{"unit", "architectural_patterns@advanced"}, {"done_on", "2027-01-05"}}});
+    check_rejected(r, Status::schema, "/progress/0/done_on", "(start)");
+    // A replan_from past the planning horizon leaves nothing to plan.
+    r = alex();
+    r["replan_from"] = "2090-01-01";
+    r["target_date"] = "2027-07-03";
+    check_rejected(r, Status::limit, "/replan_from", "past");
+}
