@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <limits>
 #include <sstream>
+#include <tuple>
 
 CAREERPATH_NAMESPACE_BEGIN
 
@@ -156,7 +157,7 @@ Result<void> check_capacity(const Context &cx, const Calendar &calendar, const H
 
 // The learner's levels with the units done raised into them (a unit done is held, as if
 // `current` had reached it), and the hours done on the units still in progress, by unit.
-struct Progress {
+struct DoneWork {
     std::vector<Level> current;
     std::vector<std::pair<UnitIndex, double>> hours_done;  // ascending by unit
 
@@ -167,8 +168,8 @@ struct Progress {
     }
 };
 
-Progress progress_of(const Context &cx) {
-    Progress p{cx.request.learner.current, {}};
+DoneWork progress_of(const Context &cx) {
+    DoneWork p{cx.request.learner.current, {}};
     const UnitGraph &graph = cx.c.graph();
     for (const UnitProgress &u : cx.request.progress) {
         const UnitRef ref = graph.unit(u.unit);
@@ -181,7 +182,7 @@ Progress progress_of(const Context &cx) {
 
 // The gap from the levels with progress, less the hours already done on the units in progress
 // that the path still needs (a unit in progress that the role no longer needs costs nothing).
-GapAnalysis gap_after_progress(const Context &cx, const Progress &progress) {
+GapAnalysis gap_after_progress(const Context &cx, const DoneWork &progress) {
     GapAnalysis gap = close_gap(cx.c, cx.c.roles()[cx.request.target_role], progress.current);
     if (progress.hours_done.empty()) return gap;
     const UnitGraph &graph = cx.c.graph();
@@ -262,10 +263,28 @@ void rank_by_id(const UnitGraph &graph, const GapAnalysis &gap, PathJobs &path) 
                 path.jobs[j].rank = rank++;
 }
 
+// With a previous plan, its order breaks the ties the id broke: units it had come first, by the
+// day it finished them, then by id; units it did not have come after, by id. Ranks decide only
+// between units equally urgent and ready together, and of two such units the previous schedule
+// finished first the one it ranked first, so a re-plan of the same request reproduces it
+// (README "Re-planning").
+void rank_by_previous(const UnitGraph &graph, const PreviousPlan &previous, PathJobs &path) {
+    std::vector<std::int32_t> finished(path.jobs.size(), std::numeric_limits<std::int32_t>::max());
+    for (const PreviousPlan::Unit &u : previous.path)
+        if (u.unit < graph.unit_count())
+            if (const std::uint32_t j = path.job_of[u.unit]; j != PathJobs::none) finished[j] = u.finish.day_number();
+    std::vector<std::size_t> order(path.jobs.size());
+    for (std::size_t j = 0; j < order.size(); ++j) order[j] = j;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return std::tie(finished[a], path.jobs[a].rank) < std::tie(finished[b], path.jobs[b].rank);
+    });
+    for (std::size_t r = 0; r < order.size(); ++r) path.jobs[order[r]].rank = r;
+}
+
 // Each unit of the path as a job: its hours, its window's release and due hours, its role weight
 // and the prerequisites that are in the path.
 PathJobs path_jobs(const Context &cx, const Calendar &calendar, const std::vector<PhaseWindow> &phases,
-                   const GapAnalysis &gap, const Progress &progress) {
+                   const GapAnalysis &gap, const DoneWork &progress) {
     const UnitGraph &graph = cx.c.graph();
     const std::size_t n = gap.units.size();
     PathJobs path;
@@ -274,6 +293,7 @@ PathJobs path_jobs(const Context &cx, const Calendar &calendar, const std::vecto
     path.jobs.resize(n);
     path.units.resize(n);
     rank_by_id(graph, gap, path);
+    if (cx.request.previous) rank_by_previous(graph, *cx.request.previous, path);
 
     const auto phase_of = phase_of_skill(cx.c, cx.program);
     const auto windows = unit_windows(cx.request, phases, calendar);
@@ -535,12 +555,91 @@ Result<void> add_sessions(const Context &cx, const Calendar &calendar, Plan &pla
     return success();
 }
 
+// --- Against the previous plan ------------------------------------------------------------------
+
+// The hours done by the re-plan's first day (units done, and hours done on units in progress,
+// that the previous path had) against the hours of the previous path's units finished before it.
+ProgressVsPlan progress_against(const Context &cx, const PreviousPlan &previous, const Plan &plan) {
+    ProgressVsPlan out;
+    out.on = cx.request.first_day();
+    const UnitGraph &graph = cx.c.graph();
+    std::vector<char> in_previous(graph.unit_count(), 0);
+    for (const PreviousPlan::Unit &u : previous.path) {
+        in_previous[u.unit] = 1;
+        if (u.finish < out.on) out.hours_planned += u.hours;
+    }
+    for (const UnitProgress &p : cx.request.progress) {
+        if (!in_previous[p.unit]) continue;
+        const double hours = cx.c.unit_hours(graph.unit(p.unit));
+        out.hours_done += p.done_on ? hours : std::min(p.hours_done, hours);
+    }
+    out.status = progress_status(out.hours_done, out.hours_planned, plan.path.empty());
+    return out;
+}
+
+// Units added, removed and moved, the finish against the previous one, and the causes a person
+// would name: progress behind or ahead of the plan, a new role or target date, units done.
+PlanChanges changes_against(const Context &cx, const PreviousPlan &previous, const ProgressVsPlan &progress,
+                            const Plan &plan) {
+    PlanChanges out;
+    const UnitGraph &graph = cx.c.graph();
+    std::vector<const PreviousPlan::Unit *> before(graph.unit_count(), nullptr);
+    for (const PreviousPlan::Unit &u : previous.path) before[u.unit] = &u;
+    std::vector<char> now(graph.unit_count(), 0);
+    for (const PlannedUnit &pu : plan.path) {
+        now[pu.unit] = 1;
+        const PreviousPlan::Unit *was = before[pu.unit];
+        if (!was) {
+            out.added.push_back(pu.unit);
+            continue;
+        }
+        if (was->start != pu.start || was->finish != pu.finish)
+            out.moved.push_back({pu.unit, was->start, was->finish, pu.start.days_since(was->start),
+                                 pu.finish.days_since(was->finish)});
+    }
+    for (const PreviousPlan::Unit &u : previous.path)
+        if (!now[u.unit]) out.removed.push_back(u.unit);
+    const auto rank = cx.c.skill_rank();
+    auto by_id = [&](UnitIndex a, UnitIndex b) {
+        const UnitRef x = graph.unit(a), y = graph.unit(b);
+        return std::tie(rank[x.skill], x.level) < std::tie(rank[y.skill], y.level);
+    };
+    std::sort(out.added.begin(), out.added.end(), by_id);
+    std::sort(out.removed.begin(), out.removed.end(), by_id);
+    out.finish_before = previous.finish;
+    out.finish_days = plan.summary.finish.days_since(previous.finish);
+    out.target_met_before = previous.target_met;
+
+    const double behind = progress.hours_planned - progress.hours_done;
+    if (behind > epsilon)
+        out.causes.push_back("behind the plan by " + format_hours(behind) + " hours on " + progress.on.iso() + " (" +
+                             format_hours(progress.hours_done) + " done of " + format_hours(progress.hours_planned) +
+                             " planned)");
+    else if (behind < -epsilon)
+        out.causes.push_back("ahead of the plan by " + format_hours(-behind) + " hours on " + progress.on.iso() + " (" +
+                             format_hours(progress.hours_done) + " done, " + format_hours(progress.hours_planned) +
+                             " planned)");
+    if (previous.target_role != cx.request.target_role)
+        out.causes.push_back("the target role changed from " + cx.c.roles()[previous.target_role].id + " to " +
+                             cx.c.roles()[cx.request.target_role].id);
+    if (previous.target_date != cx.request.target_date)
+        out.causes.push_back("the target date moved from " + previous.target_date.iso() + " to " +
+                             cx.request.target_date.iso());
+    const bool changed = !out.added.empty() || !out.removed.empty() || !out.moved.empty() || out.finish_days != 0 ||
+                         out.target_met_before != plan.summary.target_met;
+    if (changed && out.causes.empty())
+        out.causes.push_back("the calendar from " + progress.on.iso() +
+                             " holds other hours than before (hours a week, workdays, holidays or time off)");
+    if (!changed) out.causes.clear();
+    return out;
+}
+
 }  // namespace
 
 Result<Plan> make_plan(const Curriculum &c, const PlanRequest &request, const Limits &limits) {
     const Context cx{c, request, limits, request.program ? &c.programs()[*request.program] : nullptr};
     Plan plan;
-    const Progress progress = progress_of(cx);
+    const DoneWork progress = progress_of(cx);
     plan.gap = gap_after_progress(cx, progress);
 
     BOOST_OUTCOME_TRY(horizon, plan_horizon(cx));
@@ -561,6 +660,10 @@ Result<Plan> make_plan(const Curriculum &c, const PlanRequest &request, const Li
     add_released_late(cx, windows, path, position_of, plan);
     add_target(cx, plan);
     BOOST_OUTCOME_TRYV(add_sessions(cx, calendar, plan));
+    if (request.previous) {
+        plan.progress_vs_plan = progress_against(cx, *request.previous, plan);
+        plan.changes = changes_against(cx, *request.previous, *plan.progress_vs_plan, plan);
+    }
     return plan;
 }
 

@@ -9,6 +9,7 @@
 #include <careerpath/gap.hpp>
 #include <careerpath/limits.hpp>
 #include <careerpath/plan_request.hpp>
+#include <careerpath/scorecard.hpp>
 #include <careerpath/sessions.hpp>
 #include <careerpath/version.hpp>
 
@@ -66,6 +67,31 @@ struct PlanSummary {
     bool target_met = true;
 };
 
+/// What changed against the plan a re-plan replaces (request "previous", README "Re-planning").
+struct PlanChanges {
+    struct Moved {
+        UnitIndex unit = 0;
+        Date start_before, finish_before;
+        int start_days = 0, finish_days = 0;  ///< calendar days later than before (negative: earlier)
+    };
+    std::vector<UnitIndex> added;    ///< in the path now and not before, by unit id
+    std::vector<UnitIndex> removed;  ///< in the path before and not now (done, held, or no longer needed), by unit id
+    std::vector<Moved> moved;        ///< in both, starting or finishing on another day, in the path's order
+    Date finish_before;
+    int finish_days = 0;             ///< the finish, calendar days later than before
+    bool target_met_before = true;
+    std::vector<std::string> causes; ///< why, in the words a person would use; empty when nothing changed
+};
+
+/// The hours done by the first day of the remaining work against the hours the previous plan
+/// had finished by then, and the scorecard's status rule on them (SPEC "Score request").
+struct ProgressVsPlan {
+    Date on;                   ///< the re-plan's first day
+    double hours_done = 0;     ///< of units done, and done on units in progress, that the previous path had
+    double hours_planned = 0;  ///< of the previous path's units finished before `on`
+    Progress::Status status = Progress::Status::on_track;
+};
+
 struct Plan {
     GapAnalysis gap;
     std::vector<PlannedUnit> path;  ///< in the order worked on
@@ -74,6 +100,9 @@ struct Plan {
     std::vector<Session> sessions;  ///< placed and moved in time order, then dropped (see place_sessions)
     std::vector<PlanWarning> warnings;
     PlanSummary summary;
+    /// With a previous plan (PlanRequest::previous) only.
+    std::optional<PlanChanges> changes;
+    std::optional<ProgressVsPlan> progress_vs_plan;
 };
 
 /// The plan for one request. Zero learning capacity where hours are needed is

@@ -71,6 +71,11 @@ struct PlanOutline {
     std::vector<Phase> phases;
     std::vector<Milestone> milestones;
     std::vector<Session> sessions;  ///< those with a time, in the plan's order
+    /// What a re-plan compares with (its "previous"): the target date and the summary's finish and
+    /// target_met. Not read for the exports.
+    Date target_date;
+    Date finish;
+    bool target_met = true;
 };
 
 /// The outline of a plan made for `request`: what the plan reader makes of

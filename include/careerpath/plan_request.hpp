@@ -98,6 +98,21 @@ struct UnitProgress {
     double hours_done = 0;
 };
 
+/// The plan a re-plan replaces (request "previous": a plan document as careerpath_plan returned
+/// it), as much of it as re-planning compares with.
+struct PreviousPlan {
+    struct Unit {
+        UnitIndex unit = 0;
+        Date start, finish;
+        double hours = 0;
+    };
+    std::vector<Unit> path;   ///< in the order it was worked on
+    std::size_t target_role = 0;
+    Date target_date;
+    Date finish;              ///< its summary's
+    bool target_met = true;
+};
+
 struct PlanRequest {
     /// What the plan document holds (request "omit"); every part by default.
     PlanParts parts;
@@ -120,6 +135,9 @@ struct PlanRequest {
     std::optional<Date> replan_from;
     /// Work done so far, each unit once, in the order written (request "progress").
     std::vector<UnitProgress> progress;
+    /// The plan this one replaces: its order breaks ties among equally urgent units, and the
+    /// plan says what changed against it (Plan::changes).
+    std::optional<PreviousPlan> previous;
 
     /// replan_from, or the start where the request gives none.
     Date first_day() const noexcept { return replan_from.value_or(start); }

@@ -142,11 +142,15 @@ Ok read_path(const Node &path, io::PlanUse use, PlanOutline &plan) {
         BOOST_OUTCOME_TRYV(expect_object(unit));
         PlanOutline::Unit u;
         BOOST_OUTCOME_TRYV(required_string_member(unit, "unit", u.unit));
-        if (use == io::PlanUse::gantt) {
+        if (use == io::PlanUse::gantt || use == io::PlanUse::replan) {
             BOOST_OUTCOME_TRYV(date_member(unit, "start", u.start));
             BOOST_OUTCOME_TRYV(date_member(unit, "finish", u.finish));
             if (u.finish < u.start) return detail::finish_before_start(unit.member("finish").pointer());
+        }
+        if (use == io::PlanUse::gantt) {
             BOOST_OUTCOME_TRYV(string_member(unit, "phase", u.phase));
+        } else if (use == io::PlanUse::replan) {
+            BOOST_OUTCOME_TRYV(hours_member(unit, u.hours));
         } else {
             BOOST_OUTCOME_TRYV(hours_member(unit, u.hours));
             BOOST_OUTCOME_TRYV(date_member(unit, "finish", u.finish));
@@ -293,6 +297,26 @@ Result<PlanOutline> read_for_progress(const Node &root) {
     return plan;
 }
 
+// What a re-plan compares with: the path's units and their days and hours, the role and target
+// date, and the summary's finish and whether it met the target.
+Result<PlanOutline> read_for_replan(const Node &root) {
+    PlanOutline plan;
+    Node path;
+    BOOST_OUTCOME_TRYV(array_member(root, "path", true, path));
+    BOOST_OUTCOME_TRYV(read_path(path, io::PlanUse::replan, plan));
+    BOOST_OUTCOME_TRYV(required_string_member(root, "target_role", plan.target_role));
+    BOOST_OUTCOME_TRYV(date_member(root, "target_date", plan.target_date));
+    const Node summary = root.member("summary");
+    if (!given(summary)) return not_a_plan("missing \"summary\"", summary.pointer());
+    BOOST_OUTCOME_TRYV(expect_object(summary));
+    BOOST_OUTCOME_TRYV(date_member(summary, "finish", plan.finish));
+    const Node met = summary.member("target_met");
+    if (!given(met)) return not_a_plan("missing \"target_met\"", met.pointer());
+    if (!met->is_boolean()) return not_a_plan("\"target_met\" is not a boolean", met.pointer());
+    plan.target_met = met->boolean();
+    return plan;
+}
+
 }  // namespace
 
 Result<PlanOutline> io::read_plan_outline(const Node &root, PlanUse use) {
@@ -301,6 +325,7 @@ Result<PlanOutline> io::read_plan_outline(const Node &root, PlanUse use) {
     case PlanUse::gantt: return read_for_gantt(root);
     case PlanUse::ical: return read_for_ical(root);
     case PlanUse::progress: return read_for_progress(root);
+    case PlanUse::replan: return read_for_replan(root);
     }
     return not_a_plan("no such use of a plan", root.pointer());
 }

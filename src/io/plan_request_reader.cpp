@@ -231,6 +231,32 @@ Ok read_replanning(const Curriculum &c, const Node &root, PlanRequest &request) 
     return success();
 }
 
+// "previous": a plan document, read by the one plan reader, each unit and the role resolved in
+// this curriculum.
+Ok read_previous(const Curriculum &c, const Node &root, PlanRequest &request) {
+    const Node previous = root.member("previous");
+    if (!previous || previous->is_null()) return success();
+    BOOST_OUTCOME_TRY(outline, io::read_plan_outline(previous, io::PlanUse::replan));
+    PreviousPlan out;
+    const Node path = previous.member("path");
+    for (std::size_t i = 0; i < outline.path.size(); ++i) {
+        const PlanOutline::Unit &u = outline.path[i];
+        UnitRef ref;
+        BOOST_OUTCOME_TRYV(detail::resolve_unit(c, u.unit, path.element(i).member("unit"), ref));
+        out.path.push_back({c.graph().index_of(ref), u.start, u.finish, u.hours});
+    }
+    const auto role = c.find_role(outline.target_role);
+    if (!role)
+        return make_error(Status::reference, "the previous plan's role \"" + outline.target_role + "\" is not in this curriculum",
+                          previous.member("target_role").pointer());
+    out.target_role = *role;
+    out.target_date = outline.target_date;
+    out.finish = outline.finish;
+    out.target_met = outline.target_met;
+    request.previous = std::move(out);
+    return success();
+}
+
 }  // namespace
 
 Result<PlanRequest> io::read_plan_request(const Curriculum &c, const Node &root, const Limits &limits) {
@@ -253,6 +279,7 @@ Result<PlanRequest> io::read_plan_request(const Curriculum &c, const Node &root,
         request.holidays.push_back(rule);
     }
     BOOST_OUTCOME_TRYV(read_replanning(c, root, request));
+    BOOST_OUTCOME_TRYV(read_previous(c, root, request));
     BOOST_OUTCOME_TRYV(read_mentor(root.member("mentor"), limits, request.mentor));
     BOOST_OUTCOME_TRYV(read_omitted_parts(root.member("omit"), request.parts));
     std::optional<Date> as_of_day;  // the day as written, in the writer's own offset

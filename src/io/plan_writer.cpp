@@ -42,6 +42,39 @@ private:
     const LevelScale &levels_;
 };
 
+// "changes" (README "Re-planning"): keys in order, units by name.
+void write_changes(JsonWriter &w, const UnitNames &names, const PlanChanges &changes) {
+    auto units = [&](JsonWriter::Key key, const std::vector<UnitIndex> &list) {
+        w.key(key);
+        w.begin_array();
+        for (UnitIndex u : list) names.write(w, u);
+        w.end_array();
+    };
+    w.key("changes");
+    w.begin_object();
+    units("added", changes.added);
+    w.key("causes");
+    w.array(changes.causes);
+    w.member("finish_before", changes.finish_before);
+    w.member("finish_days", changes.finish_days);
+    w.key("moved");
+    w.begin_array();
+    for (const PlanChanges::Moved &m : changes.moved) {
+        w.begin_object();
+        w.member("finish_before", m.finish_before);
+        w.member("finish_days", m.finish_days);
+        w.member("start_before", m.start_before);
+        w.member("start_days", m.start_days);
+        w.key("unit");
+        names.write(w, m.unit);
+        w.end_object();
+    }
+    w.end_array();
+    units("removed", changes.removed);
+    w.member("target_met_before", changes.target_met_before);
+    w.end_object();
+}
+
 void write_sessions(JsonWriter &w, const Curriculum &c, const Plan &plan, PlanParts parts) {
     const UnitNames names(c);
     const bool agenda = parts.wants(PlanPart::session_agenda);
@@ -126,6 +159,7 @@ std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, c
 
     w.begin_object();
     w.member("as_of", request.as_of);
+    if (plan.changes) write_changes(w, names, *plan.changes);
     if (parts.wants(PlanPart::gaps)) {
     w.key("gaps");
     w.begin_array();
@@ -213,6 +247,15 @@ std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, c
     w.key("program");
     if (program) w.value(program->id);
     else w.null();
+    if (const auto &p = plan.progress_vs_plan) {
+        w.key("progress_vs_plan");
+        w.begin_object();
+        w.member("hours_done", rounded(p->hours_done));
+        w.member("hours_planned", rounded(p->hours_planned));
+        w.member("on", p->on);
+        w.member("status", to_string(p->status));
+        w.end_object();
+    }
     if (parts.wants(PlanPart::ready)) unit_names("ready", plan.gap.ready);
     w.member("replan_from", request.first_day());
     if (parts.wants(PlanPart::sessions)) {
@@ -272,7 +315,37 @@ std::string plan_to_text(const Curriculum &c, const PlanRequest &request, const 
     out << "Plan for " << request.learner.name << ": " << role.title;
     if (program) out << " (" << program->title << ")";
     out << "\n" << request.start.iso() << " to " << request.target_date.iso() << ", " << hours(request.learner.hours_per_week)
-        << " hours a week\n\n";
+        << " hours a week\n";
+    if (request.first_day() != request.start) out << "Re-planned from " << request.first_day().iso() << "\n";
+    out << "\n";
+
+    if (const auto &p = plan.progress_vs_plan)
+        out << "Progress on " << p->on.iso() << ": " << hours(p->hours_done) << " hours done of "
+            << hours(p->hours_planned) << " planned (" << to_string(p->status) << ")\n\n";
+    if (const auto &ch = plan.changes) {
+        auto days = [](int n) {
+            const int a = n < 0 ? -n : n;
+            return std::to_string(a) + (a == 1 ? " day " : " days ") + (n < 0 ? "earlier" : "later");
+        };
+        out << "Changes\n";
+        if (ch->causes.empty()) out << "  none\n";
+        for (const std::string &cause : ch->causes) out << "  " << cause << "\n";
+        if (ch->finish_days != 0)
+            out << "  finish " << plan.summary.finish.iso() << ", " << days(ch->finish_days) << " than "
+                << ch->finish_before.iso() << "\n";
+        if (ch->target_met_before != plan.summary.target_met)
+            out << "  the target date is " << (plan.summary.target_met ? "now met" : "now missed") << "\n";
+        for (UnitIndex u : ch->removed) out << "  no longer in the path: " << c.unit_name(graph.unit(u)) << "\n";
+        for (UnitIndex u : ch->added) out << "  new in the path: " << c.unit_name(graph.unit(u)) << "\n";
+        for (const PlanChanges::Moved &m : ch->moved) {
+            out << "  " << c.unit_name(graph.unit(m.unit)) << ":";
+            if (m.start_days) out << " starts " << days(m.start_days);
+            if (m.start_days && m.finish_days) out << ",";
+            if (m.finish_days) out << " finishes " << days(m.finish_days);
+            out << "\n";
+        }
+        out << "\n";
+    }
 
     out << "Gaps\n";
     if (plan.gap.gaps.empty()) out << "  none\n";

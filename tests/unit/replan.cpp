@@ -270,6 +270,112 @@ TEST_CASE("a re-plan from the start with no progress is the plan itself, byte fo
     }
 }
 
+// The plan `r` gives, then the plan of `r` with that plan as "previous", from the start and with
+// no progress: the same JSON values but for "changes" and "progress_vs_plan", and no change.
+void check_same_with_previous(const Curriculum &c, const Json &r) {
+    const std::string first = plan_text(c, r);
+    Json again = r;
+    again["previous"] = Json::parse(first);
+    again["replan_from"] = r["start"];
+    again["progress"] = Json::array();
+    Json second = Json::parse(plan_text(c, again));
+    REQUIRE(second.contains("changes"));
+    const Json changes = second["changes"];
+    CHECK(changes["added"].empty());
+    CHECK(changes["removed"].empty());
+    CHECK(changes["moved"].empty());
+    CHECK(changes["causes"].empty());
+    CHECK(changes["finish_days"] == 0);
+    CHECK(second["progress_vs_plan"]["hours_done"] == 0.0);
+    CHECK(second["progress_vs_plan"]["hours_planned"] == 0.0);
+    second.erase("changes");
+    second.erase("progress_vs_plan");
+    REQUIRE(second == Json::parse(first));
+}
+
+TEST_CASE("idempotence: the plan as its own previous, from the start with no progress, is the same plan with no changes") {
+    const Curriculum &c = example();
+    for (const char *name : {"alex.request.json", "maria.request.json"}) {
+        INFO(name);
+        check_same_with_previous(c, Json::parse(read_text(name)));
+    }
+    std::mt19937 rng(15151);
+    int checked = 0, late = 0;
+    for (int i = 0; i < 200; ++i) {
+        Instance k = random_instance(rng);
+        Json r = k.request;
+        r.erase("replan_from");
+        r.erase("progress");
+        INFO(r.dump());
+        check_same_with_previous(k.curriculum, r);
+        late += !plan_ok(k.curriculum, r).plan.summary.target_met;
+        ++checked;
+    }
+    MESSAGE(checked << " random requests and the two examples re-planned against themselves; " << late
+                    << " of the random ones miss their target");
+    CHECK(checked == 200);
+}
+
+TEST_CASE("changes against the previous plan: Alex half a unit behind, with two weeks off") {
+    const Curriculum &c = example();
+    const Json first = Json::parse(plan_text(c, alex()));
+    Json r = alex();
+    r["previous"] = first;
+    r["replan_from"] = "2027-03-01";
+    r["progress"] = Json::array({{{"unit", "architectural_patterns@advanced"}, {"done_on", "2027-01-25"}},
+                                 {{"unit", "scalability_planning@advanced"}, {"hours_done", 9}}});
+    r["learner"]["time_off"].push_back({{"from", "2027-03-08"}, {"to", "2027-03-19"}});
+    const PlannedRequest planned = plan_ok(c, r);
+    REQUIRE(planned.plan.changes);
+    REQUIRE(planned.plan.progress_vs_plan);
+    const ProgressVsPlan &p = *planned.plan.progress_vs_plan;
+    // By 2027-03-01 the first plan had finished both units of the first phase (20 + 18 hours);
+    // 20 + 9 are done.
+    CHECK(p.hours_planned == doctest::Approx(38));
+    CHECK(p.hours_done == doctest::Approx(29));
+    CHECK(p.status != Progress::Status::on_track);
+    const PlanChanges &ch = *planned.plan.changes;
+    REQUIRE(ch.removed.size() == 1);
+    CHECK(c.unit_name(c.graph().unit(ch.removed[0])) == "architectural_patterns@advanced");
+    CHECK(ch.added.empty());
+    CHECK_FALSE(ch.moved.empty());
+    CHECK(ch.finish_before == *Date::from_ymd(2027, 6, 3));
+    CHECK(ch.finish_days == planned.plan.summary.finish.days_since(ch.finish_before));
+    CHECK(ch.finish_days > 0);
+    REQUIRE_FALSE(ch.causes.empty());
+    CHECK(ch.causes[0].find("behind the plan by 9 hours") != std::string::npos);
+    // Every moved unit moved by what the two plans say.
+    for (const PlanChanges::Moved &m : ch.moved) {
+        const PlannedUnit *now = find_unit(c, planned.plan, c.unit_name(c.graph().unit(m.unit)));
+        REQUIRE(now);
+        CHECK(now->start.days_since(m.start_before) == m.start_days);
+        CHECK(now->finish.days_since(m.finish_before) == m.finish_days);
+        CHECK((m.start_days != 0 || m.finish_days != 0));
+    }
+    const std::string text = plan_to_text(c, planned.request, planned.plan);
+    CHECK(text.find("Re-planned from 2027-03-01") != std::string::npos);
+    CHECK(text.find("Progress on 2027-03-01: 29 hours done of 38 planned") != std::string::npos);
+    CHECK(text.find("no longer in the path: architectural_patterns@advanced") != std::string::npos);
+}
+
+TEST_CASE("a previous plan that is not a plan: status and pointer") {
+    Json r = alex();
+    r["previous"] = Json::array();
+    check_rejected(r, Status::schema, "/previous", "not a plan document");
+    r["previous"] = Json::parse(plan_text(example(), alex()));
+    r["previous"].erase("summary");
+    check_rejected(r, Status::schema, "/previous/summary", "summary");
+    r["previous"] = Json::parse(plan_text(example(), alex()));
+    r["previous"]["path"][1]["finish"] = "2027-13-01";
+    check_rejected(r, Status::schema, "/previous/path/1/finish", "not a date");
+    r["previous"] = Json::parse(plan_text(example(), alex()));
+    r["previous"]["path"][0]["unit"] = "nothing@advanced";
+    check_rejected(r, Status::reference, "/previous/path/0/unit", "nothing@advanced");
+    r["previous"] = Json::parse(plan_text(example(), alex()));
+    r["previous"]["target_role"] = "astronaut";
+    check_rejected(r, Status::reference, "/previous/target_role", "astronaut");
+}
+
 TEST_CASE("the remaining work is scheduled optimally: the exhaustive optimum with progress and a later replan_from") {
     std::mt19937 rng(20271505);
     constexpr int kInstances = 3000;
