@@ -481,14 +481,14 @@ void add_phases(const Context &cx, const std::vector<PhaseWindow> &windows, Plan
             plan.milestones.push_back({def.id, def.title + " complete", phase.last, *phase.delivered, phase.on_time});
         if (!phase.on_time) {
             std::vector<UnitIndex> late = units_finishing_after(plan, phase.last, phase.phase);
-            PlanWarning warning = warning_of("phase_overrun",
-                                "phase \"" + def.id + "\" needs " + format_hours(short_hours[phase.phase]) +
-                                    " more learning hours than its window holds; it can finish on " +
-                                    phase.delivered->iso() + " instead of " + phase.last.iso() + ", with " +
-                                    std::to_string(late.size()) + " of its " + std::to_string(phase.units.size()) +
-                                    " units late: " + some_units(cx.c, late),
-                                {phase.last, *phase.delivered},
-                                "learning hours in the window " + phase.first.iso() + " to " + phase.last.iso());
+            PlanWarning warning = warning_of(
+                "phase_overrun",
+                "phase \"" + def.id + "\" needs " + format_hours(short_hours[phase.phase]) +
+                    " more learning hours than its window holds; it can finish on " + phase.delivered->iso() +
+                    " instead of " + phase.last.iso() + ", with " + std::to_string(late.size()) + " of its " +
+                    std::to_string(phase.units.size()) + " units late: " + some_units(cx.c, late),
+                {phase.last, *phase.delivered},
+                "learning hours in the window " + phase.first.iso() + " to " + phase.last.iso());
             warning.phases = {phase.phase};
             plan.warnings.push_back(listing(std::move(warning), std::move(late)));
         }
@@ -618,40 +618,43 @@ std::string cause_in_words(Cause cause) {
     return out;
 }
 
+// Lists the occurrences in the warning, and spans its dates over their windows.
+PlanWarning listing(PlanWarning warning, const std::vector<const Session *> &sessions) {
+    Date first = sessions.front()->window_first, last = sessions.front()->window_last;
+    for (const Session *s : sessions) {
+        first = std::min(first, s->window_first);
+        last = std::max(last, s->window_last);
+        warning.sessions.push_back({s->session_type, s->occurrence});
+    }
+    warning.dates = {first, last};
+    warning.count = warning.sessions.size();
+    return warning;
+}
+
 // One cause's warning: which occurrences of which types were dropped, over which dates, and why.
 PlanWarning dropped_for(const Curriculum &c, const std::vector<Session> &sessions, Cause cause,
                         const std::vector<const Session *> &dropped) {
-    Date first = dropped.front()->window_first, last = dropped.front()->window_last;
-    std::map<std::size_t, std::size_t> dropped_of_type, of_type;  // by session type, in curriculum order
-    PlanWarning warning;
-    for (const Session *s : dropped) {
-        first = std::min(first, s->window_first);
-        last = std::max(last, s->window_last);
-        ++dropped_of_type[s->session_type];
-        warning.sessions.push_back({s->session_type, s->occurrence});
-    }
-    for (const Session &s : sessions) ++of_type[s.session_type];
+    PlanWarning warning = listing(warning_of("session_dropped", "", {}, cause_constraint(cause)), dropped);
+    const Date first = warning.dates[0], last = warning.dates[1];
     const bool one = dropped.size() == 1;
-    std::string message;
+    std::string &message = warning.message;
     if (one) {
         message = c.session_types()[dropped.front()->session_type].title + " #" +
                   std::to_string(dropped.front()->occurrence + 1) + " is dropped (window " + first.iso() + " to " +
                   last.iso() + ")";
     } else {
+        std::map<std::size_t, std::size_t> dropped_of_type, of_type;  // by session type, in curriculum order
+        for (const Session *s : dropped) ++dropped_of_type[s->session_type];
+        for (const Session &s : sessions) ++of_type[s.session_type];
         message = std::to_string(dropped.size()) + " sessions are dropped (";
         for (const auto &[type, n] : dropped_of_type)
             message += std::string(type == dropped_of_type.begin()->first ? "" : ", ") + c.session_types()[type].title +
                        ": " + std::to_string(n) + " of " + std::to_string(of_type[type]);
         message += ") in windows from " + first.iso() + " to " + last.iso();
     }
-    if (cause == 0) message += ": the learner has no session slot in " + std::string(one ? "its window" : "their windows");
-    else message += ": no slot of " + std::string(one ? "its window" : "their windows") + " could hold " +
-                    (one ? "it" : "them") + "; each was " + cause_in_words(cause);
-    warning.code = "session_dropped";
-    warning.message = std::move(message);
-    warning.dates = {first, last};
-    warning.constraint = cause_constraint(cause);
-    warning.count = warning.sessions.size();
+    const std::string windows = one ? "its window" : "their windows";
+    if (cause == 0) message += ": the learner has no session slot in " + windows;
+    else message += ": no slot of " + windows + " could hold " + (one ? "it" : "them") + "; each was " + cause_in_words(cause);
     return warning;
 }
 
@@ -660,14 +663,14 @@ PlanWarning dropped_for(const Curriculum &c, const std::vector<Session> &session
 void add_session_warnings(const Curriculum &c, const PlanRequest &request, Plan &plan) {
     if (request.learner.session_slots.empty()) {
         if (plan.sessions.empty()) return;
-        PlanWarning warning = warning_of("no_session_slots",
-                            "the learner has no session slots, so none of the program's " +
-                                std::to_string(plan.sessions.size()) + " session occurrences can be placed",
-                            {request.start, request.target_date},
-                            "learner.session_slots");
-        for (const Session &s : plan.sessions) warning.sessions.push_back({s.session_type, s.occurrence});
-        warning.count = warning.sessions.size();
-        plan.warnings.push_back(std::move(warning));
+        std::vector<const Session *> all;
+        for (const Session &s : plan.sessions) all.push_back(&s);
+        plan.warnings.push_back(listing(warning_of("no_session_slots",
+                                                   "the learner has no session slots, so none of the program's " +
+                                                       std::to_string(plan.sessions.size()) +
+                                                       " session occurrences can be placed",
+                                                   {}, "learner.session_slots"),
+                                        all));
         return;
     }
     std::map<Cause, std::vector<const Session *>> by_cause;
@@ -677,8 +680,8 @@ void add_session_warnings(const Curriculum &c, const PlanRequest &request, Plan 
 }
 
 // The program's sessions from the start to the later of the finish and the target date, their
-// agendas from the dated path, and a warning for each cause of the dropped ones; none at all where the request
-// leaves them out of the plan.
+// agendas from the dated path, and a warning for each cause of the dropped ones; none at all
+// where the request leaves them out of the plan.
 Result<void> add_sessions(const Context &cx, const Calendar &calendar, Plan &plan) {
     if (!cx.program || !cx.request.parts.wants(PlanPart::sessions)) return success();
     const Date until = std::max(plan.summary.finish, cx.request.target_date);

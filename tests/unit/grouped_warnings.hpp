@@ -95,7 +95,7 @@ inline WarningItems check_warnings_grouped(const careerpath::Curriculum &c, cons
                 REQUIRE(it != plan.sessions.end());
                 listed.push_back(&*it);
             }
-            if (w.code == "session_dropped" && !listed.empty()) {
+            if (!listed.empty()) {
                 Date first = listed.front()->window_first, last = listed.front()->window_last;
                 for (const Session *s : listed) first = std::min(first, s->window_first), last = std::max(last, s->window_last);
                 CHECK(w.dates[0] == first);
