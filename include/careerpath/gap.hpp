@@ -12,10 +12,10 @@
 
 CAREERPATH_NAMESPACE_BEGIN
 
-/// A skill the path raises. `target` always reads as the role's requirement (SPEC "Plan request
-/// -> plan"); where prerequisites of other units need the skill higher, `reaches` says how high
-/// the path goes. A skill the role does not require has no role level: its `target` is the level
-/// the path reaches, the same as `reaches`.
+/// A skill the path raises. `target` always reads as the role's requirement (README.md "A plan",
+/// Gaps); where prerequisites of other units need the skill higher, `reaches` says how high the
+/// path goes. A skill the role does not require has no role level: its `target` is the level the
+/// path reaches, the same as `reaches`.
 struct SkillGap {
     std::size_t skill = 0;
     Level current = 0;
