@@ -39,7 +39,7 @@ GapAnalysis close_gap(const Curriculum &curriculum, const Role &role, const std:
     std::vector<bool> listed(skills.size(), false);
     for (const RoleRequirement &req : role.requirements) {
         if (current[req.skill] >= req.level) continue;  // held: no gap
-        by_skill[req.skill] = SkillGap{req.skill, current[req.skill], req.level, req.weight, 0, true};
+        by_skill[req.skill] = SkillGap{req.skill, current[req.skill], req.level, req.weight, 0, true, req.level};
         listed[req.skill] = true;
     }
     for (UnitIndex u = 0; u < graph.unit_count(); ++u) {
@@ -48,10 +48,13 @@ GapAnalysis close_gap(const Curriculum &curriculum, const Role &role, const std:
         const UnitRef unit = graph.unit(u);
         SkillGap &gap = by_skill[unit.skill];
         if (!listed[unit.skill]) {
-            gap = SkillGap{unit.skill, current[unit.skill], unit.level, 0, 0, false};
+            gap = SkillGap{unit.skill, current[unit.skill], unit.level, 0, 0, false, unit.level};
             listed[unit.skill] = true;
         }
-        gap.target = std::max(gap.target, unit.level);
+        // A required skill keeps the role's level as its target however high prerequisites
+        // push it; one only prerequisites need has no other level to read as its target.
+        gap.reaches = std::max(gap.reaches, unit.level);
+        if (!gap.required) gap.target = gap.reaches;
         const double hours = curriculum.unit_hours(unit);
         gap.hours += hours;
         out.hours += hours;

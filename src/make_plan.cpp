@@ -16,7 +16,9 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <sstream>
+#include <string_view>
 #include <tuple>
 
 CAREERPATH_NAMESPACE_BEGIN
@@ -432,6 +434,48 @@ Result<void> summarize(const AxisDates &dates, const Schedule &schedule, const P
 
 // --- Phases, milestones and warnings -----------------------------------------------------------
 
+// A warning stands for one cause and names only a few of its units or sessions, counting the
+// rest, so that a plan of hundreds of late units still reads in a few lines; `units` and
+// `sessions` list them all for tools (README.md "Warnings").
+constexpr std::size_t named_in_message = 3;
+
+// "a@beginner, b@beginner, c@advanced and 9 more"
+std::string some_units(const Curriculum &c, const std::vector<UnitIndex> &units) {
+    std::string out;
+    const std::size_t named = std::min(units.size(), named_in_message);
+    for (std::size_t i = 0; i < named; ++i) out += (i ? ", " : "") + c.unit_name(c.graph().unit(units[i]));
+    if (units.size() > named) out += " and " + std::to_string(units.size() - named) + " more";
+    return out;
+}
+
+// "1 unit", "12 units"
+std::string counted(std::size_t n, const std::string &noun) {
+    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
+PlanWarning warning_of(std::string code, std::string message, std::vector<Date> dates, std::string constraint) {
+    PlanWarning warning;
+    warning.code = std::move(code);
+    warning.message = std::move(message);
+    warning.dates = std::move(dates);
+    warning.constraint = std::move(constraint);
+    return warning;
+}
+
+PlanWarning listing(PlanWarning warning, std::vector<UnitIndex> units) {
+    warning.count = units.size();
+    warning.units = std::move(units);
+    return warning;
+}
+
+// The path's units (of `phase`, where given) that finish after `day`, in the order worked on.
+std::vector<UnitIndex> units_finishing_after(const Plan &plan, Date day, std::optional<std::size_t> phase = {}) {
+    std::vector<UnitIndex> out;
+    for (const PlannedUnit &pu : plan.path)
+        if (pu.finish > day && (!phase || pu.phase == phase)) out.push_back(pu.unit);
+    return out;
+}
+
 // Each phase of the program with its units in the order worked on and when it is delivered; a
 // milestone for each phase with units, and a warning for each that overruns its window.
 void add_phases(const Context &cx, const std::vector<PhaseWindow> &windows, Plan &plan) {
@@ -455,36 +499,68 @@ void add_phases(const Context &cx, const std::vector<PhaseWindow> &windows, Plan
         const Phase &def = cx.program->phases[phase.phase];
         if (phase.delivered)
             plan.milestones.push_back({def.id, def.title + " complete", phase.last, *phase.delivered, phase.on_time});
-        if (!phase.on_time)
-            plan.warnings.push_back(
-                {"phase_overrun",
-                 "phase \"" + def.id + "\" needs " + format_hours(short_hours[phase.phase]) +
-                     " more learning hours than its window holds; it can finish on " + phase.delivered->iso() +
-                     " instead of " + phase.last.iso(),
-                 {phase.last, *phase.delivered},
-                 "learning hours in the window " + phase.first.iso() + " to " + phase.last.iso()});
+        if (!phase.on_time) {
+            std::vector<UnitIndex> late = units_finishing_after(plan, phase.last, phase.phase);
+            PlanWarning warning = warning_of(
+                "phase_overrun",
+                "phase \"" + def.id + "\" needs " + format_hours(short_hours[phase.phase]) +
+                    " more learning hours than its window holds; it can finish on " + phase.delivered->iso() +
+                    " instead of " + phase.last.iso() + ", with " + std::to_string(late.size()) + " of its " +
+                    std::to_string(phase.units.size()) + " units late: " + some_units(cx.c, late),
+                {phase.last, *phase.delivered},
+                "learning hours in the window " + phase.first.iso() + " to " + phase.last.iso());
+            warning.phases = {phase.phase};
+            plan.warnings.push_back(listing(std::move(warning), std::move(late)));
+        }
     }
     plan.phases = std::move(phases);
 }
 
-// A unit whose prerequisite a later phase releases cannot start in its own phase's window.
+// A unit whose prerequisite a later phase releases cannot start in its own phase's window: one
+// warning per pair of phases, the units' and the later one, listing the units that wait and
+// naming a few of the prerequisites they wait for.
 void add_released_late(const Context &cx, const std::vector<PhaseWindow> &windows, const PathJobs &path,
                        const std::vector<std::size_t> &position_of, Plan &plan) {
-    const UnitGraph &graph = cx.c.graph();
+    struct Waiting {
+        std::vector<UnitIndex> units, prerequisites;  // in the order worked on, each once
+    };
+    // By (the units' phase, the releasing phase).
+    std::map<std::pair<std::size_t, std::size_t>, Waiting> waiting;
+    std::vector<std::size_t> later;  // one unit's later phases, each once
+    auto add_once = [](auto &list, auto item) {
+        if (std::find(list.begin(), list.end(), item) == list.end()) list.push_back(item);
+    };
     for (const PlannedUnit &pu : plan.path) {
-        if (!pu.phase) continue;  // and so the plan has a program
-        const auto &phases = cx.program->phases;
+        if (!pu.phase) continue;
+        later.clear();
         for (UnitIndex p : pu.requires_units) {
             const PlannedUnit &pre = plan.path[position_of[path.job_of[p]]];
-            if (pre.phase && windows[*pre.phase].first > windows[*pu.phase].first)
-                plan.warnings.push_back(
-                    {"released_late",
-                     cx.c.unit_name(graph.unit(pu.unit)) + " (phase \"" + phases[*pu.phase].id + "\") requires " +
-                         cx.c.unit_name(graph.unit(p)) + ", which phase \"" + phases[*pre.phase].id +
-                         "\" releases on " + pre.release.iso() + ": it cannot start before then",
-                     {pu.release, pre.release},
-                     "prerequisite " + cx.c.unit_name(graph.unit(p)) + " in a later phase"});
+            if (!pre.phase || windows[*pre.phase].first <= windows[*pu.phase].first) continue;
+            add_once(later, *pre.phase);
+            add_once(waiting[{*pu.phase, *pre.phase}].prerequisites, p);
         }
+        for (std::size_t releasing : later) waiting[{*pu.phase, releasing}].units.push_back(pu.unit);
+    }
+    if (waiting.empty()) return;
+    const auto &phases = cx.program->phases;  // units with a phase: the plan has a program
+    for (auto &[pair, w] : waiting) {
+        const auto [own, releasing] = pair;
+        const bool one = w.units.size() == 1;
+        const std::string released = windows[releasing].first.iso();
+        // The prerequisites in the order worked on, as the units are.
+        std::sort(w.prerequisites.begin(), w.prerequisites.end(), [&](UnitIndex a, UnitIndex b) {
+            return position_of[path.job_of[a]] < position_of[path.job_of[b]];
+        });
+        PlanWarning warning = warning_of(
+            "released_late",
+            counted(w.units.size(), "unit") + " of phase \"" + phases[own].id + "\" " + (one ? "waits" : "wait") +
+                " for " + counted(w.prerequisites.size(), "prerequisite") + " (" + some_units(cx.c, w.prerequisites) +
+                ") that phase \"" + phases[releasing].id + "\" releases on " + released + ", so " +
+                (one ? "it cannot" : "they cannot") + " start before then: " + some_units(cx.c, w.units),
+            {windows[own].first, windows[releasing].first},
+            "prerequisites in the later phase \"" + phases[releasing].id + "\", released " + released);
+        warning.phases = {own, releasing};
+        plan.warnings.push_back(listing(std::move(warning), std::move(w.units)));
     }
 }
 
@@ -494,57 +570,138 @@ void add_target(const Context &cx, Plan &plan) {
     const PlanSummary &summary = plan.summary;
     const Date target = cx.request.target_date;
     plan.milestones.push_back({role.id, "Ready for " + role.title, target, summary.finish, summary.target_met});
-    if (!summary.target_met)
-        plan.warnings.push_back({"target_missed",
-                                 "the path finishes on " + summary.finish.iso() + ", after the target date " +
-                                     target.iso() + "; the earliest possible finish is " +
-                                     summary.lower_bound_finish.iso(),
-                                 {target, summary.finish},
-                                 "learning hours between the start and the target date"});
+    if (!summary.target_met) {
+        std::vector<UnitIndex> late = units_finishing_after(plan, target);
+        const std::string message = "the path finishes on " + summary.finish.iso() + ", after the target date " +
+                                    target.iso() + "; the earliest possible finish is " +
+                                    summary.lower_bound_finish.iso() + "; " + counted(late.size(), "unit") +
+                                    (late.size() == 1 ? " finishes" : " finish") +
+                                    " after the target date: " + some_units(cx.c, late);
+        plan.warnings.push_back(listing(warning_of("target_missed", message, {target, summary.finish},
+                                                   "learning hours between the start and the target date"),
+                                        std::move(late)));
+    }
 }
 
 // --- Sessions ----------------------------------------------------------------------------------
 
-std::string closure_list(const std::vector<SlotClosure> &kinds) {
+// Why a dropped occurrence's slots were closed: the set of SlotClosure kinds that closed them,
+// one bit each; the empty set is "no session slot in the window". Occurrences with one cause
+// give one warning.
+using Cause = unsigned;
+
+constexpr SlotClosure closure_kinds[] = {SlotClosure::not_a_workday,      SlotClosure::holiday,
+                                         SlotClosure::time_off,           SlotClosure::mentor_unavailable,
+                                         SlotClosure::mentor_busy,        SlotClosure::taken,
+                                         SlotClosure::outside_calendar};
+
+Cause cause_of(const Session &s) {
+    Cause cause = 0;
+    for (SlotClosure kind : s.closed_by) cause |= 1u << static_cast<unsigned>(kind);
+    return cause;
+}
+
+bool closes(Cause cause, SlotClosure kind) { return cause & (1u << static_cast<unsigned>(kind)); }
+
+// A closed slot in plain words, to follow "each was" (docs/sessions.md names the kinds).
+const char *in_words(SlotClosure kind) {
+    switch (kind) {
+    case SlotClosure::not_a_workday: return "on a day the learner does not work";
+    case SlotClosure::holiday: return "on a holiday";
+    case SlotClosure::time_off: return "in the learner's time off";
+    case SlotClosure::mentor_unavailable: return "outside the mentor's availability";
+    case SlotClosure::mentor_busy: return "in one of the mentor's busy intervals";
+    case SlotClosure::taken: return "taken by another of the learner's sessions";
+    case SlotClosure::outside_calendar: return "outside the calendar careerpath supports";
+    }
+    return "closed";
+}
+
+// "holiday, mentor_busy", in the order of SlotClosure; "no session slot" for the empty cause.
+std::string cause_constraint(Cause cause) {
     std::string out;
-    for (SlotClosure kind : kinds) out += (out.empty() ? "" : ", ") + std::string(to_string(kind));
+    for (SlotClosure kind : closure_kinds)
+        if (closes(cause, kind)) out += (out.empty() ? "" : ", ") + std::string(to_string(kind));
+    return out.empty() ? "no session slot" : out;
+}
+
+// "on a holiday (holiday) or in the learner's time off (time_off)": the words for people, the
+// kinds for matching them with each session's `why`.
+std::string cause_in_words(Cause cause) {
+    std::vector<SlotClosure> kinds;
+    for (SlotClosure kind : closure_kinds)
+        if (closes(cause, kind)) kinds.push_back(kind);
+    std::string out;
+    for (std::size_t i = 0; i < kinds.size(); ++i)
+        out += std::string(i == 0 ? "" : i + 1 == kinds.size() ? " or " : ", ") + in_words(kinds[i]) + " (" +
+               to_string(kinds[i]) + ")";
     return out;
 }
 
-// One warning per dropped occurrence, naming what closed each slot of its window; a learner
-// without any session slot gets one warning instead of one per occurrence.
+// Lists the occurrences in the warning, and spans its dates over their windows.
+PlanWarning listing(PlanWarning warning, const std::vector<const Session *> &sessions) {
+    Date first = sessions.front()->window_first, last = sessions.front()->window_last;
+    for (const Session *s : sessions) {
+        first = std::min(first, s->window_first);
+        last = std::max(last, s->window_last);
+        warning.sessions.push_back({s->session_type, s->occurrence});
+    }
+    warning.dates = {first, last};
+    warning.count = warning.sessions.size();
+    return warning;
+}
+
+// One cause's warning: which occurrences of which types were dropped, over which dates, and why.
+PlanWarning dropped_for(const Curriculum &c, const std::vector<Session> &sessions, Cause cause,
+                        const std::vector<const Session *> &dropped) {
+    PlanWarning warning = listing(warning_of("session_dropped", "", {}, cause_constraint(cause)), dropped);
+    const Date first = warning.dates[0], last = warning.dates[1];
+    const bool one = dropped.size() == 1;
+    std::string &message = warning.message;
+    if (one) {
+        message = c.session_types()[dropped.front()->session_type].title + " #" +
+                  std::to_string(dropped.front()->occurrence + 1) + " is dropped (window " + first.iso() + " to " +
+                  last.iso() + ")";
+    } else {
+        std::map<std::size_t, std::size_t> dropped_of_type, of_type;  // by session type, in curriculum order
+        for (const Session *s : dropped) ++dropped_of_type[s->session_type];
+        for (const Session &s : sessions) ++of_type[s.session_type];
+        message = std::to_string(dropped.size()) + " sessions are dropped (";
+        for (const auto &[type, n] : dropped_of_type)
+            message += std::string(type == dropped_of_type.begin()->first ? "" : ", ") + c.session_types()[type].title +
+                       ": " + std::to_string(n) + " of " + std::to_string(of_type[type]);
+        message += ") in windows from " + first.iso() + " to " + last.iso();
+    }
+    const std::string windows = one ? "its window" : "their windows";
+    if (cause == 0) message += ": the learner has no session slot in " + windows;
+    else message += ": no slot of " + windows + " could hold " + (one ? "it" : "them") + "; each was " + cause_in_words(cause);
+    return warning;
+}
+
+// One warning per cause of dropped occurrences (each session keeps its own `why`); a learner
+// without any session slot gets one warning for all of them.
 void add_session_warnings(const Curriculum &c, const PlanRequest &request, Plan &plan) {
     if (request.learner.session_slots.empty()) {
-        if (!plan.sessions.empty())
-            plan.warnings.push_back({"no_session_slots",
-                                     "the learner has no session slots, so none of the program's " +
-                                         std::to_string(plan.sessions.size()) + " session occurrences can be placed",
-                                     {request.start, request.target_date},
-                                     "learner.session_slots"});
+        if (plan.sessions.empty()) return;
+        std::vector<const Session *> all;
+        for (const Session &s : plan.sessions) all.push_back(&s);
+        plan.warnings.push_back(listing(warning_of("no_session_slots",
+                                                   "the learner has no session slots, so none of the program's " +
+                                                       std::to_string(plan.sessions.size()) +
+                                                       " session occurrences can be placed",
+                                                   {}, "learner.session_slots"),
+                                        all));
         return;
     }
-    for (const Session &s : plan.sessions) {
-        if (s.status != Session::Status::dropped) continue;
-        const SessionType &type = c.session_types()[s.session_type];
-        std::string message = type.title + " #" + std::to_string(s.occurrence + 1) + " (window " + s.window_first.iso() +
-                              " to " + s.window_last.iso() + ") is dropped: ";
-        if (s.why.empty()) message += "the learner has no session slot in its window";
-        for (std::size_t i = 0; i < s.why.size(); ++i) {
-            const ClosedSlot &slot = s.why[i];
-            message += (i ? "; " : "") + slot.day.iso() + " " + to_string(slot.day.weekday()) + " " +
-                       format_clock(slot.minute_of_day) + " " +
-                       to_string(slot.closure) + " (" + slot.detail + ")";
-        }
-        if (s.why_more)
-            message += "; and " + std::to_string(s.why_more) + " more slot" + (s.why_more == 1 ? "" : "s") + " of the window";
-        plan.warnings.push_back({"session_dropped", std::move(message), {s.window_first, s.window_last},
-                                 s.why.empty() ? "no session slot" : closure_list(s.closed_by)});
-    }
+    std::map<Cause, std::vector<const Session *>> by_cause;
+    for (const Session &s : plan.sessions)
+        if (s.status == Session::Status::dropped) by_cause[cause_of(s)].push_back(&s);
+    for (const auto &[cause, dropped] : by_cause) plan.warnings.push_back(dropped_for(c, plan.sessions, cause, dropped));
 }
 
 // The program's sessions from the start to the later of the finish and the target date, their
-// agendas from the dated path, and a warning for each one dropped; none at all where the request
-// leaves them out of the plan.
+// agendas from the dated path, and a warning for each cause of the dropped ones; none at all
+// where the request leaves them out of the plan.
 Result<void> add_sessions(const Context &cx, const Calendar &calendar, Plan &plan) {
     if (!cx.program || !cx.request.parts.wants(PlanPart::sessions)) return success();
     const Date until = std::max(plan.summary.finish, cx.request.target_date);
@@ -634,6 +791,25 @@ PlanChanges changes_against(const Context &cx, const PreviousPlan &previous, con
     return out;
 }
 
+// Warnings in an order that depends on nothing but the plan (README.md "Warnings"): by code,
+// then by the first of their dates, then by the ids of the phases they name, else by their
+// constraint (a session_dropped warning's cause).
+void order_warnings(const Context &cx, Plan &plan) {
+    auto phase_ids = [&](const PlanWarning &w) {
+        std::vector<std::string_view> ids;
+        for (std::size_t p : w.phases) ids.push_back(cx.program->phases[p].id);
+        return ids;
+    };
+    std::stable_sort(plan.warnings.begin(), plan.warnings.end(), [&](const PlanWarning &a, const PlanWarning &b) {
+        if (a.code != b.code) return a.code < b.code;
+        const std::optional<Date> da = a.dates.empty() ? std::nullopt : std::optional(a.dates.front());
+        const std::optional<Date> db = b.dates.empty() ? std::nullopt : std::optional(b.dates.front());
+        if (da != db) return da < db;
+        if (const auto ia = phase_ids(a), ib = phase_ids(b); ia != ib) return ia < ib;
+        return a.constraint < b.constraint;
+    });
+}
+
 }  // namespace
 
 Result<Plan> make_plan(const Curriculum &c, const PlanRequest &request, const Limits &limits) {
@@ -660,6 +836,7 @@ Result<Plan> make_plan(const Curriculum &c, const PlanRequest &request, const Li
     add_released_late(cx, windows, path, position_of, plan);
     add_target(cx, plan);
     BOOST_OUTCOME_TRYV(add_sessions(cx, calendar, plan));
+    order_warnings(cx, plan);
     if (request.previous) {
         plan.progress_vs_plan = progress_against(cx, *request.previous, plan);
         plan.changes = changes_against(cx, *request.previous, *plan.progress_vs_plan, plan);

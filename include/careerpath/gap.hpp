@@ -12,14 +12,18 @@
 
 CAREERPATH_NAMESPACE_BEGIN
 
+/// A skill the path raises. `target` always reads as the role's requirement (README.md "A plan",
+/// Gaps); where prerequisites of other units need the skill higher, `reaches` says how high the
+/// path goes. A skill the role does not require has no role level: its `target` is the level the
+/// path reaches, the same as `reaches`.
 struct SkillGap {
     std::size_t skill = 0;
     Level current = 0;
-    Level target = 0;     ///< the role's level, or for a skill only a prerequisite needs, the highest level needed
+    Level target = 0;     ///< the role's level; for a skill only a prerequisite needs, the level the path reaches
     double weight = 0;    ///< the role's weight; 0 where the role does not require the skill
     double hours = 0;     ///< hours of this skill's units in the path
     bool required = true; ///< false: in the path only as a prerequisite of something required
-    /// A required skill whose level a prerequisite pushes higher keeps the role's target.
+    Level reaches = 0;    ///< the highest level of the skill's units in the path: `target` or more
 };
 
 struct GapAnalysis {

@@ -13,6 +13,7 @@
 #include <careerpath/sessions.hpp>
 #include <careerpath/version.hpp>
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,11 +50,32 @@ struct Milestone {
     bool met = true;
 };
 
+/// One warning per cause, not per item (README.md "Warnings"): the message is one line for
+/// people, naming a few of the units or sessions and counting the rest; `units` and `sessions`
+/// list them all, for tools. Plan::warnings are ordered by code, then by the first of their
+/// dates, then by the ids of the phases they name (a session_dropped one: by its constraint).
 struct PlanWarning {
+    /// A session occurrence: the same pair as Session's `session_type` and `occurrence`.
+    struct Occurrence {
+        std::size_t session_type = 0;  ///< index into Curriculum::session_types()
+        std::size_t occurrence = 0;    ///< 0, 1, 2 ... within its type
+    };
     std::string code;        ///< phase_overrun, released_late, target_missed, session_dropped, no_session_slots
     std::string message;
     std::vector<Date> dates; ///< the dates involved
     std::string constraint;  ///< the binding constraint, in a few words
+    /// How many units or occurrences the warning stands for: the size of `units` or of
+    /// `sessions`, whichever it lists.
+    std::size_t count = 0;
+    /// The program's phases it is about, as indexes: phase_overrun the phase; released_late the
+    /// units' phase, then the later phase that releases their prerequisites. Empty for the others.
+    std::vector<std::size_t> phases;
+    /// The units it concerns, in the order worked on: released_late those that wait;
+    /// phase_overrun the phase's units that finish after its window; target_missed those that
+    /// finish after the target date.
+    std::vector<UnitIndex> units;
+    /// session_dropped: the occurrences dropped for this cause; no_session_slots: every one.
+    std::vector<Occurrence> sessions;
 };
 
 struct PlanSummary {

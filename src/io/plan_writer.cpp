@@ -134,6 +134,13 @@ void write_sessions(JsonWriter &w, const Curriculum &c, const Plan &plan, PlanPa
     w.end_array();
 }
 
+// The units and sessions the warnings list, all together.
+std::size_t warning_items(const Plan &plan) {
+    std::size_t n = 0;
+    for (const PlanWarning &warning : plan.warnings) n += warning.units.size() + warning.sessions.size();
+    return n;
+}
+
 }  // namespace
 
 std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, const Plan &plan) {
@@ -147,7 +154,8 @@ std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, c
     // benchmarks' plans have them): growing a half-megabyte string by doubling copies it again
     // and again.
     text.reserve(1024 + 120 * plan.gap.gaps.size() + 300 * plan.path.size() + 40 * plan.gap.ready.size() +
-                 (parts.wants(PlanPart::sessions) ? 300 * plan.sessions.size() : 0) + 250 * plan.warnings.size());
+                 (parts.wants(PlanPart::sessions) ? 300 * plan.sessions.size() : 0) + 300 * plan.warnings.size() +
+                 40 * warning_items(plan));
     JsonWriter w(text);
     const UnitNames names(c);
     auto unit_names = [&](JsonWriter::Key key, const std::vector<UnitIndex> &units) {
@@ -167,6 +175,7 @@ std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, c
         w.begin_object();
         w.member("current", levels.name(g.current));
         w.member("hours", rounded(g.hours));
+        w.member("reaches", levels.name(g.reaches));
         w.member("required", g.required);
         w.member("skill", skills[g.skill].id);
         w.member("target", levels.name(g.target));
@@ -288,11 +297,26 @@ std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, c
         w.begin_object();
         w.member("code", warning.code);
         w.member("constraint", warning.constraint);
+        w.member("count", warning.count);
         w.key("dates");
         w.begin_array();
         for (Date d : warning.dates) w.value(d);
         w.end_array();
         w.member("message", warning.message);
+        w.key("phases");
+        w.begin_array();
+        for (std::size_t p : warning.phases) w.value(program->phases[p].id);
+        w.end_array();
+        w.key("sessions");
+        w.begin_array();
+        for (const PlanWarning::Occurrence &o : warning.sessions) {
+            w.begin_object();
+            w.member("occurrence", o.occurrence + 1);
+            w.member("type", c.session_types()[o.session_type].id);
+            w.end_object();
+        }
+        w.end_array();
+        unit_names("units", warning.units);
         w.end_object();
     }
     w.end_array();
@@ -354,6 +378,7 @@ std::string plan_to_text(const Curriculum &c, const PlanRequest &request, const 
             << "-> " << std::setw(14) << c.levels().name(g.target) << std::right << std::setw(6) << hours(g.hours) << " h";
         if (g.required) out << "  weight " << hours(g.weight);
         else out << "  (prerequisite)";
+        if (g.reaches != g.target) out << ", reaches " << c.levels().name(g.reaches) << " for prerequisites";
         out << "\n";
     }
 

@@ -63,6 +63,11 @@ run(plan-alex-text 0 "Plan for Alex: Staff Engineer.*Gaps.*Path.*Phases.*Milesto
     plan ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json)
 run(plan-maria-json 0 "\"summary\": {.*\"target_met\": true" ""
     plan --format json ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/maria.request.json)
+# One warning per cause, one line each, as README.md "Warnings" quotes Maria's.
+run(plan-maria-warnings 0 "\nWarnings\n  \\[session_dropped\\] 2 sessions are dropped \\(1:1 Coaching: 2 of 39\\) in windows from 2027-08-09 to 2027-08-22: no slot of their windows could hold them; each was in the learner's time off \\(time_off\\)\n\nSummary\n" ""
+    plan ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/maria.request.json)
+run(plan-maria-warnings-json 0 "\"count\": 2,.*\"sessions\": \\[\n +{\n +\"occurrence\": [0-9]+,\n +\"type\": \"coaching\"" ""
+    plan --format json ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/maria.request.json)
 run(plan-bad-date 1 "" "bad_date.request.json:[0-9]+:[0-9]+: error: start \"2027-02-30\" is not a date.*CAREERPATH_ERR_SCHEMA.*at: /start"
     plan ${EXAMPLES}/engineering-growth.json ${DATA}/bad_date.request.json)
 # Exports: the unit graph as DOT (the default) or Mermaid, and a plan as a Mermaid Gantt chart.

@@ -5,6 +5,7 @@
 
 #include "support.hpp"
 
+#include <map>
 #include <random>
 #include <set>
 #include <string>
@@ -40,12 +41,14 @@ TEST_CASE("a hand-worked gap: requirements, their prerequisites, held units not 
     CHECK(c.skills()[g.gaps[0].skill].id == "a");
     CHECK_FALSE(g.gaps[0].required);
     CHECK(g.gaps[0].current == 1);
-    CHECK(g.gaps[0].target == 3);
+    CHECK(g.gaps[0].target == 3);  // no role level: the level the path reaches
+    CHECK(g.gaps[0].reaches == 3);
     CHECK(g.gaps[0].weight == 0);
     CHECK(g.gaps[0].hours == doctest::Approx(2));
     CHECK(c.skills()[g.gaps[1].skill].id == "b");
     CHECK(g.gaps[1].required);
     CHECK(g.gaps[1].target == 2);
+    CHECK(g.gaps[1].reaches == 2);
     CHECK(g.gaps[1].weight == 3);
     CHECK(g.gaps[1].hours == doctest::Approx(4));
     CHECK(c.skills()[g.gaps[2].skill].id == "c");
@@ -58,6 +61,31 @@ TEST_CASE("a hand-worked gap: requirements, their prerequisites, held units not 
     CHECK(none.units.empty());
     CHECK(none.hours == 0);
     CHECK(none.gaps.empty());
+}
+
+TEST_CASE("a required skill that a prerequisite needs higher: target is the role's level, reaches the path's") {
+    // The role needs a@beginner and b@beginner; b@beginner requires a@advanced.
+    const Curriculum c = load_ok(R"({"id": "t", "levels": ["none", "beginner", "intermediate", "advanced"],
+        "skills": [{"id": "a", "hours": 1}, {"id": "b", "hours": 2}],
+        "prerequisites": [{"skill": "b", "level": "beginner", "requires": "a", "requires_level": "advanced"}],
+        "roles": [{"id": "r", "requires": {"a": "beginner", "b": "beginner"}}]})");
+    const GapAnalysis g = close_gap(c, c.roles()[0], {0, 0});
+    CHECK(names(c, g.units) == std::vector<std::string>{"a@beginner", "a@intermediate", "a@advanced", "b@beginner"});
+    REQUIRE(g.gaps.size() == 2);
+    CHECK(g.gaps[0].required);
+    CHECK(g.gaps[0].target == 1);
+    CHECK(g.gaps[0].reaches == 3);
+    CHECK(g.gaps[0].hours == doctest::Approx(3));
+    CHECK(g.gaps[1].target == 1);
+    CHECK(g.gaps[1].reaches == 1);
+
+    // Holding the role's level of a, the learner still has to go higher for b: a is then in the
+    // path only as a prerequisite, with no role level to read as its target.
+    const GapAnalysis held = close_gap(c, c.roles()[0], {1, 0});
+    REQUIRE(held.gaps.size() == 2);
+    CHECK_FALSE(held.gaps[0].required);
+    CHECK(held.gaps[0].target == 3);
+    CHECK(held.gaps[0].reaches == 3);
 }
 
 TEST_CASE("on random curricula the gap is exactly the closure of the unheld requirements") {
@@ -127,10 +155,19 @@ TEST_CASE("on random curricula the gap is exactly the closure of the unheld requ
         for (UnitIndex u : gap.units) skills_in_path.insert(g.unit(u).skill);
         std::set<std::size_t> gap_skills;
         double gap_hours = 0;
+        std::map<std::size_t, Level> role_level, top_in_path;
+        for (const auto &req : c.roles()[0].requirements) role_level[req.skill] = req.level;
+        for (UnitIndex u : gap.units) top_in_path[g.unit(u).skill] = std::max(top_in_path[g.unit(u).skill], g.unit(u).level);
         for (const SkillGap &sg : gap.gaps) {
             gap_skills.insert(sg.skill);
             gap_hours += sg.hours;
             CHECK(sg.current < sg.target);
+            // target: the role's level where the role requires the skill (and the learner does
+            // not hold it), else the level reached; reaches: the highest unit of it in the path.
+            CHECK(sg.reaches == top_in_path[sg.skill]);
+            CHECK(sg.required == (role_level.count(sg.skill) && role_level[sg.skill] > current[sg.skill]));
+            CHECK(sg.target == (sg.required ? role_level[sg.skill] : sg.reaches));
+            CHECK(sg.target <= sg.reaches);
         }
         CHECK(gap_skills == skills_in_path);
         CHECK(gap_hours == doctest::Approx(gap.hours));

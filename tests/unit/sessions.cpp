@@ -9,6 +9,7 @@
 
 #include <doctest/doctest.h>
 
+#include "grouped_warnings.hpp"
 #include "support.hpp"
 
 #include <algorithm>
@@ -666,6 +667,9 @@ TEST_CASE("sessions of one length: as many placed as exhaustive search finds, ea
         }
         const std::size_t best = exhaustive_max(candidates);
         CHECK(placed == best);
+        // Each dropped occurrence in exactly one warning, the one of its cause.
+        const auto counted = careerpath_test::check_warnings_grouped(c, planned.request, planned.plan);
+        CHECK(counted.of("session_dropped") == sessions.size() - placed);
         placed_total += placed;
         dropped_total += sessions.size() - placed;
         with_drops += placed < sessions.size();
@@ -724,6 +728,7 @@ void check_dropped_by(const Json &r, const char *closure, std::size_t why_count 
     CHECK(warnings == 1);
     for (const Json &w : json["warnings"])
         if (w["code"] == "session_dropped") CHECK(w["constraint"] == closure);
+    careerpath_test::check_warnings_grouped(c, planned.request, planned.plan);
 }
 
 }  // namespace
@@ -774,6 +779,49 @@ TEST_CASE("dropped because the slot was taken by another session") {
     CHECK(planned.plan.sessions[1].why[0].detail.find("w1") != std::string::npos);
 }
 
+TEST_CASE("dropped sessions: one warning per cause, counting the occurrences of each type") {
+    // Two weeks, slots Tuesday and Thursday. Week one's are holidays, week two's time off. The
+    // weekly occurrences lose their week's slots, one to holidays and one to time off; the
+    // fortnightly and the monthly ones (their windows cut at the target date) lose all four:
+    // three causes, four occurrences.
+    Json r = request("all", "2027-01-04", "2027-01-17", "UTC");
+    r["learner"]["session_slots"] = {slot("tue", "10:00"), slot("thu", "10:00")};
+    r["holidays"] = {"2027-01-05", "2027-01-07"};
+    r["learner"]["time_off"] = {{{"from", "2027-01-12"}, {"to", "2027-01-14"}}};
+    const Curriculum &c = fixed();
+    const PlannedRequest planned = plan_ok(c, r);
+    const Plan &plan = planned.plan;
+    REQUIRE(plan.sessions.size() == 4);
+    const auto counted = careerpath_test::check_warnings_grouped(c, planned.request, plan);
+    CHECK(counted.of("session_dropped") == 4);
+
+    // By first date, then by the cause: "holiday" before "holiday, time_off".
+    REQUIRE(plan.warnings.size() == 3);
+    const PlanWarning &holiday = plan.warnings[0], &both = plan.warnings[1], &time_off = plan.warnings[2];
+    CHECK(holiday.constraint == "holiday");
+    CHECK(holiday.message == "Weekly #1 is dropped (window 2027-01-04 to 2027-01-10): no slot of its window could "
+                             "hold it; each was on a holiday (holiday)");
+    CHECK(both.constraint == "holiday, time_off");
+    CHECK(both.count == 2);
+    CHECK(both.dates == std::vector<Date>{*Date::from_ymd(2027, 1, 4), *Date::from_ymd(2027, 1, 17)});
+    CHECK(both.message == "2 sessions are dropped (Fortnightly: 1 of 1, Monthly: 1 of 1) in windows from 2027-01-04 "
+                          "to 2027-01-17: no slot of their windows could hold them; each was on a holiday (holiday) "
+                          "or in the learner's time off (time_off)");
+    CHECK(time_off.constraint == "time_off");
+    CHECK(time_off.message.find("Weekly #2 is dropped (window 2027-01-11 to 2027-01-17)") == 0);
+    CHECK(time_off.message.find("in the learner's time off (time_off)") != std::string::npos);
+
+    // The document: each warning's occurrences by type id and number, from 1 as in `sessions`;
+    // each dropped session keeps its own reasons.
+    const Json json = plan_to_json(c, planned.request, plan);
+    CHECK(json["warnings"][1]["sessions"] ==
+          Json::parse(R"([{"occurrence": 1, "type": "w2"}, {"occurrence": 1, "type": "m1"}])"));
+    CHECK(json["warnings"][1]["count"] == 2);
+    CHECK(json["warnings"][1]["units"] == Json::array());
+    CHECK(json["warnings"][1]["phases"] == Json::array());
+    for (const Json &s : json["sessions"]) CHECK(s["why"].size() == (s["type"] == "w1" ? 2u : 4u));
+}
+
 TEST_CASE("a learner without session slots: one no_session_slots warning") {
     Json r = one_week("all");
     r["learner"]["session_slots"] = Json::array();
@@ -791,6 +839,8 @@ TEST_CASE("a learner without session slots: one no_session_slots warning") {
     }
     CHECK(none == 1);
     CHECK(dropped == 0);
+    const auto counted = careerpath_test::check_warnings_grouped(fixed(), planned.request, planned.plan);
+    CHECK(counted.of("no_session_slots") == 3);
 }
 
 // --- Wall times that a daylight-saving change skips or repeats (RFC 5545 section 3.3.5) -------
@@ -894,10 +944,13 @@ TEST_CASE("a dropped session lists its earliest closed slots and counts the rest
     for (std::size_t i = 1; i < s.why.size(); ++i) CHECK(s.why[i - 1].start_utc < s.why[i].start_utc);  // the earliest
     const std::string text = plan_to_json_text(c, planned.value().request, plan);
     CHECK(text.find("\"why_more\":" + std::to_string(52 * 70 - max_reasons_listed)) != std::string::npos);
-    REQUIRE(plan.warnings.size() == plan.sessions.size());
+    // Both yearly occurrences are dropped for one cause: one warning, which counts them; the
+    // slots they lost are each session's `why` and `why_more`, not the warning's.
+    REQUIRE(plan.warnings.size() == 1);
     CHECK(plan.warnings[0].constraint == "mentor_unavailable");
-    CHECK(plan.warnings[0].message.find("and " + std::to_string(52 * 70 - max_reasons_listed) + " more slots") !=
-          std::string::npos);
+    CHECK(plan.warnings[0].count == plan.sessions.size());
+    CHECK(plan.warnings[0].message.find(std::to_string(plan.sessions.size()) + " sessions are dropped") == 0);
+    CHECK(text.size() < 100 * 1000);
 
     // Twenty-two years of weekly sessions, none placed: 1,148 windows of 196 slots each, so that
     // the plan's cap is met before every window has listed its 100.

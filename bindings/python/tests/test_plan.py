@@ -34,6 +34,21 @@ def test_alex_plan_is_dated_and_in_order(example, examples_dir):
     assert plan["summary"]["finish"] == plan["summary"]["lower_bound_finish"]
 
 
+def test_warnings_list_what_they_count_and_gaps_read_as_the_role(example, examples_dir):
+    plan = example.plan(request(examples_dir, "maria.request.json"))
+    dropped = [s for s in plan["sessions"] if s["status"] == "dropped"]
+    (warning,) = plan["warnings"]  # two occurrences dropped for one cause: one warning
+    assert warning["code"] == "session_dropped"
+    assert warning["count"] == len(warning["sessions"]) == len(dropped) == 2
+    assert warning["sessions"] == [{"occurrence": s["occurrence"], "type": s["type"]} for s in dropped]
+    assert warning["units"] == [] and warning["phases"] == []
+    assert warning["constraint"] == "time_off" and "time off" in warning["message"]
+    for gap in plan["gaps"]:
+        assert gap["reaches"]  # always present
+        if not gap["required"]:
+            assert gap["target"] == gap["reaches"]
+
+
 def test_alex_sessions_sit_on_his_slots_with_offsets(example, examples_dir):
     from datetime import datetime, timedelta
 
