@@ -35,11 +35,13 @@ const char *const usage_text =
     "  describe CURRICULUM [--format text|json]  levels, counts, roles, programs\n"
     "  graph CURRICULUM [--format dot|mermaid]   the unit graph as Graphviz DOT (default) or a\n"
     "                                            Mermaid flowchart\n"
-    "  plan CURRICULUM REQUEST [--format text|json|mermaid|ical] [-o FILE]\n"
+    "  plan CURRICULUM REQUEST [--format text|json|mermaid|ical] [-o FILE] [--previous PLAN]\n"
     "                                            a learning plan: gaps, the dated path, phases,\n"
     "                                            milestones, sessions, warnings and a summary;\n"
     "                                            mermaid prints it as a Mermaid Gantt chart, ical\n"
-    "                                            its sessions and milestones as iCalendar (.ics)\n"
+    "                                            its sessions and milestones as iCalendar (.ics);\n"
+    "                                            --previous: the plan this one replaces (a plan\n"
+    "                                            JSON file), to say what changed\n"
     "  score CURRICULUM REQUEST [--format text|json]\n"
     "                                            a scorecard: skill estimates by rater group,\n"
     "                                            readiness, growth, metrics, the composite and\n"
@@ -181,14 +183,47 @@ int load_with_request(const std::string &curriculum_path, const std::string &req
     return exit_ok;
 }
 
+// The request with the plan document of `previous_path` as its "previous" (README
+// "Re-planning"): the file's own JSON, so that an error in it is reported against that file.
+// A request that is not a JSON object is left as it is, for the reader to say why.
+int with_previous(const std::string &previous_path, std::string &request_text, std::string &previous_text) {
+    auto text = read_document(previous_path, cp::Limits{}.max_document_bytes);
+    if (!text) return exit_failure;
+    previous_text = std::move(*text);
+    auto previous = cp::parse_json(previous_text);
+    if (!previous) {
+        report(previous_path, previous_text, previous.error());
+        return exit_failure;
+    }
+    auto request = cp::parse_json(request_text);
+    if (!request || !request.value().is_object()) return exit_ok;
+    request.value()["previous"] = std::move(previous).value();
+    request_text = request.value().dump(-1, ' ', false, cp::Json::error_handler_t::replace);
+    return exit_ok;
+}
+
 int plan(const std::string &curriculum_path, const std::string &request_path, const std::string &format,
-         const std::string &json_out) {
+         const std::string &json_out, const std::string &previous_path) {
     Loaded loaded;
-    std::string text;
+    std::string text, previous_text;
     if (int status = load_with_request(curriculum_path, request_path, loaded, text)) return status;
+    const std::string original = text;
+    if (!previous_path.empty())
+        if (int status = with_previous(previous_path, text, previous_text)) return status;
     auto planned = cp::plan_from_json(*loaded.curriculum, text);
     if (!planned) {
-        report(request_path, text, planned.error());
+        // An error in the previous plan is shown where that file has it.
+        cp::Error error = planned.error();
+        const std::string under = "/previous";
+        if (!previous_path.empty() && error.pointer.rfind(under, 0) == 0 &&
+            (error.pointer.size() == under.size() || error.pointer[under.size()] == '/')) {
+            error.pointer = error.pointer.substr(under.size());
+            error.position.reset();
+            report(previous_path, previous_text, error);
+        } else {
+            if (!previous_path.empty()) error.position.reset();
+            report(request_path, original, error);
+        }
         return exit_failure;
     }
     const auto &[request, result] = planned.value();
@@ -293,7 +328,7 @@ void reserve_standard_descriptors() {
 int main(int argc, char **argv) {
     reserve_standard_descriptors();
     std::vector<std::string> args(argv + 1, argv + argc);
-    std::string command, format, json_out;
+    std::string command, format, json_out, previous_path;
     bool format_given = false, threads_given = false, no_progress = false;
     unsigned threads = 0;
     std::vector<std::string> files;
@@ -325,6 +360,9 @@ int main(int argc, char **argv) {
                 return usage_error("--threads needs a number from 0 to 1024, not \"" + value + "\"");
             threads = static_cast<unsigned>(std::stoul(value));
             threads_given = true;
+        } else if (a == "--previous") {
+            if (i + 1 >= args.size()) return usage_error("--previous needs a plan document file");
+            previous_path = args[++i];
         } else if (a == "--no-progress") {
             no_progress = true;
         } else if (a.size() > 1 && a[0] == '-') {
@@ -354,6 +392,7 @@ int main(int argc, char **argv) {
     }
     if (threads_given || no_progress) return usage_error("--threads and --no-progress are for batch only");
     if (!json_out.empty() && command != "plan") return usage_error("-o is for plan and batch only");
+    if (!previous_path.empty() && command != "plan") return usage_error("--previous is for plan only");
     // Which formats each command knows; the first is the default.
     const std::vector<std::string> formats = command == "graph" ? std::vector<std::string>{"dot", "mermaid"}
                                              : command == "plan" ? std::vector<std::string>{"text", "json", "mermaid", "ical"}
@@ -365,7 +404,7 @@ int main(int argc, char **argv) {
         return usage_error(command + (wanted == 2 ? " needs a CURRICULUM and a REQUEST file" : " needs a curriculum FILE"));
     if (files.size() > wanted) return usage_error("too many arguments");
     try {
-        if (command == "plan") return plan(files[0], files[1], format, json_out);
+        if (command == "plan") return plan(files[0], files[1], format, json_out, previous_path);
         if (command == "score") return score(files[0], files[1], format);
         if (command == "cohort") return cohort(files[0], files[1], format);
         if (command == "match") return match(files[0], files[1], format);
