@@ -461,3 +461,87 @@ TEST_CASE("bad re-planning fields: status and pointer") {
     r["target_date"] = "2027-07-03";
     check_rejected(r, Status::limit, "/replan_from", "past");
 }
+
+namespace {
+
+// How many pairs of units that both paths hold are worked on in the other order.
+std::size_t reordered_pairs(const Plan &a, const Plan &b) {
+    std::map<UnitIndex, std::size_t> position;
+    for (std::size_t i = 0; i < b.path.size(); ++i) position[b.path[i].unit] = i;
+    std::vector<std::size_t> order;  // b's positions, in a's order, of the units both hold
+    for (const PlannedUnit &pu : a.path)
+        if (const auto it = position.find(pu.unit); it != position.end()) order.push_back(it->second);
+    std::size_t inversions = 0;
+    for (std::size_t i = 0; i < order.size(); ++i)
+        for (std::size_t j = i + 1; j < order.size(); ++j) inversions += order[i] > order[j];
+    return inversions;
+}
+
+}  // namespace
+
+TEST_CASE("stability: after a small disturbance, the previous plan keeps the order where the objective allows") {
+    // Alex and Maria with random hours, a random first day and random progress; then one small
+    // disturbance (a week of time off, 5% more of a unit's hours done, or a holiday), re-planned
+    // without "previous" and with the undisturbed re-plan as "previous". Ties among equally
+    // urgent units then follow the previous plan, so fewer pairs should change places.
+    const Curriculum &c = example();
+    std::mt19937 rng(300);
+    auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+    double without_total = 0, with_total = 0;
+    int cases = 0, moved_without = 0, moved_with = 0;
+    for (int i = 0; i < 300; ++i) {
+        Json r = Json::parse(read_text(i % 2 ? "maria.request.json" : "alex.request.json"));
+        r["learner"]["hours_per_week"] = uniform(4, 12);
+        const Date start = Date::parse(r["start"].get<std::string>()).value();
+        const Date from = start.plus_days(uniform(0, 60));
+        r["replan_from"] = from.iso();
+        const PlannedRequest first = plan_ok(c, r);
+        Json progress = Json::array();
+        for (const PlannedUnit &pu : first.plan.path)
+            if (uniform(0, 4) == 0)
+                progress.push_back({{"unit", c.unit_name(c.graph().unit(pu.unit))}, {"hours_done", pu.hours * uniform(1, 8) / 10.0}});
+        r["progress"] = progress;
+        const PlannedRequest base = plan_ok(c, r);
+        if (base.plan.path.size() < 2) continue;
+
+        Json disturbed = r;
+        switch (uniform(0, 2)) {
+        case 0: {
+            const Date off = from.plus_days(uniform(0, 60));
+            disturbed["learner"]["time_off"].push_back({{"from", off.iso()}, {"to", off.plus_days(6).iso()}});
+            break;
+        }
+        case 1: {
+            const PlannedUnit &pu = base.plan.path[static_cast<std::size_t>(uniform(0, static_cast<int>(base.plan.path.size()) - 1))];
+            const std::string name = c.unit_name(c.graph().unit(pu.unit));
+            const double more = 0.05 * (pu.hours + pu.hours_done);
+            bool found = false;
+            for (Json &p : disturbed["progress"])
+                if (p["unit"] == name) {
+                    p["hours_done"] = p["hours_done"].get<double>() + more;
+                    found = true;
+                }
+            if (!found) disturbed["progress"].push_back({{"unit", name}, {"hours_done", more}});
+            break;
+        }
+        default: disturbed["holidays"].push_back(from.plus_days(uniform(1, 90)).iso());
+        }
+        const PlannedRequest without = plan_ok(c, disturbed);
+        Json with_previous = disturbed;
+        with_previous["previous"] = Json::parse(plan_to_json_text(c, base.request, base.plan));
+        const PlannedRequest with = plan_ok(c, with_previous);
+        // The previous plan only breaks ties: the objective is the same either way.
+        CHECK(with.plan.summary.max_lateness_hours == doctest::Approx(without.plan.summary.max_lateness_hours));
+        const std::size_t a = reordered_pairs(base.plan, without.plan), b = reordered_pairs(base.plan, with.plan);
+        without_total += static_cast<double>(a);
+        with_total += static_cast<double>(b);
+        moved_without += a > 0;
+        moved_with += b > 0;
+        ++cases;
+    }
+    MESSAGE(cases << " disturbed re-plans: pairs of units in the other order, mean " << without_total / cases
+                  << " without previous, " << with_total / cases << " with it; plans with any change of order "
+                  << moved_without << " without, " << moved_with << " with");
+    CHECK(cases >= 250);
+    CHECK(with_total <= without_total);
+}
