@@ -5,6 +5,8 @@
 #include <careerpath/export.hpp>
 #include <careerpath/plan.hpp>
 
+#include "example_data.hpp"
+
 #include <doctest/doctest.h>
 
 #include "grouped_warnings.hpp"
@@ -24,18 +26,8 @@ namespace {
 
 using careerpath_test::check_warnings_grouped;
 
-std::string read_text(const std::string &name) {
-    std::ifstream in(std::string(CAREERPATH_EXAMPLES_DIR) + "/" + name, std::ios::binary);
-    REQUIRE_MESSAGE(in.good(), "cannot open " << name);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
-const Curriculum &example() {
-    static const Curriculum c = Curriculum::load(read_text("engineering-growth.json")).value();
-    return c;
-}
+using careerpath_test::example;
+using careerpath_test::read_text;
 
 Json alex() { return Json::parse(read_text("alex.request.json")); }
 Json maria() { return Json::parse(read_text("maria.request.json")); }

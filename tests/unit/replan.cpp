@@ -9,6 +9,8 @@
 #include "exhaustive_schedule.hpp"
 #include "schedule.hpp"
 
+#include "example_data.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -22,18 +24,8 @@ using namespace careerpath;
 
 namespace {
 
-std::string read_text(const std::string &name) {
-    std::ifstream in(std::string(CAREERPATH_EXAMPLES_DIR) + "/" + name, std::ios::binary);
-    REQUIRE_MESSAGE(in.good(), "cannot open " << name);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
-const Curriculum &example() {
-    static const Curriculum c = Curriculum::load(read_text("engineering-growth.json")).value();
-    return c;
-}
+using careerpath_test::example;
+using careerpath_test::read_text;
 
 Json alex() { return Json::parse(read_text("alex.request.json")); }
 
