@@ -7,6 +7,7 @@
 // a vector, and each calendar query is made once per distinct date, not once per unit.
 #include <careerpath/plan.hpp>
 
+#include "calendar_changes.hpp"
 #include "date_time.hpp"
 #include "plan_request_errors.hpp"  // program_past_calendar_end: the request reader's message for it
 #include "rounding.hpp"             // rounded: hours in messages read as the plan document writes them
@@ -17,7 +18,6 @@
 #include <cstdint>
 #include <limits>
 #include <map>
-#include <sstream>
 #include <string_view>
 #include <tuple>
 
@@ -32,12 +32,7 @@ using detail::rounded;
 
 Result<void> success() { return boost::outcome_v2::success(); }
 
-// "114" or "1.6", never "114.000000".
-std::string format_hours(double hours) {
-    std::ostringstream out;
-    out << rounded(hours);
-    return out.str();
-}
+using detail::format_hours;
 
 // What every step reads.
 struct Context {
@@ -107,10 +102,13 @@ Result<Horizon> plan_horizon(const Context &cx) {
 
 // --- The calendar and its capacity -------------------------------------------------------------
 
-Calendar learner_calendar(const PlanRequest &request, const Horizon &horizon) {
+CalendarSpec calendar_spec(const PlanRequest &request) {
     const Learner &l = request.learner;
-    return Calendar(CalendarSpec{request.first_day(), l.hours_per_week, l.workdays, request.holidays, l.time_off},
-                    horizon.last);
+    return {request.first_day(), l.hours_per_week, l.workdays, request.holidays, l.time_off};
+}
+
+Calendar learner_calendar(const PlanRequest &request, const Horizon &horizon) {
+    return Calendar(calendar_spec(request), horizon.last);
 }
 
 // Why the calendar holds no hour up to the horizon, blaming what the request has: no hours, no
@@ -734,6 +732,45 @@ ProgressVsPlan progress_against(const Context &cx, const PreviousPlan &previous,
     return out;
 }
 
+// Units in id order: skill rank, then level (Curriculum::skill_rank).
+bool unit_before(std::span<const std::size_t> rank, const UnitGraph &graph, UnitIndex a, UnitIndex b) {
+    const UnitRef x = graph.unit(a), y = graph.unit(b);
+    return std::tie(rank[x.skill], x.level) < std::tie(rank[y.skill], y.level);
+}
+
+// The units a person would name as causes of the removed ones: done since the previous plan
+// (request "progress"), held now at the learner's levels (their `current`, or an assessment),
+// or no longer needed; and, for the same role, the added ones as newly needed.
+void unit_causes(const Context &cx, const PreviousPlan &previous, PlanChanges &out) {
+    const Curriculum &c = cx.c;
+    const UnitGraph &graph = c.graph();
+    std::vector<const UnitProgress *> progress(graph.unit_count(), nullptr);
+    for (const UnitProgress &p : cx.request.progress) progress[p.unit] = &p;
+    std::string done, held, unneeded;
+    auto add = [&](std::string &list, UnitIndex u, std::string_view detail = {}) {
+        list += (list.empty() ? "" : ", ") + c.unit_name(graph.unit(u));
+        if (!detail.empty()) list += detail;
+    };
+    for (UnitIndex u : out.removed) {
+        const UnitRef ref = graph.unit(u);
+        if (const UnitProgress *p = progress[u]; p && (p->done_on || p->hours_done >= c.unit_hours(ref) - epsilon))
+            add(done, u, p->done_on ? " on " + p->done_on->iso() : std::string());
+        else if (cx.request.learner.current[ref.skill] >= ref.level)
+            add(held, u);
+        else
+            add(unneeded, u);
+    }
+    if (!done.empty()) out.causes.push_back("done since the previous plan: " + done);
+    if (!held.empty()) out.causes.push_back("held now at the learner's levels: " + held);
+    if (!unneeded.empty() && previous.target_role == cx.request.target_role)
+        out.causes.push_back("no longer needed on the way to the role: " + unneeded);
+    if (!out.added.empty() && previous.target_role == cx.request.target_role) {
+        std::string added;
+        for (UnitIndex u : out.added) add(added, u);
+        out.causes.push_back("needed now at the learner's levels: " + added);
+    }
+}
+
 // Units added, removed and moved, the finish against the previous one, and the causes a person
 // would name: progress behind or ahead of the plan, a new role or target date, units done.
 PlanChanges changes_against(const Context &cx, const PreviousPlan &previous, const ProgressVsPlan &progress,
@@ -757,10 +794,7 @@ PlanChanges changes_against(const Context &cx, const PreviousPlan &previous, con
     for (const PreviousPlan::Unit &u : previous.path)
         if (!now[u.unit]) out.removed.push_back(u.unit);
     const auto rank = cx.c.skill_rank();
-    auto by_id = [&](UnitIndex a, UnitIndex b) {
-        const UnitRef x = graph.unit(a), y = graph.unit(b);
-        return std::tie(rank[x.skill], x.level) < std::tie(rank[y.skill], y.level);
-    };
+    auto by_id = [&](UnitIndex a, UnitIndex b) { return unit_before(rank, graph, a, b); };
     std::sort(out.added.begin(), out.added.end(), by_id);
     std::sort(out.removed.begin(), out.removed.end(), by_id);
     out.finish_before = previous.finish;
@@ -782,11 +816,21 @@ PlanChanges changes_against(const Context &cx, const PreviousPlan &previous, con
     if (previous.target_date != cx.request.target_date)
         out.causes.push_back("the target date moved from " + previous.target_date.iso() + " to " +
                              cx.request.target_date.iso());
+    unit_causes(cx, previous, out);
+    const bool calendar_known = previous.calendar.has_value();
+    if (calendar_known) {
+        const Date last = std::max({plan.summary.finish, cx.request.target_date, previous.finish, previous.target_date});
+        for (std::string &cause : detail::calendar_changes(*previous.calendar, calendar_spec(cx.request),
+                                                           cx.request.first_day(), last))
+            out.causes.push_back(std::move(cause));
+    }
     const bool changed = !out.added.empty() || !out.removed.empty() || !out.moved.empty() || out.finish_days != 0 ||
                          out.target_met_before != plan.summary.target_met;
     if (changed && out.causes.empty())
-        out.causes.push_back("the calendar from " + progress.on.iso() +
-                             " holds other hours than before (hours a week, workdays, holidays or time off)");
+        out.causes.push_back(calendar_known ? "the curriculum or the program changed since the previous plan"
+                                            : "the calendar from " + progress.on.iso() +
+                                                  " holds other hours than before (hours a week, workdays, holidays "
+                                                  "or time off)");
     if (!changed) out.causes.clear();
     return out;
 }

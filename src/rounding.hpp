@@ -7,6 +7,8 @@
 #include <careerpath/version.hpp>
 
 #include <cmath>
+#include <sstream>
+#include <string>
 
 CAREERPATH_NAMESPACE_BEGIN
 
@@ -17,6 +19,13 @@ namespace detail {
 inline double rounded(double value) {
     const double r = std::round(value * 1e6) / 1e6;
     return r == 0 ? 0.0 : r;
+}
+
+/// Hours for a sentence, rounded as above: "114" or "1.6", never "114.000000".
+inline std::string format_hours(double hours) {
+    std::ostringstream out;
+    out << rounded(hours);
+    return out.str();
 }
 
 }  // namespace detail

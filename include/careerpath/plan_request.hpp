@@ -111,6 +111,9 @@ struct PreviousPlan {
     Date target_date;
     Date finish;              ///< its summary's
     bool target_met = true;
+    /// The learner's calendar it was made on (the plan's "calendar"; its start unused): none for
+    /// a plan written before plans carried it.
+    std::optional<CalendarSpec> calendar;
 };
 
 struct PlanRequest {

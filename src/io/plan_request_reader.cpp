@@ -67,39 +67,28 @@ Ok read_holiday(const Node &n, HolidayRule &rule) {
     return success();
 }
 
-Ok read_learner(const Curriculum &c, const Node &n, const Limits &limits, Learner &learner) {
-    if (!n) return missing(n, "learner");
-    BOOST_OUTCOME_TRYV(n.expect_object("the learner"));
-    BOOST_OUTCOME_TRYV(read_id(n.member("id"), "learner id", learner.id));
-    learner.name = learner.id;
-    BOOST_OUTCOME_TRYV(read_optional_string(n.member("name"), "name", learner.name));
-    BOOST_OUTCOME_TRYV(read_time_zone(n.member("time_zone"), learner.zone));
-
-    BOOST_OUTCOME_TRYV(detail::read_current_levels(c, n.member("current"), learner.current));
-    BOOST_OUTCOME_TRYV(read_number(n.member("hours_per_week"), "hours_per_week", 0, learner.hours_per_week));
-    if (learner.hours_per_week > 168)
+// The parts of a calendar, read alike from a learner and from the "calendar" a plan carries.
+Ok read_hours_per_week(const Node &n, double &hours) {
+    BOOST_OUTCOME_TRYV(read_number(n.member("hours_per_week"), "hours_per_week", 0, hours));
+    if (hours > 168)
         return schema_error(n.member("hours_per_week").pointer(), "hours_per_week must be at most 168, the hours of a week");
+    return success();
+}
 
+Ok read_workdays(const Node &n, std::array<bool, 7> &days) {
     Node workdays;
     BOOST_OUTCOME_TRYV(read_array(n, "workdays", workdays));
-    if (workdays) {
-        learner.workdays.fill(false);
-        for (std::size_t i = 0; i < workdays->size(); ++i) {
-            Weekday day = Weekday::mon;
-            BOOST_OUTCOME_TRYV(read_weekday(workdays.element(i), day));
-            learner.workdays[static_cast<std::size_t>(day)] = true;
-        }
+    if (!workdays) return success();
+    days.fill(false);
+    for (std::size_t i = 0; i < workdays->size(); ++i) {
+        Weekday day = Weekday::mon;
+        BOOST_OUTCOME_TRYV(read_weekday(workdays.element(i), day));
+        days[static_cast<std::size_t>(day)] = true;
     }
-    Node slots;
-    BOOST_OUTCOME_TRYV(read_array(n, "session_slots", limits.max_session_slots, "max_session_slots", slots));
-    for (std::size_t i = 0; slots && i < slots->size(); ++i) {
-        const Node slot = slots.element(i);
-        BOOST_OUTCOME_TRYV(slot.expect_object("a session slot"));
-        WeeklySlot s;
-        BOOST_OUTCOME_TRYV(read_weekday(slot.member("weekday"), s.weekday));
-        BOOST_OUTCOME_TRYV(read_time(slot.member("time"), "time", false, s.minute));
-        learner.session_slots.push_back(s);
-    }
+    return success();
+}
+
+Ok read_time_off(const Node &n, std::vector<DateRange> &ranges) {
     Node time_off;
     BOOST_OUTCOME_TRYV(read_array(n, "time_off", time_off));
     for (std::size_t i = 0; time_off && i < time_off->size(); ++i) {
@@ -111,9 +100,44 @@ Ok read_learner(const Curriculum &c, const Node &n, const Limits &limits, Learne
         if (r.last < r.first)
             return schema_error(range.member("to").pointer(), "time off ends (" + r.last.iso() + ") before it starts (" +
                                                                 r.first.iso() + ")");
-        learner.time_off.push_back(r);
+        ranges.push_back(r);
     }
     return success();
+}
+
+Ok read_holidays(const Node &parent, std::vector<HolidayRule> &rules) {
+    Node holidays;
+    BOOST_OUTCOME_TRYV(read_array(parent, "holidays", holidays));
+    for (std::size_t i = 0; holidays && i < holidays->size(); ++i) {
+        HolidayRule rule;
+        BOOST_OUTCOME_TRYV(read_holiday(holidays.element(i), rule));
+        rules.push_back(rule);
+    }
+    return success();
+}
+
+Ok read_learner(const Curriculum &c, const Node &n, const Limits &limits, Learner &learner) {
+    if (!n) return missing(n, "learner");
+    BOOST_OUTCOME_TRYV(n.expect_object("the learner"));
+    BOOST_OUTCOME_TRYV(read_id(n.member("id"), "learner id", learner.id));
+    learner.name = learner.id;
+    BOOST_OUTCOME_TRYV(read_optional_string(n.member("name"), "name", learner.name));
+    BOOST_OUTCOME_TRYV(read_time_zone(n.member("time_zone"), learner.zone));
+
+    BOOST_OUTCOME_TRYV(detail::read_current_levels(c, n.member("current"), learner.current));
+    BOOST_OUTCOME_TRYV(read_hours_per_week(n, learner.hours_per_week));
+    BOOST_OUTCOME_TRYV(read_workdays(n, learner.workdays));
+    Node slots;
+    BOOST_OUTCOME_TRYV(read_array(n, "session_slots", limits.max_session_slots, "max_session_slots", slots));
+    for (std::size_t i = 0; slots && i < slots->size(); ++i) {
+        const Node slot = slots.element(i);
+        BOOST_OUTCOME_TRYV(slot.expect_object("a session slot"));
+        WeeklySlot s;
+        BOOST_OUTCOME_TRYV(read_weekday(slot.member("weekday"), s.weekday));
+        BOOST_OUTCOME_TRYV(read_time(slot.member("time"), "time", false, s.minute));
+        learner.session_slots.push_back(s);
+    }
+    return read_time_off(n, learner.time_off);
 }
 
 constexpr PlanPart all_parts[] = {PlanPart::gaps,          PlanPart::path_requires,  PlanPart::phase_units,
@@ -253,6 +277,17 @@ Ok read_previous(const Curriculum &c, const Node &root, PlanRequest &request) {
     out.target_date = outline.target_date;
     out.finish = outline.finish;
     out.target_met = outline.target_met;
+    // A plan made before plans carried their calendar has none: its changes then name the
+    // calendar as a whole (README "Re-planning").
+    if (const Node calendar = previous.member("calendar"); calendar && !calendar->is_null()) {
+        BOOST_OUTCOME_TRYV(calendar.expect_object("the plan's calendar"));
+        CalendarSpec spec;
+        BOOST_OUTCOME_TRYV(read_hours_per_week(calendar, spec.hours_per_week));
+        BOOST_OUTCOME_TRYV(read_workdays(calendar, spec.workdays));
+        BOOST_OUTCOME_TRYV(read_time_off(calendar, spec.time_off));
+        BOOST_OUTCOME_TRYV(read_holidays(calendar, spec.holidays));
+        out.calendar = std::move(spec);
+    }
     request.previous = std::move(out);
     return success();
 }
@@ -271,13 +306,7 @@ Result<PlanRequest> io::read_plan_request(const Curriculum &c, const Node &root,
     request.start = dates.start;
     request.target_date = dates.target_date;
 
-    Node holidays;
-    BOOST_OUTCOME_TRYV(read_array(root, "holidays", holidays));
-    for (std::size_t i = 0; holidays && i < holidays->size(); ++i) {
-        HolidayRule rule;
-        BOOST_OUTCOME_TRYV(read_holiday(holidays.element(i), rule));
-        request.holidays.push_back(rule);
-    }
+    BOOST_OUTCOME_TRYV(read_holidays(root, request.holidays));
     BOOST_OUTCOME_TRYV(read_replanning(c, root, request));
     BOOST_OUTCOME_TRYV(read_previous(c, root, request));
     BOOST_OUTCOME_TRYV(read_mentor(root.member("mentor"), limits, request.mentor));

@@ -42,6 +42,48 @@ private:
     const LevelScale &levels_;
 };
 
+// "calendar": the learner's calendar the plan was made on, so that a re-plan against this plan
+// can name what changed in it (README "Re-planning"). Holiday rules are written as the request
+// writes them.
+void write_calendar(JsonWriter &w, const PlanRequest &request) {
+    const Learner &l = request.learner;
+    w.key("calendar");
+    w.begin_object();
+    w.key("holidays");
+    w.begin_array();
+    for (const HolidayRule &rule : request.holidays) {
+        if (rule.kind == HolidayRule::Kind::date) {
+            w.date(rule.date);
+            continue;
+        }
+        w.begin_object();
+        if (rule.kind == HolidayRule::Kind::month_day) w.member("day", rule.day);
+        w.member("month", rule.month);
+        if (rule.kind == HolidayRule::Kind::nth_weekday) {
+            w.member("nth", rule.nth);
+            w.member("weekday", to_string(rule.weekday));
+        }
+        w.end_object();
+    }
+    w.end_array();
+    w.member("hours_per_week", rounded(l.hours_per_week));
+    w.key("time_off");
+    w.begin_array();
+    for (const DateRange &r : l.time_off) {
+        w.begin_object();
+        w.member("from", r.first);
+        w.member("to", r.last);
+        w.end_object();
+    }
+    w.end_array();
+    w.key("workdays");
+    w.begin_array();
+    for (std::size_t d = 0; d < l.workdays.size(); ++d)
+        if (l.workdays[d]) w.value(to_string(static_cast<Weekday>(d)));
+    w.end_array();
+    w.end_object();
+}
+
 // "changes" (README "Re-planning"): keys in order, units by name.
 void write_changes(JsonWriter &w, const UnitNames &names, const PlanChanges &changes) {
     auto units = [&](JsonWriter::Key key, const std::vector<UnitIndex> &list) {
@@ -167,6 +209,7 @@ std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, c
 
     w.begin_object();
     w.member("as_of", request.as_of);
+    write_calendar(w, request);
     if (plan.changes) write_changes(w, names, *plan.changes);
     if (parts.wants(PlanPart::gaps)) {
     w.key("gaps");

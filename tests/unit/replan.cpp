@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <random>
 #include <sstream>
@@ -344,10 +345,96 @@ TEST_CASE("changes against the previous plan: Alex half a unit behind, with two 
         CHECK(now->finish.days_since(m.finish_before) == m.finish_days);
         CHECK((m.start_days != 0 || m.finish_days != 0));
     }
+    // The causes a person would name: the hours behind, the unit done, the new time off (two
+    // weeks of Monday to Friday with no holiday in them: 10 working days).
+    const std::vector<std::string> causes{"behind the plan by 9 hours on 2027-03-01 (29 done of 38 planned)",
+                                          "done since the previous plan: architectural_patterns@advanced on 2027-01-25",
+                                          "new time off 2027-03-08 to 2027-03-19 (10 working days)"};
+    CHECK(ch.causes == causes);
     const std::string text = plan_to_text(c, planned.request, planned.plan);
+    CHECK(text.find("new time off 2027-03-08 to 2027-03-19 (10 working days)") != std::string::npos);
     CHECK(text.find("Re-planned from 2027-03-01") != std::string::npos);
     CHECK(text.find("Progress on 2027-03-01: 29 hours done of 38 planned") != std::string::npos);
     CHECK(text.find("no longer in the path: architectural_patterns@advanced") != std::string::npos);
+}
+
+// Alex re-planned on 2027-03-01 against his first plan with one change to the request, and no
+// progress: the causes are the sentences about that change alone.
+std::vector<std::string> causes_after(const std::function<void(Json &)> &change) {
+    const Curriculum &c = example();
+    Json r = alex();
+    r["previous"] = Json::parse(plan_text(c, alex()));
+    r["replan_from"] = "2027-03-01";
+    change(r);
+    const PlannedRequest planned = plan_ok(c, r);
+    REQUIRE(planned.plan.changes);
+    std::vector<std::string> out;
+    for (const std::string &cause : planned.plan.changes->causes)
+        if (cause.find("behind the plan") == std::string::npos) out.push_back(cause);
+    return out;
+}
+
+TEST_CASE("the calendar's changes are named, from replan_from on and only where hours change") {
+    using Causes = std::vector<std::string>;
+    CHECK(causes_after([](Json &r) { r["learner"]["hours_per_week"] = 8; }) ==
+          Causes{"hours a week changed from 6 to 8"});
+    CHECK(causes_after([](Json &r) { r["learner"]["workdays"] = {"mon", "tue", "wed", "thu"}; }) ==
+          Causes{"workdays changed from mon, tue, wed, thu, fri to mon, tue, wed, thu"});
+    // The June week off withdrawn: its five weekdays hold hours again.
+    CHECK(causes_after([](Json &r) { r["learner"]["time_off"] = Json::array(); }) ==
+          Causes{"time off 2027-06-14 to 2027-06-18 no longer taken (5 working days back)"});
+    // A new holiday on a Wednesday counts; one on a Saturday, one inside the June time off and
+    // one before replan_from change no hour of the remaining work.
+    CHECK(causes_after([](Json &r) {
+              for (const char *day : {"2027-04-14", "2027-04-17", "2027-06-16", "2027-02-10"}) r["holidays"].push_back(day);
+          }) == Causes{"a new holiday: 2027-04-14"});
+    // Memorial Day (the last Monday of May) withdrawn; a range of time off across a weekend
+    // counts its weekdays only (2027-04-08 to 2027-04-13: Thursday to Tuesday, 4 working days).
+    CHECK(causes_after([](Json &r) {
+              Json holidays = Json::array();
+              for (const Json &h : r["holidays"])
+                  if (!(h.is_object() && h["month"] == 5)) holidays.push_back(h);
+              r["holidays"] = holidays;
+              r["learner"]["time_off"].push_back({{"from", "2027-04-08"}, {"to", "2027-04-13"}});
+          }) == Causes{"new time off 2027-04-08 to 2027-04-13 (4 working days)", "no longer a holiday: 2027-05-31"});
+    // Time off before replan_from is history: nothing of the remaining work changes.
+    CHECK(causes_after([](Json &r) { r["learner"]["time_off"].push_back({{"from", "2027-02-01"}, {"to", "2027-02-05"}}); })
+              .empty());
+}
+
+TEST_CASE("a previous plan without its calendar: the changes name the calendar as a whole") {
+    const Curriculum &c = example();
+    Json r = alex();
+    r["previous"] = Json::parse(plan_text(c, alex()));
+    r["previous"].erase("calendar");
+    r["learner"]["hours_per_week"] = 9;
+    const PlannedRequest planned = plan_ok(c, r);
+    REQUIRE(planned.plan.changes);
+    REQUIRE(planned.plan.changes->causes.size() == 1);
+    CHECK(planned.plan.changes->causes[0].find("holds other hours than before") != std::string::npos);
+}
+
+TEST_CASE("a previous plan's calendar that is not a calendar: status and pointer") {
+    Json r = alex();
+    const Json first = Json::parse(plan_text(example(), alex()));
+    r["previous"] = first;
+    r["previous"]["calendar"] = "weekly";
+    check_rejected(r, Status::schema, "/previous/calendar", "calendar");
+    r["previous"] = first;
+    r["previous"]["calendar"]["hours_per_week"] = -1;
+    check_rejected(r, Status::schema, "/previous/calendar/hours_per_week", "at least 0");
+    r["previous"] = first;
+    r["previous"]["calendar"].erase("hours_per_week");
+    check_rejected(r, Status::schema, "/previous/calendar/hours_per_week", "hours_per_week");
+    r["previous"] = first;
+    r["previous"]["calendar"]["workdays"][2] = "funday";
+    check_rejected(r, Status::schema, "/previous/calendar/workdays/2", "funday");
+    r["previous"] = first;
+    r["previous"]["calendar"]["time_off"][0]["to"] = "2027-06-01";
+    check_rejected(r, Status::schema, "/previous/calendar/time_off/0/to", "before it starts");
+    r["previous"] = first;
+    r["previous"]["calendar"]["holidays"][1]["nth"] = 0;
+    check_rejected(r, Status::schema, "/previous/calendar/holidays/1/nth", "nth");
 }
 
 TEST_CASE("a previous plan that is not a plan: status and pointer") {
