@@ -99,6 +99,18 @@ std::string task_dates(Date start, Date finish) {
     return start.iso() + ", " + finish.plus_days(1).iso();
 }
 
+// What a re-plan changed about a unit, as a note after its name: " (new)", " (finishes 21 days
+// later)"; where only its start moved, the start's days.
+std::string change_note(const PlanOutline::Unit &unit) {
+    if (unit.added) return " (new)";
+    const bool finish = unit.finish_days != 0;
+    const int days = finish ? unit.finish_days : unit.start_days;
+    if (days == 0) return "";
+    const int n = days < 0 ? -days : days;
+    return std::string(finish ? " (finishes " : " (starts ") + std::to_string(n) + (n == 1 ? " day " : " days ") +
+           (days > 0 ? "later)" : "earlier)");
+}
+
 }  // namespace
 
 Result<std::string> export_mermaid_gantt(const PlanOutline &plan) {
@@ -119,9 +131,14 @@ Result<std::string> export_mermaid_gantt(const PlanOutline &plan) {
         const PlanOutline::Unit &unit = plan.path[i];
         if (unit.finish < unit.start) return detail::finish_before_start("/path/" + std::to_string(i) + "/finish");
         Section &section = unit.phase.empty() ? other : section_for(unit.phase, unit.phase);
-        section.lines.push_back(gantt_task_name(unit.unit) + " :t" + std::to_string(i) + ", " +
+        // A unit under way is Mermaid's `active`; what a re-plan changed is said in its name.
+        section.lines.push_back(gantt_task_name(unit.unit + change_note(unit)) + " :" +
+                                (unit.hours_done > 0 ? "active, " : "") + "t" + std::to_string(i) + ", " +
                                 task_dates(unit.start, unit.finish));
     }
+    if (plan.replan_from)
+        rest.lines.push_back(gantt_task_name("Re-planned " + plan.replan_from->iso()) + " :milestone, r0, " +
+                             plan.replan_from->iso() + ", 0d");
     for (std::size_t i = 0; i < plan.milestones.size(); ++i) {
         const PlanOutline::Milestone &m = plan.milestones[i];
         const auto phase = m.id.empty() ? section_of.end() : section_of.find(m.id);

@@ -60,6 +60,17 @@ PlanOutline outline_plan(const Curriculum &c, const PlanRequest &request, const 
         u.finish = pu.finish;
         if (pu.phase) u.phase = program->phases[*pu.phase].id;
         u.hours = pu.hours;
+        u.hours_done = pu.hours_done;
+    }
+    if (request.first_day() != request.start) out.replan_from = request.first_day();
+    if (plan.changes) {
+        std::vector<PlanOutline::Unit *> unit_of(c.graph().unit_count(), nullptr);
+        for (std::size_t i = 0; i < plan.path.size(); ++i) unit_of[plan.path[i].unit] = &out.path[i];
+        for (UnitIndex u : plan.changes->added) unit_of[u]->added = true;
+        for (const PlanChanges::Moved &m : plan.changes->moved) {
+            unit_of[m.unit]->start_days = m.start_days;
+            unit_of[m.unit]->finish_days = m.finish_days;
+        }
     }
     for (const PlannedPhase &ph : plan.phases)
         out.phases.push_back({program->phases[ph.phase].id, program->phases[ph.phase].title});

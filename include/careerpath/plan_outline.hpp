@@ -29,6 +29,11 @@ struct PlanOutline {
         Date start, finish; ///< first and last day worked on
         std::string phase;  ///< the phase id; empty for none
         double hours = 0;   ///< the unit's effort (a document writes it rounded to a millionth)
+        double hours_done = 0;  ///< done before a re-plan's first day: the unit is under way
+        /// Against a re-plan's previous plan (the plan's "changes"): new in the path, or moved
+        /// by so many calendar days at its start and its finish (later is positive).
+        bool added = false;
+        int start_days = 0, finish_days = 0;
     };
     struct Phase {
         std::string id;
@@ -64,6 +69,7 @@ struct PlanOutline {
     std::string program;      ///< empty without a program
     std::string target_role;
     Date start;
+    std::optional<Date> replan_from;  ///< a re-plan's first day, when it is after the start
     std::string time_zone;    ///< the learner's
     std::optional<std::int64_t> as_of;  ///< the request's as_of, in seconds since 1970 UTC
     std::string mentor;       ///< the mentor's name, else id; empty without a mentor

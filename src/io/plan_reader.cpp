@@ -12,6 +12,7 @@
 #include "../date_time.hpp"
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -149,6 +150,9 @@ Ok read_path(const Node &path, io::PlanUse use, PlanOutline &plan) {
         }
         if (use == io::PlanUse::gantt) {
             BOOST_OUTCOME_TRYV(string_member(unit, "phase", u.phase));
+            if (const Node done = unit.member("hours_done"); given(done)) {
+                BOOST_OUTCOME_TRYV(read_number(done, "hours_done", 0, u.hours_done));
+            }
         } else if (use == io::PlanUse::replan) {
             BOOST_OUTCOME_TRYV(hours_member(unit, u.hours));
         } else {
@@ -241,6 +245,41 @@ Result<std::optional<PlanOutline::Session>> read_session(const Node &session) {
     return s;
 }
 
+// A re-plan's "changes" as the chart marks them: the units added, and each moved unit's days,
+// on the path's units of the same name (a name the path lacks marks nothing).
+Ok read_changes_for_chart(const Node &root, PlanOutline &plan) {
+    const Node changes = root.member("changes");
+    if (!given(changes)) return success();
+    BOOST_OUTCOME_TRYV(expect_object(changes));
+    std::map<std::string_view, PlanOutline::Unit *> by_name;
+    for (PlanOutline::Unit &u : plan.path) by_name.emplace(u.unit, &u);
+    auto unit_named = [&](const std::string &name) -> PlanOutline::Unit * {
+        const auto it = by_name.find(name);
+        return it == by_name.end() ? nullptr : it->second;
+    };
+    std::vector<std::string> added;
+    BOOST_OUTCOME_TRYV(strings_member(changes, "added", added));
+    for (const std::string &name : added)
+        if (PlanOutline::Unit *u = unit_named(name)) u->added = true;
+    Node moved;
+    BOOST_OUTCOME_TRYV(array_member(changes, "moved", false, moved));
+    constexpr std::int64_t days = 4'000'000;  // more than 1400-01-01 to 9999-12-31
+    for (std::size_t i = 0; moved && i < moved->size(); ++i) {
+        const Node m = moved.element(i);
+        BOOST_OUTCOME_TRYV(expect_object(m));
+        std::string name;
+        std::int64_t start_days = 0, finish_days = 0;
+        BOOST_OUTCOME_TRYV(required_string_member(m, "unit", name));
+        BOOST_OUTCOME_TRYV(integer_member(m, "start_days", -days, days, start_days));
+        BOOST_OUTCOME_TRYV(integer_member(m, "finish_days", -days, days, finish_days));
+        if (PlanOutline::Unit *u = unit_named(name)) {
+            u->start_days = static_cast<int>(start_days);
+            u->finish_days = static_cast<int>(finish_days);
+        }
+    }
+    return success();
+}
+
 Result<PlanOutline> read_for_gantt(const Node &root) {
     PlanOutline plan;
     Node path, phases, milestones;
@@ -252,6 +291,14 @@ Result<PlanOutline> read_for_gantt(const Node &root) {
     BOOST_OUTCOME_TRYV(read_phases(phases, plan));
     BOOST_OUTCOME_TRYV(read_path(path, io::PlanUse::gantt, plan));
     BOOST_OUTCOME_TRYV(read_milestones(milestones, io::PlanUse::gantt, plan));
+    // A re-plan's first day, marked where it is after the start (a first plan's equals it).
+    if (given(root.member("replan_from"))) {
+        Date replan_from, start;
+        BOOST_OUTCOME_TRYV(date_member(root, "replan_from", replan_from));
+        BOOST_OUTCOME_TRYV(date_member(root, "start", start));
+        if (replan_from != start) plan.replan_from = replan_from;
+    }
+    BOOST_OUTCOME_TRYV(read_changes_for_chart(root, plan));
     return plan;
 }
 

@@ -199,6 +199,53 @@ TEST_CASE("export_mermaid_gantt: a hand-written plan, units without a phase, lab
           "    Ready  really :milestone, m1, 2027-12-31, 0d\n");
 }
 
+TEST_CASE("export_mermaid_gantt: a re-plan marks the units under way, what moved or is new, and its first day") {
+    const Json plan = Json::parse(R"({
+      "learner": "sam", "start": "2027-01-04", "replan_from": "2027-02-01",
+      "path": [
+        {"unit": "x@one", "start": "2027-02-01", "finish": "2027-02-10", "hours_done": 2.5},
+        {"unit": "y@one", "start": "2027-02-11", "finish": "2027-02-20"},
+        {"unit": "z@one", "start": "2027-02-21", "finish": "2027-02-28"},
+        {"unit": "w@one", "start": "2027-03-01", "finish": "2027-03-02", "hours_done": 0}
+      ],
+      "changes": {"added": ["z@one", "gone@one"],
+                  "moved": [{"unit": "x@one", "start_days": 3, "finish_days": 21},
+                            {"unit": "y@one", "start_days": -1, "finish_days": 0},
+                            {"unit": "w@one", "start_days": 0, "finish_days": -1}]}
+    })");
+    auto gantt = export_mermaid_gantt(plan);
+    REQUIRE(gantt);
+    CHECK(gantt.value() ==
+          "gantt\n"
+          "    title Learning plan for sam\n"
+          "    dateFormat YYYY-MM-DD\n"
+          "    section Other\n"
+          "    x@one (finishes 21 days later) :active, t0, 2027-02-01, 2027-02-11\n"
+          "    y@one (starts 1 day earlier) :t1, 2027-02-11, 2027-02-21\n"
+          "    z@one (new) :t2, 2027-02-21, 2027-03-01\n"
+          "    w@one (finishes 1 day earlier) :t3, 2027-03-01, 2027-03-03\n"
+          "    section Milestones\n"
+          "    Re-planned 2027-02-01 :milestone, r0, 2027-02-01, 0d\n");
+    // A first plan (replan_from is its start) has no such milestone.
+    Json first = plan;
+    first["replan_from"] = "2027-01-04";
+    first.erase("changes");
+    REQUIRE(export_mermaid_gantt(first));
+    CHECK(export_mermaid_gantt(first).value().find("Re-planned") == std::string::npos);
+    // Alex's re-plan: the unit half done is under way, and moved.
+    const Curriculum c = load_ok(read_example("engineering-growth.json"));
+    Json replan = Json::parse(read_example("alex.replan.request.json"));
+    auto first_plan = plan_from_json(c, read_example("alex.request.json"));
+    REQUIRE(first_plan);
+    replan["previous"] = plan_to_json(c, first_plan.value().request, first_plan.value().plan);
+    auto planned = plan_from_json(c, replan.dump());
+    REQUIRE(planned);
+    const std::string text = export_mermaid_gantt(c, planned.value().request, planned.value().plan).value();
+    CHECK(text.find("    scalability_planning@advanced (finishes 34 days later) :active, t0, 2027-03-01, 2027-03-25\n") !=
+          std::string::npos);
+    CHECK(text.find("    Re-planned 2027-03-01 :milestone, r0, 2027-03-01, 0d\n") != std::string::npos);
+}
+
 TEST_CASE("export_mermaid_gantt: a document that is not a plan is a schema error with its pointer") {
     struct Case {
         const char *document;
@@ -216,6 +263,15 @@ TEST_CASE("export_mermaid_gantt: a document that is not a plan is a schema error
         {R"({"path": [{"unit": "a@b", "start": "2027-03-01", "finish": "2027-03-01", "phase": 3}]})", "/path/0/phase"},
         {R"({"path": [], "phases": [{"title": "no id"}]})", "/phases/0/id"},
         {R"({"path": [], "milestones": [{"title": "no due"}]})", "/milestones/0/due"},
+        {R"({"path": [{"unit": "a@b", "start": "2027-03-01", "finish": "2027-03-01", "hours_done": -1}]})",
+         "/path/0/hours_done"},
+        {R"({"path": [], "start": "2027-01-04", "replan_from": "2027-02-30"})", "/replan_from"},
+        {R"({"path": [], "replan_from": "2027-02-01"})", "/start"},
+        {R"({"path": [], "changes": []})", "/changes"},
+        {R"({"path": [], "changes": {"added": [1]}})", "/changes/added/0"},
+        {R"({"path": [], "changes": {"moved": [{"unit": "a@b", "start_days": 1}]}})", "/changes/moved/0/finish_days"},
+        {R"({"path": [], "changes": {"moved": [{"unit": "a@b", "start_days": 0.5, "finish_days": 1}]}})",
+         "/changes/moved/0/start_days"},
     };
     for (const auto &k : cases) {
         auto r = export_mermaid_gantt(Json::parse(k.document));
@@ -751,8 +807,13 @@ TEST_CASE("plan exports: from the model, the bytes of the plan document's export
         const Curriculum &curriculum;
         PlannedRequest planned;
     };
+    // A re-plan against the first plan: what changed is drawn from the model and from the document alike.
+    Json replan = Json::parse(read_example("alex.replan.request.json"));
+    replan["previous"] = plan_to_json(example, plan_ok(example, Json::parse(read_example("alex.request.json"))).request,
+                                      plan_ok(example, Json::parse(read_example("alex.request.json"))).plan);
     const Case cases[] = {
         {"alex", example, plan_ok(example, Json::parse(read_example("alex.request.json")))},
+        {"alex re-planned", example, plan_ok(example, replan)},
         {"maria", example, plan_ok(example, Json::parse(read_example("maria.request.json")))},
         {"alex with as_of", example, plan_ok(example, with_as_of)},
         {"alex without a mentor", example, plan_ok(example, without_mentor)},
