@@ -106,3 +106,36 @@ def test_bad_requests_raise_with_pointer(example, examples_dir, change, error, p
 def test_malformed_request_is_a_parse_error(example):
     with pytest.raises(careerpath.ParseError):
         example.plan("{not json")
+
+
+def test_replan_against_the_previous_plan(example, examples_dir):
+    # Alex's re-plan on 2027-03-01 (README "Re-planning"): one unit done, one half done, two
+    # weeks off; the changes name each cause, and the batch gives the same plan.
+    first = example.plan(request(examples_dir, "alex.request.json"))
+    again = request(examples_dir, "alex.replan.request.json")
+    again["previous"] = first
+    plan = example.plan(again)
+    assert plan["replan_from"] == "2027-03-01"
+    assert plan["progress_vs_plan"] == {"hours_done": 29.0, "hours_planned": 38.0, "on": "2027-03-01",
+                                        "status": "at_risk"}
+    changes = plan["changes"]
+    assert changes["removed"] == ["architectural_patterns@advanced"]
+    assert "new time off 2027-03-08 to 2027-03-19 (10 working days)" in changes["causes"]
+    assert changes["finish_before"] == first["summary"]["finish"]
+    assert [u["unit"] for u in plan["path"]][0] == "scalability_planning@advanced"
+    assert plan["path"][0]["hours_done"] == 9.0
+    [batched] = list(example.plan_batch([again]))
+    assert batched == plan
+
+
+def test_replan_bad_progress_raises_with_pointer(example, examples_dir):
+    r = request(examples_dir, "alex.replan.request.json")
+    r["progress"][1]["unit"] = "juggling@advanced"
+    with pytest.raises(careerpath.UnknownReferenceError) as raised:
+        example.plan(r)
+    assert raised.value.pointer == "/progress/1/unit"
+    r = request(examples_dir, "alex.replan.request.json")
+    r["previous"] = {"path": "not a plan"}
+    with pytest.raises(careerpath.SchemaError) as raised:
+        example.plan(r)
+    assert raised.value.pointer == "/previous/path"
