@@ -9,12 +9,14 @@
 
 #include "calendar_changes.hpp"
 #include "date_time.hpp"
+#include "least_hours.hpp"
 #include "plan_request_errors.hpp"  // program_past_calendar_end: the request reader's message for it
 #include "rounding.hpp"             // rounded: hours in messages read as the plan document writes them
 #include "schedule.hpp"
 #include "session_agenda.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <map>
@@ -240,7 +242,8 @@ std::vector<UnitWindow> unit_windows(const PlanRequest &request, const std::vect
     auto add = [&](Date release, Date due) {
         out.push_back({release, due, calendar.hours_before(release), calendar.hours_through(due)});
     };
-    for (const PhaseWindow &w : phases) add(w.first, w.last);
+    // Phases as guidance release every unit at the start; their ends stay the due dates.
+    for (const PhaseWindow &w : phases) add(request.phases == PhaseMode::guide ? request.start : w.first, w.last);
     add(request.start, request.target_date);
     return out;
 }
@@ -581,6 +584,37 @@ void add_target(const Context &cx, Plan &plan) {
     }
 }
 
+// --- Advice ------------------------------------------------------------------------------------
+
+// The least weekly hours for the target date and for each phase's end (least_hours.hpp), on the
+// plan's own calendar: its hours over the hours of a working day count working days. With no
+// hours a week there is no work either (check_capacity), and every figure is 0.
+Advice advise(const Context &cx, const Calendar &calendar, const std::vector<PhaseWindow> &windows,
+              const PathJobs &path) {
+    const PlanRequest &request = cx.request;
+    const double per_day = calendar.hours_per_working_day();
+    auto days = [&](double hours) -> std::int64_t { return per_day > 0 ? std::llround(hours / per_day) : 0; };
+    detail::LeastHoursInput in;
+    in.jobs = &path.jobs;
+    in.workdays_per_week = static_cast<int>(std::count(request.learner.workdays.begin(), request.learner.workdays.end(), true));
+    const bool guide = request.phases == PhaseMode::guide;
+    for (const PhaseWindow &w : windows)
+        in.windows.push_back({guide ? 0 : days(calendar.hours_before(w.first)), days(calendar.hours_through(w.last))});
+    in.target_due = days(calendar.hours_through(request.target_date));
+    in.windows.push_back({0, in.target_due});
+    in.window_of.reserve(path.units.size());
+    for (const PlannedUnit &pu : path.units) in.window_of.push_back(pu.phase.value_or(windows.size()));
+    const detail::LeastHours least = detail::least_hours(in);
+
+    Advice advice;
+    advice.min_hours_per_week = least.target;
+    for (std::size_t p = 0; p < windows.size(); ++p) advice.phases.push_back({p, least.windows[p]});
+    if (!guide && !windows.empty())
+        if (const auto finish = calendar.day_ending(least.total_hours))
+            advice.working_ahead = Advice::WorkingAhead{*finish, least.target_working_ahead};
+    return advice;
+}
+
 // --- Sessions ----------------------------------------------------------------------------------
 
 // Why a dropped occurrence's slots were closed: the set of SlotClosure kinds that closed them,
@@ -868,6 +902,7 @@ Result<Plan> make_plan(const Curriculum &c, const PlanRequest &request, const Li
 
     const auto windows = phase_windows(cx.program, request.start);
     PathJobs path = path_jobs(cx, calendar, windows, plan.gap, progress);
+    plan.advice = advise(cx, calendar, windows, path);
     const Schedule schedule = schedule_min_max_lateness(path.jobs);
 
     const AxisDates dates{cx, calendar, horizon};
@@ -877,7 +912,7 @@ Result<Plan> make_plan(const Curriculum &c, const PlanRequest &request, const Li
     BOOST_OUTCOME_TRYV(summarize(dates, schedule, path, plan));
 
     add_phases(cx, windows, plan);
-    add_released_late(cx, windows, path, position_of, plan);
+    if (request.phases == PhaseMode::hard) add_released_late(cx, windows, path, position_of, plan);
     add_target(cx, plan);
     BOOST_OUTCOME_TRYV(add_sessions(cx, calendar, plan));
     order_warnings(cx, plan);

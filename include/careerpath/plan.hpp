@@ -2,6 +2,7 @@
 // summary, computed from a curriculum and a plan request (SPEC "Plan request -> plan").
 #pragma once
 
+#include <careerpath/advice.hpp>
 #include <careerpath/calendar.hpp>
 #include <careerpath/curriculum.hpp>
 #include <careerpath/date.hpp>
@@ -122,6 +123,7 @@ struct Plan {
     std::vector<Session> sessions;  ///< placed and moved in time order, then dropped (see place_sessions)
     std::vector<PlanWarning> warnings;
     PlanSummary summary;
+    Advice advice;
     /// With a previous plan (PlanRequest::previous) only.
     std::optional<PlanChanges> changes;
     std::optional<ProgressVsPlan> progress_vs_plan;

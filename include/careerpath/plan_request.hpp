@@ -116,9 +116,15 @@ struct PreviousPlan {
     std::optional<CalendarSpec> calendar;
 };
 
+/// How a program's phases hold their units (request "phases", README "Advice"): `hard`, a unit
+/// is released at its phase's start; `guide`, a unit may start before its phase when the learner
+/// has free capacity. Either way the phase's end is its units' due date.
+enum class PhaseMode { hard, guide };
+
 struct PlanRequest {
     /// What the plan document holds (request "omit"); every part by default.
     PlanParts parts;
+    PhaseMode phases = PhaseMode::hard;
     Learner learner;
     std::optional<std::size_t> program;
     std::size_t target_role = 0;

@@ -311,6 +311,13 @@ Result<PlanRequest> io::read_plan_request(const Curriculum &c, const Node &root,
     BOOST_OUTCOME_TRYV(read_previous(c, root, request));
     BOOST_OUTCOME_TRYV(read_mentor(root.member("mentor"), limits, request.mentor));
     BOOST_OUTCOME_TRYV(read_omitted_parts(root.member("omit"), request.parts));
+    if (const Node phases = root.member("phases"); phases && !phases->is_null()) {
+        if (!phases->is_string() || (phases->string() != "hard" && phases->string() != "guide"))
+            return schema_error(phases.pointer(), "phases must be \"hard\" (a unit starts in its phase) or \"guide\" (a "
+                                                  "unit may start before its phase when there is time), not " +
+                                                      phases->dump());
+        request.phases = phases->string() == "guide" ? PhaseMode::guide : PhaseMode::hard;
+    }
     std::optional<Date> as_of_day;  // the day as written, in the writer's own offset
     if (const Node as_of = root.member("as_of")) {
         OffsetDateTime stamp;

@@ -84,6 +84,30 @@ void write_calendar(JsonWriter &w, const PlanRequest &request) {
     w.end_object();
 }
 
+// "advice" (README "Advice"): the least weekly hours, null where none would do.
+void write_advice(JsonWriter &w, const Program *program, const Advice &advice) {
+    w.key("advice");
+    w.begin_object();
+    w.member("min_hours_per_week", advice.min_hours_per_week);
+    w.key("phases");
+    w.begin_array();
+    for (const Advice::Phase &p : advice.phases) {
+        w.begin_object();
+        w.member("min_hours_per_week", p.min_hours_per_week);
+        w.member("phase", program->phases[p.phase].id);
+        w.end_object();
+    }
+    w.end_array();
+    if (const auto &ahead = advice.working_ahead) {
+        w.key("working_ahead");
+        w.begin_object();
+        w.member("finish", ahead->finish);
+        w.member("min_hours_per_week", ahead->min_hours_per_week);
+        w.end_object();
+    }
+    w.end_object();
+}
+
 // "changes" (README "Re-planning"): keys in order, units by name.
 void write_changes(JsonWriter &w, const UnitNames &names, const PlanChanges &changes) {
     auto units = [&](JsonWriter::Key key, const std::vector<UnitIndex> &list) {
@@ -208,6 +232,7 @@ std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, c
     };
 
     w.begin_object();
+    write_advice(w, request.program ? &c.programs()[*request.program] : nullptr, plan.advice);
     w.member("as_of", request.as_of);
     write_calendar(w, request);
     if (plan.changes) write_changes(w, names, *plan.changes);
@@ -368,6 +393,36 @@ std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, c
     return text;
 }
 
+// The advice in a sentence or two: the hours a week the target date takes against the learner's,
+// and what working ahead of the phases would give.
+std::string advice_text(const PlanRequest &request, const Plan &plan) {
+    const Advice &a = plan.advice;
+    auto hours = [](double h) {
+        std::ostringstream s;
+        s << rounded(h);
+        return s.str();
+    };
+    const std::string target = request.target_date.iso();
+    std::string out = "  ";
+    if (!a.min_hours_per_week)
+        out += "no number of hours a week meets the target date " + target + ": work is released too late for it";
+    else if (plan.summary.target_met)
+        out += "the target date " + target + " needs " + hours(*a.min_hours_per_week) + " hours a week; the learner has " +
+               hours(request.learner.hours_per_week);
+    else
+        out += "at " + hours(request.learner.hours_per_week) + " hours a week the path finishes on " +
+               plan.summary.finish.iso() + "; " + hours(*a.min_hours_per_week) + " hours a week meet the target date " +
+               target;
+    out += "\n";
+    if (const auto &ahead = a.working_ahead; ahead && ahead->finish < plan.summary.finish) {
+        out += "  working ahead of the phases (\"phases\": \"guide\") would finish on " + ahead->finish.iso();
+        if (ahead->min_hours_per_week && (!a.min_hours_per_week || *ahead->min_hours_per_week < *a.min_hours_per_week))
+            out += ", and meet the target date at " + hours(*ahead->min_hours_per_week) + " hours a week";
+        out += "\n";
+    }
+    return out;
+}
+
 std::string plan_to_text(const Curriculum &c, const PlanRequest &request, const Plan &plan) {
     const UnitGraph &graph = c.graph();
     const Program *program = request.program ? &c.programs()[*request.program] : nullptr;
@@ -485,6 +540,7 @@ std::string plan_to_text(const Curriculum &c, const PlanRequest &request, const 
         << "  finish " << s.finish.iso() << " (earliest possible " << s.lower_bound_finish.iso() << "), target "
         << request.target_date.iso() << (s.target_met ? " met" : " missed") << "\n"
         << "  max lateness " << hours(s.max_lateness_hours) << " working hours, " << s.max_late_days << " days late at most\n";
+    out << "\nWhat it takes\n" << advice_text(request, plan);
     return out.str();
 }
 

@@ -200,19 +200,19 @@ function(run_batch name expected_rc expected_lines out_re err_re)
 endfunction()
 
 set(curriculum ${EXAMPLES}/engineering-growth.json)
-set(plan_re "^{\"as_of\":[^\n]*\"learner\":\"alex\"")
+set(plan_re "^{\"advice\":[^\n]*\"learner\":\"alex\"")
 # Good and bad lines: exit 1, every line answered in order, the errors with their line numbers.
 run_batch(batch-mixed 1 5
-  "${plan_re}[^\n]*\n{\"error\":{\"line\":2,\"message\":\"malformed JSON[^\n]*\"status\":\"CAREERPATH_ERR_PARSE\"}}\n{\"as_of\":[^\n]*\"learner\":\"maria\"[^\n]*\n{\"error\":{\"line\":4,\"message\":\"start \\\\\"2027-02-30\\\\\" is not a date[^\n]*\"pointer\":\"/start\",\"status\":\"CAREERPATH_ERR_SCHEMA\"}}\n{\"as_of\":[^\n]*\"learner\":\"alex-2\"[^\n]*\n$"
+  "${plan_re}[^\n]*\n{\"error\":{\"line\":2,\"message\":\"malformed JSON[^\n]*\"status\":\"CAREERPATH_ERR_PARSE\"}}\n{\"advice\":[^\n]*\"learner\":\"maria\"[^\n]*\n{\"error\":{\"line\":4,\"message\":\"start \\\\\"2027-02-30\\\\\" is not a date[^\n]*\"pointer\":\"/start\",\"status\":\"CAREERPATH_ERR_SCHEMA\"}}\n{\"advice\":[^\n]*\"learner\":\"alex-2\"[^\n]*\n$"
   "^careerpath batch: 5 lines, 3 planned, 2 failed, [0-9]+\\.[0-9] s \\([0-9]+ lines/s\\)\n$"
   ARGS ${curriculum} ${DATA}/batch_mixed.jsonl)
 # All good (the last line without a line break): exit 0, on one thread and on four.
-run_batch(batch-good 0 3 "${plan_re}[^\n]*\n{\"as_of\":[^\n]*\"learner\":\"maria\"[^\n]*\n{\"as_of\":[^\n]*\"learner\":\"maria-2\"[^\n]*\n$"
+run_batch(batch-good 0 3 "${plan_re}[^\n]*\n{\"advice\":[^\n]*\"learner\":\"maria\"[^\n]*\n{\"advice\":[^\n]*\"learner\":\"maria-2\"[^\n]*\n$"
   "^careerpath batch: 3 lines, 3 planned, 0 failed, " ARGS ${curriculum} ${DATA}/batch_good.jsonl --threads 1)
 run_batch(batch-good-threads 0 3 "${plan_re}" "3 planned, 0 failed"
   ARGS --threads=4 ${curriculum} ${DATA}/batch_good.jsonl)
 # From stdin: - or no file at all.
-run_batch(batch-stdin-dash 1 5 "^{\"as_of\".*\n{\"error\":{\"line\":2,.*\n{\"error\":{\"line\":4," "5 lines, 3 planned, 2 failed"
+run_batch(batch-stdin-dash 1 5 "^{\"advice\".*\n{\"error\":{\"line\":2,.*\n{\"error\":{\"line\":4," "5 lines, 3 planned, 2 failed"
   INPUT ${DATA}/batch_mixed.jsonl ARGS ${curriculum} -)
 run_batch(batch-stdin-implicit 0 3 "${plan_re}" "3 lines, 3 planned, 0 failed"
   INPUT ${DATA}/batch_good.jsonl ARGS ${curriculum})
