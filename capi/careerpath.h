@@ -151,7 +151,10 @@ CAREERPATH_API careerpath_status careerpath_score(const careerpath_curriculum *c
 /* A cohort report (SPEC "Cohort report"): `request` is {"min_group_size": 5, "people": [score
    request, ...]} of `len` bytes; on success *out_json is the ROI table for all individuals, per
    team and per organization, each figure with its n and suppressed under the minimum group size.
-   A bad person fails the whole report with that person's error, its pointer under /people/K. */
+   With "economics": {"currency", "replacement_cost", "baseline_retention"} each row adds the
+   investment, cost per promotion, turnover cost avoided and ROI, amounts in exact cents (README
+   "Money"). A bad person fails the whole report with that person's error, its pointer under
+   /people/K. */
 CAREERPATH_API careerpath_status careerpath_cohort(const careerpath_curriculum *c, const char *request, size_t len,
                                                    char **out_json);
 

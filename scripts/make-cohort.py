@@ -6,7 +6,8 @@
 Python 3 standard library only, a fixed seed: the same curriculum and the same two stories give
 the same file, byte for byte.
 
-The cohort is {"min_group_size": 5, "people": [score request, ...]} (docs/scoring.md). It holds
+The cohort is {"min_group_size": 5, "economics": {...}, "people": [score request, ...]}
+(docs/scoring.md; the economics as README "Money" reads them). It holds
 Alex and Maria (examples/data/alex.score.json and maria.score.json, as they are) and 56
 synthetic people in 5 teams of 2 organizations; one team, northwind/mobile, has 4 people, under
 the minimum group size, so that its row shows suppression. Each synthetic person:
@@ -54,6 +55,9 @@ TEAMS = [
     ("northwind", "data-platform", 16),
     ("northwind", "mobile", 4),
 ]
+# The money side of the report (README "Money"): what replacing an engineer who leaves costs, and
+# the retention expected without the program, in the currency of the curriculum's prices.
+ECONOMICS = {"currency": "USD", "replacement_cost": 60000, "baseline_retention": 0.85}
 SNAPSHOT = {"fastgrow": dt.date(2027, 11, 30), "northwind": dt.date(2027, 12, 15)}
 MENTORS = ["mike", "sara", "tomas"]
 PEOPLE_SKILLS = {
@@ -288,7 +292,7 @@ def main():
         for number in range(1, count + 1):
             people.append(make_person(rng, curriculum, programs, org, team, number))
     with open(args.output, "w", encoding="utf-8") as f:
-        f.write(dump({"min_group_size": 5, "people": people}) + "\n")
+        f.write(dump({"min_group_size": 5, "economics": ECONOMICS, "people": people}) + "\n")
     print(f"wrote {args.output}: {len(people)} people")
 
 

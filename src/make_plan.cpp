@@ -920,6 +920,7 @@ Result<Plan> make_plan(const Curriculum &c, const PlanRequest &request, const Li
         plan.progress_vs_plan = progress_against(cx, *request.previous, plan);
         plan.changes = changes_against(cx, *request.previous, *plan.progress_vs_plan, plan);
     }
+    if (cx.program) plan.cost = plan_cost(*cx.program, request.start, plan.summary.finish);
     return plan;
 }
 

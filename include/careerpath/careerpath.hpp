@@ -16,7 +16,9 @@
 #include <careerpath/levels.hpp>
 #include <careerpath/limits.hpp>
 #include <careerpath/match.hpp>
+#include <careerpath/money.hpp>
 #include <careerpath/plan.hpp>
+#include <careerpath/plan_cost.hpp>
 #include <careerpath/plan_outline.hpp>
 #include <careerpath/plan_request.hpp>
 #include <careerpath/scorecard.hpp>

@@ -6,6 +6,7 @@
 #include <careerpath/graph.hpp>
 #include <careerpath/levels.hpp>
 #include <careerpath/limits.hpp>
+#include <careerpath/money.hpp>
 #include <careerpath/version.hpp>
 
 #include <cstddef>
@@ -95,6 +96,8 @@ struct Program {
     std::vector<Phase> phases;
     std::vector<std::size_t> session_types;
     std::vector<std::size_t> metrics;
+    /// The price per month (per person for a group program), where the curriculum gives one.
+    std::optional<Money> price;
 };
 
 struct Metric {

@@ -9,6 +9,7 @@
 #include <careerpath/error.hpp>
 #include <careerpath/gap.hpp>
 #include <careerpath/limits.hpp>
+#include <careerpath/plan_cost.hpp>
 #include <careerpath/plan_request.hpp>
 #include <careerpath/scorecard.hpp>
 #include <careerpath/sessions.hpp>
@@ -127,6 +128,8 @@ struct Plan {
     /// With a previous plan (PlanRequest::previous) only.
     std::optional<PlanChanges> changes;
     std::optional<ProgressVsPlan> progress_vs_plan;
+    /// What the plan costs (plan_cost.hpp), where the request's program has a price.
+    std::optional<PlanCost> cost;
 };
 
 /// The plan for one request. Zero learning capacity where hours are needed is

@@ -5,6 +5,7 @@
 #include "../curriculum_data.hpp"
 #include "document.hpp"
 #include "json_reader.hpp"
+#include "money_reader.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -593,6 +594,11 @@ private:
             BOOST_OUTCOME_TRYV(read_phases(n, p));
             BOOST_OUTCOME_TRYV(read_id_list(n, "sessions", d_.session_type_index, "session type", p.session_types));
             BOOST_OUTCOME_TRYV(read_id_list(n, "metrics", d_.metric_index, "metric", p.metrics));
+            if (const Node price = n.member("price"); price && !price->is_null()) {
+                Money m;
+                BOOST_OUTCOME_TRYV(detail::read_price(price, m));
+                p.price = std::move(m);
+            }
             d_.programs.push_back(std::move(p));
         }
         return success();

@@ -426,6 +426,8 @@ std::uint64_t Value::unsigned_integer() const noexcept {
     return v;
 }
 
+std::string_view Value::number_text() const noexcept { return document_->token(index_); }
+
 std::string_view Value::string() const noexcept { return document_->string_at(index_); }
 
 std::size_t Value::size() const noexcept {

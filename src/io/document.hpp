@@ -63,6 +63,9 @@ public:
     /// A whole number; a negative one read as unsigned wraps, as nlohmann's get<> does.
     std::int64_t integer() const noexcept;
     std::uint64_t unsigned_integer() const noexcept;
+    /// A number's text as the document spells it ("2500.50", "25e2"): its exact decimal value,
+    /// for the readers of money, which must not go through the nearest double (README "Money").
+    std::string_view number_text() const noexcept;
     /// A string's bytes, escapes decoded.
     std::string_view string() const noexcept;
 

@@ -4,6 +4,7 @@
 
 #include "../date_time.hpp"
 #include "json_writer.hpp"
+#include "money_writer.hpp"
 
 #include <iomanip>
 #include <sstream>
@@ -105,6 +106,22 @@ void write_advice(JsonWriter &w, const Program *program, const Advice &advice) {
         w.member("min_hours_per_week", ahead->min_hours_per_week);
         w.end_object();
     }
+    w.end_object();
+}
+
+// "cost" (README "Money"): the amount, then how it was reached.
+void write_cost(JsonWriter &w, const PlanCost &cost) {
+    w.key("cost");
+    w.begin_object();
+    detail::write_amount(w, cost.total.cents);
+    w.member("currency", cost.total.currency);
+    w.member("months", cost.months);
+    w.member("months_past_end", cost.months_past_end);
+    w.key("price");
+    w.begin_object();
+    detail::write_amount(w, cost.price_cents);
+    w.member("per", "month");
+    w.end_object();
     w.end_object();
 }
 
@@ -236,6 +253,7 @@ std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, c
     w.member("as_of", request.as_of);
     write_calendar(w, request);
     if (plan.changes) write_changes(w, names, *plan.changes);
+    if (plan.cost) write_cost(w, *plan.cost);
     if (parts.wants(PlanPart::gaps)) {
     w.key("gaps");
     w.begin_array();
@@ -540,6 +558,14 @@ std::string plan_to_text(const Curriculum &c, const PlanRequest &request, const 
         << "  finish " << s.finish.iso() << " (earliest possible " << s.lower_bound_finish.iso() << "), target "
         << request.target_date.iso() << (s.target_met ? " met" : " missed") << "\n"
         << "  max lateness " << hours(s.max_lateness_hours) << " working hours, " << s.max_late_days << " days late at most\n";
+    if (const auto &cost = plan.cost) {
+        const int months = cost->months + cost->months_past_end;
+        out << "  cost " << format_money(cost->total) << ": " << months << (months == 1 ? " month" : " months") << " at "
+            << format_money(cost->price_cents, cost->total.currency) << " a month";
+        if (cost->months_past_end > 0)
+            out << " (the program's " << cost->months << ", and " << cost->months_past_end << " past its end)";
+        out << "\n";
+    }
     out << "\nWhat it takes\n" << advice_text(request, plan);
     return out.str();
 }

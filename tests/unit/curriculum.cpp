@@ -385,7 +385,7 @@ TEST_CASE("unknown fields are ignored everywhere") {
                           {"id": "n", "minutes": 45, "as_needed": {"weeks_before_target": 2, "count": 1, "why": 1}}],
         "metrics": [{"id": "m", "kind": "survey", "owner": "hr"}],
         "raters": {"self": {"weight": 0, "anonymous": true}},
-        "programs": [{"id": "p", "target_role": "r", "months": 2, "price": 1000,
+        "programs": [{"id": "p", "target_role": "r", "months": 2, "discount": 1000,
                       "phases": [{"id": "ph", "months": [1, 2], "focus": ["a"], "deliverable": "x"}],
                       "sessions": ["s"], "metrics": ["m"]}]})";
     const Curriculum c = load_ok(text);
@@ -399,6 +399,7 @@ TEST_CASE("unknown fields are ignored everywhere") {
     CHECK(c.raters().size() == 1);
     REQUIRE(c.programs().size() == 1);
     CHECK(c.programs()[0].phases.size() == 1);
+    CHECK_FALSE(c.programs()[0].price.has_value());  // "price" is a known field (README "Money"), "discount" is not
 }
 
 // --- Rejections ------------------------------------------------------------------------------

@@ -414,7 +414,10 @@ class Curriculum:
         ``retention_rate``, ``mean_skill_growth``, ``mean_readiness``, ``share_on_track``) for
         ``individuals``, ``teams`` and ``organizations``; each figure is ``{"value", "n",
         "suppressed"}``, and a row or figure of fewer than ``min_group_size`` people shows no
-        value. A bad person raises that person's error, its ``.pointer`` under ``/people/K``."""
+        value. With ``"economics"`` each row adds ``economics``: ``investment``,
+        ``cost_per_promotion``, ``turnover_cost_avoided`` (each ``{"amount": "15000.00",
+        "cents": 1500000, "n", "suppressed"}``) and ``roi`` (README "Money"). A bad person raises
+        that person's error, its ``.pointer`` under ``/people/K``."""
         return self._document_call("careerpath_cohort", request)
 
     def match(self, request: Document) -> Dict[str, Any]:
