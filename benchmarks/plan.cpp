@@ -8,6 +8,10 @@
 //                      what writing costs, apart from reading the request and planning
 //   BM_PlanHorizon/H   1,000 skills at H tenths of an hour a week: the same units spread over five
 //                      years (H = 1680) or forty (H = 200); the time must not follow the days
+//   BM_Advice/N        the advice alone (README "Advice"): the least weekly hours of BM_Plan/N's
+//                      path (least_hours.hpp, internal), with its windows' working days read off the
+//                      calendar as make_plan does; every plan computes it, so it must stay under a
+//                      tenth of BM_Plan/N
 // Counters: units and hours in the path, and the calendar days from start to finish; plan_bytes.
 // The library is handed text only (Curriculum::load, plan_from_json, plan_json_text), so that the
 // same source builds against the library before and after its readers change
@@ -15,6 +19,11 @@
 #include "synthetic.hpp"
 
 #include <careerpath/plan.hpp>
+
+#include "least_hours.hpp"
+
+#include <algorithm>
+#include <cmath>
 
 #include <benchmark/benchmark.h>
 
@@ -113,9 +122,52 @@ void BM_PlanHorizon(benchmark::State &state) {
     time_plan(state, make_case(1000, static_cast<double>(state.range(0)) / 10));
 }
 
+void BM_Advice(benchmark::State &state) {
+    using namespace careerpath;
+    const PlanCase c = make_case(static_cast<std::size_t>(state.range(0)), 168);
+    auto made = make_plan(c.curriculum, c.request);
+    if (!made) {
+        state.SkipWithError(made.error().message.c_str());
+        return;
+    }
+    const Plan &plan = made.value();
+    const PlanRequest &r = c.request;
+    const Calendar calendar(CalendarSpec{r.first_day(), r.learner.hours_per_week, r.learner.workdays, r.holidays,
+                                         r.learner.time_off},
+                            plan.summary.finish.plus_days(366));
+    // The path as the scheduler had it: hours and prerequisites, by position.
+    std::vector<std::size_t> position(c.curriculum.graph().unit_count(), 0);
+    for (std::size_t k = 0; k < plan.path.size(); ++k) position[plan.path[k].unit] = k;
+    std::vector<Job> jobs(plan.path.size());
+    for (std::size_t k = 0; k < plan.path.size(); ++k) {
+        jobs[k].hours = plan.path[k].hours;
+        for (UnitIndex u : plan.path[k].requires_units) jobs[k].predecessors.push_back(position[u]);
+    }
+    std::optional<double> figure;
+    for (auto _ : state) {
+        const double per_day = calendar.hours_per_working_day();
+        auto days = [&](double hours) { return static_cast<std::int64_t>(std::llround(hours / per_day)); };
+        detail::LeastHoursInput in;
+        in.jobs = &jobs;
+        in.workdays_per_week = static_cast<int>(std::count(r.learner.workdays.begin(), r.learner.workdays.end(), true));
+        for (const PlannedPhase &p : plan.phases)
+            in.windows.push_back({days(calendar.hours_before(p.first)), days(calendar.hours_through(p.last))});
+        in.target_due = days(calendar.hours_through(r.target_date));
+        in.windows.push_back({0, in.target_due});
+        in.window_of.reserve(plan.path.size());
+        for (const PlannedUnit &pu : plan.path) in.window_of.push_back(pu.phase.value_or(plan.phases.size()));
+        const detail::LeastHours least = detail::least_hours(in);
+        figure = least.target;
+        benchmark::DoNotOptimize(figure);
+    }
+    state.counters["units"] = static_cast<double>(plan.path.size());
+    state.counters["min_hours"] = figure.value_or(-1);
+}
+
 }  // namespace
 
 BENCHMARK(BM_Plan)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PlanJson)->Arg(1000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PlanWrite)->Arg(1000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PlanHorizon)->Arg(1680)->Arg(400)->Arg(200)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Advice)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMicrosecond);

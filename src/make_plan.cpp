@@ -573,11 +573,23 @@ void add_target(const Context &cx, Plan &plan) {
     plan.milestones.push_back({role.id, "Ready for " + role.title, target, summary.finish, summary.target_met});
     if (!summary.target_met) {
         std::vector<UnitIndex> late = units_finishing_after(plan, target);
+        // What to do about it (README "Advice"): the hours a week that meet it, and what working
+        // ahead of the phases would give.
+        const Advice &advice = plan.advice;
+        std::string remedy = advice.min_hours_per_week
+                                 ? "; at " + format_hours(*advice.min_hours_per_week) + " hours a week instead of " +
+                                       format_hours(cx.request.learner.hours_per_week) + " it is met"
+                                 : "; no number of hours a week meets it";
+        if (const auto &ahead = advice.working_ahead)
+            remedy += ahead->finish < summary.finish
+                          ? "; working ahead of the phases (\"phases\": \"guide\") would finish on " +
+                                ahead->finish.iso() + (ahead->finish <= target ? ", in time" : "")
+                          : "; working ahead of the phases would not finish earlier";
         const std::string message = "the path finishes on " + summary.finish.iso() + ", after the target date " +
                                     target.iso() + "; the earliest possible finish is " +
                                     summary.lower_bound_finish.iso() + "; " + counted(late.size(), "unit") +
                                     (late.size() == 1 ? " finishes" : " finish") +
-                                    " after the target date: " + some_units(cx.c, late);
+                                    " after the target date: " + some_units(cx.c, late) + remedy;
         plan.warnings.push_back(listing(warning_of("target_missed", message, {target, summary.finish},
                                                    "learning hours between the start and the target date"),
                                         std::move(late)));
@@ -613,6 +625,59 @@ Advice advise(const Context &cx, const Calendar &calendar, const std::vector<Pha
         if (const auto finish = calendar.day_ending(least.total_hours))
             advice.working_ahead = Advice::WorkingAhead{*finish, least.target_working_ahead};
     return advice;
+}
+
+// Whether one role extends the other, through any number of steps (or they are the same).
+bool on_one_ladder(const Curriculum &c, std::size_t a, std::size_t b) {
+    auto reaches = [&](std::size_t from, std::size_t to) {
+        // Each step goes to a role defined before it (the curriculum has no extends cycle), so
+        // the walk ends within the number of roles.
+        for (std::optional<std::size_t> r = from; r; r = c.roles()[*r].extends)
+            if (*r == to) return true;
+        return false;
+    };
+    return reaches(a, b) || reaches(b, a);
+}
+
+// Months from `start` to `finish` (both counted), to a tenth, rounded up: whole months counted
+// on the start's own month boundaries, then the part of the month `finish` falls in.
+std::optional<double> months_between(Date start, Date finish) {
+    int whole = 0;
+    while (true) {
+        const std::optional<Date> last = start.last_day_of_months(whole + 1);
+        if (!last) return std::nullopt;
+        if (finish <= *last) {
+            const Date first = start.plus_months(whole);
+            const double part = static_cast<double>(finish.days_since(first) + 1) /
+                                static_cast<double>(last->days_since(first) + 1);
+            return whole + std::ceil(part * 10 - 1e-9) / 10;
+        }
+        ++whole;
+    }
+}
+
+// Each program toward the request's role, with the months the gap needs at the learner's hours
+// when nothing waits for a phase (the advice's working-ahead finish), against its length and
+// price.
+std::vector<ProgramFit> program_fit(const Context &cx, const Calendar &calendar, double gap_hours) {
+    std::vector<ProgramFit> out;
+    const Curriculum &c = cx.c;
+    const std::optional<Date> finish = gap_hours > epsilon ? calendar.day_ending(gap_hours) : cx.request.first_day();
+    for (std::size_t p = 0; p < c.programs().size(); ++p) {
+        const Program &program = c.programs()[p];
+        if (!on_one_ladder(c, program.target_role, cx.request.target_role)) continue;
+        ProgramFit fit;
+        fit.program = p;
+        fit.finish = finish;
+        if (finish) {
+            fit.months = gap_hours > epsilon ? months_between(cx.request.start, *finish) : 0.0;
+            const std::optional<Date> end = cx.request.start.last_day_of_months(program.months);
+            fit.fits = end && *finish <= *end;
+            fit.cost = plan_cost(program, cx.request.start, *finish);
+        }
+        out.push_back(std::move(fit));
+    }
+    return out;
 }
 
 // --- Sessions ----------------------------------------------------------------------------------
@@ -903,6 +968,7 @@ Result<Plan> make_plan(const Curriculum &c, const PlanRequest &request, const Li
     const auto windows = phase_windows(cx.program, request.start);
     PathJobs path = path_jobs(cx, calendar, windows, plan.gap, progress);
     plan.advice = advise(cx, calendar, windows, path);
+    plan.program_fit = program_fit(cx, calendar, plan.gap.hours);
     const Schedule schedule = schedule_min_max_lateness(path.jobs);
 
     const AxisDates dates{cx, calendar, horizon};

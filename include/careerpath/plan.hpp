@@ -11,6 +11,7 @@
 #include <careerpath/limits.hpp>
 #include <careerpath/plan_cost.hpp>
 #include <careerpath/plan_request.hpp>
+#include <careerpath/program_fit.hpp>
 #include <careerpath/scorecard.hpp>
 #include <careerpath/sessions.hpp>
 #include <careerpath/version.hpp>
@@ -125,6 +126,8 @@ struct Plan {
     std::vector<PlanWarning> warnings;
     PlanSummary summary;
     Advice advice;
+    /// The programs toward the request's role, in the curriculum's order (README "Advice").
+    std::vector<ProgramFit> program_fit;
     /// With a previous plan (PlanRequest::previous) only.
     std::optional<PlanChanges> changes;
     std::optional<ProgressVsPlan> progress_vs_plan;

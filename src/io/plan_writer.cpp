@@ -342,6 +342,19 @@ std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, c
     w.key("program");
     if (program) w.value(program->id);
     else w.null();
+    w.key("program_fit");
+    w.begin_array();
+    for (const ProgramFit &fit : plan.program_fit) {
+        w.begin_object();
+        if (fit.cost) write_cost(w, *fit.cost);
+        else w.member("cost", nullptr);
+        w.member("finish", fit.finish);
+        w.member("fits", fit.fits);
+        w.member("months", fit.months);
+        w.member("program", c.programs()[fit.program].id);
+        w.end_object();
+    }
+    w.end_array();
     if (const auto &p = plan.progress_vs_plan) {
         w.key("progress_vs_plan");
         w.begin_object();
@@ -411,9 +424,34 @@ std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, c
     return text;
 }
 
+// "at 6 hours a week the gap needs 7.5 months: the 6-month Technical Leadership Development
+// does not fit (USD 28,000.00 with 2 months past its end), the 9-month ... fits (USD ...)".
+std::string program_fit_text(const Curriculum &c, const PlanRequest &request, const Plan &plan) {
+    std::ostringstream out;
+    out << "at " << rounded(request.learner.hours_per_week) << " hours a week the gap needs ";
+    const ProgramFit &first = plan.program_fit.front();
+    if (first.months) out << rounded(*first.months) << (*first.months == 1 ? " month" : " months");
+    else out << "more months than the plan may run";
+    out << ":";
+    for (std::size_t i = 0; i < plan.program_fit.size(); ++i) {
+        const ProgramFit &fit = plan.program_fit[i];
+        const Program &program = c.programs()[fit.program];
+        out << (i ? ";" : "") << " the " << program.months << "-month " << program.title
+            << (fit.fits ? " fits" : " does not fit");
+        if (fit.cost) {
+            out << " (" << format_money(fit.cost->total);
+            if (fit.cost->months_past_end > 0)
+                out << " with " << fit.cost->months_past_end << (fit.cost->months_past_end == 1 ? " month" : " months")
+                    << " past its end";
+            out << ")";
+        }
+    }
+    return out.str();
+}
+
 // The advice in a sentence or two: the hours a week the target date takes against the learner's,
 // and what working ahead of the phases would give.
-std::string advice_text(const PlanRequest &request, const Plan &plan) {
+std::string advice_text(const Curriculum &c, const PlanRequest &request, const Plan &plan) {
     const Advice &a = plan.advice;
     auto hours = [](double h) {
         std::ostringstream s;
@@ -432,11 +470,14 @@ std::string advice_text(const PlanRequest &request, const Plan &plan) {
                plan.summary.finish.iso() + "; " + hours(*a.min_hours_per_week) + " hours a week meet the target date " +
                target;
     out += "\n";
+    if (!plan.program_fit.empty()) out += "  " + program_fit_text(c, request, plan) + "\n";
     if (const auto &ahead = a.working_ahead; ahead && ahead->finish < plan.summary.finish) {
         out += "  working ahead of the phases (\"phases\": \"guide\") would finish on " + ahead->finish.iso();
         if (ahead->min_hours_per_week && (!a.min_hours_per_week || *ahead->min_hours_per_week < *a.min_hours_per_week))
             out += ", and meet the target date at " + hours(*ahead->min_hours_per_week) + " hours a week";
         out += "\n";
+    } else if (ahead && !plan.summary.target_met) {
+        out += "  working ahead of the phases would not finish earlier\n";
     }
     return out;
 }
@@ -566,7 +607,7 @@ std::string plan_to_text(const Curriculum &c, const PlanRequest &request, const 
             out << " (the program's " << cost->months << ", and " << cost->months_past_end << " past its end)";
         out << "\n";
     }
-    out << "\nWhat it takes\n" << advice_text(request, plan);
+    out << "\nWhat it takes\n" << advice_text(c, request, plan);
     return out.str();
 }
 
