@@ -139,3 +139,34 @@ def test_replan_bad_progress_raises_with_pointer(example, examples_dir):
     with pytest.raises(careerpath.SchemaError) as raised:
         example.plan(r)
     assert raised.value.pointer == "/previous/path"
+
+
+def test_advice_and_program_fit(example, examples_dir):
+    # README "Advice": Alex needs 4.75 hours a week for his target date; at his 6 the gap takes
+    # 4.5 months, within both 6-month programs toward Staff Engineer.
+    plan = example.plan(request(examples_dir, "alex.request.json"))
+    assert plan["advice"]["min_hours_per_week"] == 4.75
+    assert [p["phase"] for p in plan["advice"]["phases"]] == [
+        "system_design_fundamentals", "cross_team", "technical_influence"]
+    fit = {f["program"]: f for f in plan["program_fit"]}
+    assert fit["technical_leadership"]["months"] == 4.5 and fit["technical_leadership"]["fits"]
+    assert fit["technical_leadership"]["cost"]["amount"] == "21000.00"
+    slower = request(examples_dir, "alex.request.json")
+    slower["learner"]["hours_per_week"] = 4
+    assert not example.plan(slower)["summary"]["target_met"]
+    slower["learner"]["hours_per_week"] = plan["advice"]["min_hours_per_week"]
+    assert example.plan(slower)["summary"]["target_met"]
+
+
+def test_phases_as_guidance(example, examples_dir):
+    r = request(examples_dir, "maria.request.json")
+    r["learner"]["hours_per_week"] = 50
+    hard = example.plan(r)
+    r["phases"] = "guide"
+    guided = example.plan(r)
+    assert guided["summary"]["finish"] == hard["advice"]["working_ahead"]["finish"] < hard["summary"]["finish"]
+    assert all(u["release"] == r["start"] for u in guided["path"])
+    r["phases"] = "soft"
+    with pytest.raises(careerpath.SchemaError) as raised:
+        example.plan(r)
+    assert raised.value.pointer == "/phases"
