@@ -73,3 +73,12 @@ def examples_dir() -> Path:
     if not directory:
         pytest.skip("CAREERPATH_EXAMPLES is not set (the directory holding engineering-growth.json)")
     return Path(directory)
+
+
+@pytest.fixture
+def example(examples_dir: Path):
+    """The example curriculum (engineering-growth.json), loaded for one test and closed after it."""
+    import careerpath
+
+    with careerpath.Curriculum.load(str(examples_dir / "engineering-growth.json")) as curriculum:
+        yield curriculum

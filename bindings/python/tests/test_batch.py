@@ -18,12 +18,6 @@ import careerpath
 from careerpath import _native
 
 
-@pytest.fixture
-def example(examples_dir: Path) -> Iterator[careerpath.Curriculum]:
-    with careerpath.Curriculum.load(str(examples_dir / "engineering-growth.json")) as curriculum:
-        yield curriculum
-
-
 def load_request(examples_dir: Path, name: str) -> Dict[str, Any]:
     result: Dict[str, Any] = json.loads((examples_dir / name).read_text())
     return result

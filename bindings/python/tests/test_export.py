@@ -9,12 +9,6 @@ import pytest
 import careerpath
 
 
-@pytest.fixture
-def example(examples_dir: Path):
-    with careerpath.Curriculum.load(str(examples_dir / "engineering-growth.json")) as curriculum:
-        yield curriculum
-
-
 def test_dot_draws_every_unit_and_edge(small):
     with careerpath.Curriculum.from_dict(small) as curriculum:
         dot = curriculum.export("dot")

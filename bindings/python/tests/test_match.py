@@ -14,12 +14,6 @@ REASONS = {"no_candidate", "capacity", "group_size", "group_without_mentor"}
 
 
 @pytest.fixture
-def example(examples_dir: Path):
-    with careerpath.Curriculum.load(str(examples_dir / "engineering-growth.json")) as curriculum:
-        yield curriculum
-
-
-@pytest.fixture
 def individual(examples_dir: Path) -> dict:
     return json.loads((examples_dir / "match.json").read_text(encoding="utf-8"))
 

@@ -10,12 +10,6 @@ import pytest
 import careerpath
 
 
-@pytest.fixture
-def example(examples_dir: Path):
-    with careerpath.Curriculum.load(str(examples_dir / "engineering-growth.json")) as curriculum:
-        yield curriculum
-
-
 def read(examples_dir: Path, name: str) -> dict:
     return json.loads((examples_dir / name).read_text())
 

@@ -10,12 +10,6 @@ import pytest
 import careerpath
 
 
-@pytest.fixture
-def example(examples_dir: Path):
-    with careerpath.Curriculum.load(str(examples_dir / "engineering-growth.json")) as curriculum:
-        yield curriculum
-
-
 # Alex in the Technical Leadership program (target role staff_engineer): two assessments of
 # architectural_patterns and technical_communication, a plan of two units and his outcomes.
 REQUEST = {
