@@ -2,7 +2,6 @@
 iCalendar: test_ical.py)."""
 
 import json
-from pathlib import Path
 
 import pytest
 

@@ -3,7 +3,6 @@ from the example curriculum's skills and rater groups, and bad requests as excep
 
 import copy
 import json
-from pathlib import Path
 
 import pytest
 
