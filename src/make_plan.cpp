@@ -14,6 +14,7 @@
 #include "rounding.hpp"             // rounded: hours in messages read as the plan document writes them
 #include "schedule.hpp"
 #include "session_agenda.hpp"
+#include "session_windows.hpp"  // session_type_ranks: the sessions' changes in the program's order
 
 #include <algorithm>
 #include <cmath>
@@ -762,7 +763,7 @@ PlanWarning dropped_for(const Curriculum &c, const std::vector<Session> &session
     } else {
         std::map<std::size_t, std::size_t> dropped_of_type, of_type;  // by session type, in curriculum order
         for (const Session *s : dropped) ++dropped_of_type[s->session_type];
-        for (const Session &s : sessions) ++of_type[s.session_type];
+        for (const Session &s : sessions) of_type[s.session_type] += !s.history;
         message = std::to_string(dropped.size()) + " sessions are dropped (";
         for (const auto &[type, n] : dropped_of_type)
             message += std::string(type == dropped_of_type.begin()->first ? "" : ", ") + c.session_types()[type].title +
@@ -776,15 +777,17 @@ PlanWarning dropped_for(const Curriculum &c, const std::vector<Session> &session
 }
 
 // One warning per cause of dropped occurrences (each session keeps its own `why`); a learner
-// without any session slot gets one warning for all of them.
+// without any session slot gets one warning for all of them. They are about what this plan
+// places: history sessions, its previous plan's, are left out.
 void add_session_warnings(const Curriculum &c, const PlanRequest &request, Plan &plan) {
     if (request.learner.session_slots.empty()) {
-        if (plan.sessions.empty()) return;
         std::vector<const Session *> all;
-        for (const Session &s : plan.sessions) all.push_back(&s);
+        for (const Session &s : plan.sessions)
+            if (!s.history) all.push_back(&s);
+        if (all.empty()) return;
         plan.warnings.push_back(listing(warning_of("no_session_slots",
                                                    "the learner has no session slots, so none of the program's " +
-                                                       std::to_string(plan.sessions.size()) +
+                                                       std::to_string(all.size()) +
                                                        " session occurrences can be placed",
                                                    {}, "learner.session_slots"),
                                         all));
@@ -792,7 +795,7 @@ void add_session_warnings(const Curriculum &c, const PlanRequest &request, Plan 
     }
     std::map<Cause, std::vector<const Session *>> by_cause;
     for (const Session &s : plan.sessions)
-        if (s.status == Session::Status::dropped) by_cause[cause_of(s)].push_back(&s);
+        if (s.status == Session::Status::dropped && !s.history) by_cause[cause_of(s)].push_back(&s);
     for (const auto &[cause, dropped] : by_cause) plan.warnings.push_back(dropped_for(c, plan.sessions, cause, dropped));
 }
 
@@ -934,6 +937,52 @@ PlanChanges changes_against(const Context &cx, const PreviousPlan &previous, con
     return out;
 }
 
+// Each occurrence that is not history (is_history), held otherwise than the previous plan held
+// it: moved to another start, dropped, placed, or in one plan only (README "Re-planning"). By the
+// type's place in the program's sessions (types it does not list last, in the curriculum's
+// order), then occurrence. Nothing where either plan has no sessions to compare.
+std::vector<PlanChanges::SessionChange> session_changes_against(const Context &cx, const PreviousPlan &previous,
+                                                                const Plan &plan) {
+    using Change = PlanChanges::SessionChange;
+    std::vector<Change> out;
+    if (!previous.sessions || !cx.request.parts.wants(PlanPart::sessions)) return out;
+    using Key = std::tuple<std::size_t, std::size_t, std::size_t>;  // type rank, type, occurrence
+    const std::vector<std::size_t> type_rank =
+        session_type_ranks(cx.c, cx.program ? cx.program->session_types : std::vector<std::size_t>{});
+    auto key = [&](const Session &s) { return Key{type_rank[s.session_type], s.session_type, s.occurrence}; };
+    std::map<Key, std::pair<std::optional<std::size_t>, std::optional<std::size_t>>> both;  // before, now
+    for (std::size_t i = 0; i < previous.sessions->size(); ++i)
+        if (const Session &s = (*previous.sessions)[i]; !is_history(s, cx.request.first_day())) both[key(s)].first = i;
+    for (std::size_t i = 0; i < plan.sessions.size(); ++i)
+        if (!plan.sessions[i].history) both[key(plan.sessions[i])].second = i;
+    for (const auto &[k, at] : both) {
+        const auto &[before, now] = at;
+        Change change;
+        change.session_type = std::get<1>(k);
+        change.occurrence = std::get<2>(k);
+        change.before = before;
+        change.now = now;
+        if (!before) change.kind = Change::Kind::added;
+        else if (!now) change.kind = Change::Kind::removed;
+        else {
+            const Session &was = (*previous.sessions)[*before], &is = plan.sessions[*now];
+            const bool held_before = was.status != Session::Status::dropped;
+            const bool held_now = is.status != Session::Status::dropped;
+            if (held_before && held_now) {
+                if (was.start_utc == is.start_utc) continue;
+                change.kind = Change::Kind::moved;
+                change.days = is.day.days_since(was.day);
+            } else if (held_before != held_now) {
+                change.kind = held_now ? Change::Kind::placed : Change::Kind::dropped;
+            } else {
+                continue;  // dropped in both
+            }
+        }
+        out.push_back(change);
+    }
+    return out;
+}
+
 // Warnings in an order that depends on nothing but the plan (README.md "Warnings"): by code,
 // then by the first of their dates, then by the ids of the phases they name, else by their
 // constraint (a session_dropped warning's cause).
@@ -985,6 +1034,7 @@ Result<Plan> make_plan(const Curriculum &c, const PlanRequest &request, const Li
     if (request.previous) {
         plan.progress_vs_plan = progress_against(cx, *request.previous, plan);
         plan.changes = changes_against(cx, *request.previous, *plan.progress_vs_plan, plan);
+        plan.changes->sessions = session_changes_against(cx, *request.previous, plan);
     }
     if (cx.program) plan.cost = plan_cost(*cx.program, request.start, plan.summary.finish);
     return plan;

@@ -30,6 +30,7 @@ PlanOutline::Session outline_session(const Curriculum &c, const PlanRequest &req
     if (request.parts.wants(PlanPart::session_agenda)) {
         out.agenda = unit_names(c, s.agenda);
         for (std::size_t m : s.milestones) out.milestones.push_back(plan.milestones[m].id);
+        out.milestones.insert(out.milestones.end(), s.milestone_ids.begin(), s.milestone_ids.end());
         for (std::size_t m : s.metrics) out.metrics.push_back(c.metrics()[m].id);
     }
     if (!s.why.empty() && request.parts.wants(PlanPart::session_why)) {

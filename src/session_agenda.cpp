@@ -17,6 +17,9 @@ void assign_agendas(const Curriculum &c, const Program &program, Date start, Pla
         const SessionType &type = c.session_types()[s.session_type];
         const Date since = previous.count(s.session_type) ? previous[s.session_type] : start.plus_days(-1);
         previous[s.session_type] = s.day;
+        // A history session keeps the agenda its plan gave it, and is the one the type's next
+        // session looks back to (README "Re-planning").
+        if (s.history) continue;
         switch (type.agenda) {
         case SessionType::Agenda::in_progress: {
             for (const PlannedUnit &pu : plan.path)

@@ -8,7 +8,8 @@
 CAREERPATH_NAMESPACE_BEGIN
 namespace detail {
 
-/// Fills `agenda`, `milestones` and `metrics` of every placed or moved session in plan.sessions.
+/// Fills `agenda`, `milestones` and `metrics` of every placed or moved session in plan.sessions
+/// but the history ones, which keep their previous plan's.
 void assign_agendas(const Curriculum &curriculum, const Program &program, Date start, Plan &plan);
 
 }  // namespace detail

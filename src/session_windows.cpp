@@ -6,6 +6,12 @@
 
 CAREERPATH_NAMESPACE_BEGIN
 
+std::vector<std::size_t> session_type_ranks(const Curriculum &c, const std::vector<std::size_t> &session_types) {
+    std::vector<std::size_t> rank(c.session_types().size(), session_types.size());
+    for (std::size_t r = session_types.size(); r-- > 0;) rank[session_types[r]] = r;
+    return rank;
+}
+
 std::vector<SessionWindow> session_windows(const Curriculum &c, const std::vector<std::size_t> &session_types,
                                            Date start, Date horizon_end, Date target_date) {
     std::vector<SessionWindow> out;

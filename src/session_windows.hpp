@@ -22,6 +22,11 @@ struct SessionWindow {
     int interval_days = 0;
 };
 
+/// Each session type's place in a program's `sessions` (the first, where listed twice), by type
+/// index: the tie-break "the order of the program's sessions". Types it does not list, which a
+/// re-plan's history sessions may have, come after them all.
+std::vector<std::size_t> session_type_ranks(const Curriculum &c, const std::vector<std::size_t> &session_types);
+
 /// Windows of every session type listed, by type (in the given order), then occurrence.
 /// Weekly types give consecutive 7n-day windows counted from `start`; monthly types give windows
 /// from start plus k*n months to the day before start plus (k+1)*n months (each computed from

@@ -4,6 +4,7 @@
 // window ends first. For equal lengths this is the exchange argument of EDF: an occurrence placed
 // at the earliest open slot ends no later than any alternative, so it never blocks more.
 #include <careerpath/sessions.hpp>
+#include <careerpath/plan_request.hpp>
 #include <careerpath/time_zone.hpp>
 
 #include "date_time.hpp"
@@ -11,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <limits>
 #include <optional>
 #include <string>
@@ -120,8 +122,29 @@ auto deadline_key(const Occurrence &o) {
     return std::make_tuple(o.window.last, o.window.interval_days, o.type_rank, o.window.occurrence);
 }
 
-std::string label(const Curriculum &c, const Occurrence &o) {
-    return c.session_types()[o.window.session_type].id + " #" + std::to_string(o.window.occurrence + 1);
+// "coaching #3", for the reasons.
+std::string label(const Curriculum &c, std::size_t session_type, std::size_t occurrence) {
+    return c.session_types()[session_type].id + " #" + std::to_string(occurrence + 1);
+}
+std::string label(const Curriculum &c, const Occurrence &o) { return label(c, o.window.session_type, o.window.occurrence); }
+
+// The previous plan's occurrences that a re-plan keeps as they were (is_history), each copied as
+// that plan had it, agenda and reasons too, in its order.
+std::vector<Session> history_of(const PlanRequest &request) {
+    std::vector<Session> history;
+    if (!request.previous || !request.previous->sessions) return history;
+    for (const Session &s : *request.previous->sessions) {
+        if (is_history(s, request.first_day())) {
+            history.push_back(s);
+            history.back().history = true;
+        }
+    }
+    return history;
+}
+
+// The dropped occurrences' order: by window, then the type's place in the program, then number.
+auto dropped_key(const Session &s, const std::vector<std::size_t> &type_rank) {
+    return std::make_tuple(s.window_first, s.window_last, type_rank[s.session_type], s.occurrence);
 }
 
 // The learner's side and the mentor's side of one slot, for a session of a given length.
@@ -191,6 +214,10 @@ private:
 
 }  // namespace
 
+bool is_history(const Session &previous, Date first_day) noexcept {
+    return previous.status == Session::Status::dropped ? previous.window_last < first_day : previous.day < first_day;
+}
+
 Result<std::vector<Session>> place_sessions(const Curriculum &c, const PlanRequest &request, const Calendar &calendar,
                                             Date horizon_end, const Limits &limits) {
     std::vector<Session> sessions;
@@ -199,11 +226,20 @@ Result<std::vector<Session>> place_sessions(const Curriculum &c, const PlanReque
     // The zones were resolved once, when the request was read (Learner::zone, Mentor::zone).
     const TimeZone &learner_zone = request.learner.zone;
 
+    const std::vector<std::size_t> type_rank = session_type_ranks(c, program.session_types);
+
     // Windows stay anchored to the start, and so do occurrence numbers; a re-plan places only the
-    // occurrences whose windows reach its first day, from that day on (README "Re-planning").
+    // occurrences whose windows reach its first day, from that day on, and none that the previous
+    // plan already made history (README "Re-planning").
+    std::vector<Session> history = history_of(request);
+    std::vector<std::pair<std::size_t, std::size_t>> done;  // (type, occurrence) of each history session
+    for (const Session &h : history) done.emplace_back(h.session_type, h.occurrence);
+    std::sort(done.begin(), done.end());
     auto windows = session_windows(c, program.session_types, request.start, horizon_end, request.target_date);
     const Date first_day = request.first_day();
-    std::erase_if(windows, [&](const SessionWindow &w) { return w.last < first_day; });
+    std::erase_if(windows, [&](const SessionWindow &w) {
+        return w.last < first_day || std::binary_search(done.begin(), done.end(), std::pair{w.session_type, w.occurrence});
+    });
     if (windows.size() > limits.max_sessions)
         return make_error(Status::limit,
                           "the program's session types give " + std::to_string(windows.size()) + " occurrences from " +
@@ -213,11 +249,9 @@ Result<std::vector<Session>> place_sessions(const Curriculum &c, const PlanReque
     std::vector<Occurrence> occurrences;
     occurrences.reserve(windows.size());
     for (const SessionWindow &w : windows) {
-        const auto rank = std::find(program.session_types.begin(), program.session_types.end(), w.session_type) -
-                          program.session_types.begin();
         Occurrence occ;
         occ.window = w;
-        occ.type_rank = static_cast<std::size_t>(rank);
+        occ.type_rank = type_rank[w.session_type];
         occ.minutes = c.session_types()[w.session_type].minutes;
         occurrences.push_back(std::move(occ));
     }
@@ -241,8 +275,16 @@ Result<std::vector<Session>> place_sessions(const Curriculum &c, const PlanReque
     std::vector<std::size_t> active;  // occurrences whose window is open and that are not placed
     std::size_t next = 0;             // into by_first
     std::int64_t busy_until = std::numeric_limits<std::int64_t>::min();  // the learner's latest session end
-    std::size_t busy_with = 0;        // the occurrence that ends then
+    std::pair<std::size_t, std::size_t> busy_with;  // the (type, occurrence) that ends then
     std::size_t reasons_listed = 0;   // closed slots listed by every occurrence so far
+    // History sessions held come first, all before the first day; one that runs past its
+    // midnight still takes the slots it overlaps.
+    for (Session &h : history) {
+        if (h.status == Session::Status::dropped) continue;
+        const std::int64_t end = h.start_utc + std::int64_t{h.minutes} * 60;
+        if (end > busy_until) busy_until = end, busy_with = {h.session_type, h.occurrence};
+        sessions.push_back(std::move(h));
+    }
     for (Date day = first_day; day <= horizon_end && (next < by_first.size() || !active.empty());
          day = day.plus_days(1)) {
         while (next < by_first.size() && occurrences[by_first[next]].window.first <= day) active.push_back(by_first[next++]);
@@ -262,7 +304,7 @@ Result<std::vector<Session>> place_sessions(const Curriculum &c, const PlanReque
                 Occurrence &occ = occurrences[o];
                 auto closed = checker.closure(day, start_utc, occ.minutes);
                 if (!closed && busy_until > start_utc)
-                    closed = std::pair{SlotClosure::taken, "the learner has " + label(c, occurrences[busy_with]) + " then"};
+                    closed = std::pair{SlotClosure::taken, "the learner has " + label(c, busy_with.first, busy_with.second) + " then"};
                 if (closed) {
                     occ.closed({day, minute, start_utc, closed->first, std::move(closed->second)}, reasons_listed);
                     continue;
@@ -293,24 +335,18 @@ Result<std::vector<Session>> place_sessions(const Curriculum &c, const PlanReque
             chosen.session = sessions.size();
             sessions.push_back(std::move(s));
             const std::int64_t end = start_utc + std::int64_t{chosen.minutes} * 60;
-            if (end > busy_until) busy_until = end, busy_with = *best;
+            if (end > busy_until) busy_until = end, busy_with = {chosen.window.session_type, chosen.window.occurrence};
             std::erase(active, *best);
             if (active.empty()) break;
         }
     }
 
-    // The occurrences no slot could hold, by window, type and occurrence.
-    std::vector<std::size_t> dropped;
-    for (std::size_t o = 0; o < occurrences.size(); ++o)
-        if (!occurrences[o].session) dropped.push_back(o);
-    std::sort(dropped.begin(), dropped.end(), [&](std::size_t a, std::size_t b) {
-        const Occurrence &x = occurrences[a], &y = occurrences[b];
-        return std::make_tuple(x.window.first, x.window.last, x.type_rank, x.window.occurrence) <
-               std::make_tuple(y.window.first, y.window.last, y.type_rank, y.window.occurrence);
-    });
-    for (std::size_t o : dropped) {
-        Occurrence &occ = occurrences[o];
-        Session s;
+    // The occurrences no slot could hold, and the history ones its plan dropped, by window, type
+    // and occurrence.
+    std::vector<Session> dropped;
+    for (Occurrence &occ : occurrences) {
+        if (occ.session) continue;
+        Session &s = dropped.emplace_back();
         s.session_type = occ.window.session_type;
         s.occurrence = occ.window.occurrence;
         s.window_first = occ.window.first;
@@ -318,8 +354,13 @@ Result<std::vector<Session>> place_sessions(const Curriculum &c, const PlanReque
         s.status = Session::Status::dropped;
         s.minutes = occ.minutes;
         occ.explain(s);
-        sessions.push_back(std::move(s));
     }
+    for (Session &h : history)
+        if (h.status == Session::Status::dropped) dropped.push_back(std::move(h));
+    std::sort(dropped.begin(), dropped.end(), [&](const Session &a, const Session &b) {
+        return dropped_key(a, type_rank) < dropped_key(b, type_rank);
+    });
+    std::move(dropped.begin(), dropped.end(), std::back_inserter(sessions));
     return sessions;
 }
 

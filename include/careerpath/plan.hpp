@@ -106,6 +106,27 @@ struct PlanChanges {
     int finish_days = 0;             ///< the finish, calendar days later than before
     bool target_met_before = true;
     std::vector<std::string> causes; ///< why, in the words a person would use; empty when nothing changed
+
+    /// An occurrence that the re-plan holds otherwise than the previous plan (history ones never).
+    struct SessionChange {
+        enum class Kind {
+            moved,    ///< placed or moved in both, at another start
+            dropped,  ///< placed or moved before, dropped now
+            placed,   ///< dropped before, placed or moved now
+            added,    ///< only in the re-plan (its horizon is longer, or the program has the type now)
+            removed,  ///< only in the previous plan
+        };
+        Kind kind = Kind::moved;
+        std::size_t session_type = 0;  ///< index into Curriculum::session_types()
+        std::size_t occurrence = 0;    ///< 0, 1, 2 ... within its type
+        std::optional<std::size_t> before;  ///< index into PlanRequest::previous->sessions; none when added
+        std::optional<std::size_t> now;     ///< index into Plan::sessions; none when removed
+        int days = 0;                  ///< moved: the learner's calendar days later (negative: earlier)
+    };
+    /// By the type's place in the program's sessions (types it does not have last, in the curriculum's order), then
+    /// occurrence. Empty where either plan has no sessions to compare (PreviousPlan::sessions,
+    /// the request's "omit").
+    std::vector<SessionChange> sessions;
 };
 
 /// The hours done by the first day of the remaining work against the hours the previous plan
@@ -122,7 +143,7 @@ struct Plan {
     std::vector<PlannedUnit> path;  ///< in the order worked on
     std::vector<PlannedPhase> phases;
     std::vector<Milestone> milestones;
-    std::vector<Session> sessions;  ///< placed and moved in time order, then dropped (see place_sessions)
+    std::vector<Session> sessions;  ///< placed and moved in time order, then dropped; history ones too (see place_sessions)
     std::vector<PlanWarning> warnings;
     PlanSummary summary;
     Advice advice;

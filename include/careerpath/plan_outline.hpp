@@ -48,7 +48,8 @@ struct PlanOutline {
     };
     struct Session {
         /// Placed or moved: a dropped session has no time, so neither way of making an
-        /// outline keeps one, and the exports skip one put in by hand.
+        /// outline for the exports keeps one, and the exports skip one put in by hand. Read for
+        /// a re-plan, the dropped sessions are there too.
         careerpath::Session::Status status = careerpath::Session::Status::placed;
         std::string type;             ///< the session type id
         std::int64_t occurrence = 0;  ///< from 1 within its type
@@ -63,6 +64,12 @@ struct PlanOutline {
         /// lists (the document's first reason's "detail" and the length of its "why").
         std::optional<std::string> moved_because;
         std::size_t closed_slots = 0;
+        /// Read for a re-plan only (what its "previous" copies into history sessions): the
+        /// window, and the reasons as the document lists them, each slot's `start_utc` left 0
+        /// (the document gives the learner's date and wall time).
+        Date window_first, window_last;
+        std::vector<ClosedSlot> why;
+        std::size_t why_more = 0;
     };
 
     std::string learner;      ///< the learner's id
@@ -76,9 +83,9 @@ struct PlanOutline {
     std::vector<Unit> path;   ///< in the order worked on
     std::vector<Phase> phases;
     std::vector<Milestone> milestones;
-    std::vector<Session> sessions;  ///< those with a time, in the plan's order
-    /// What a re-plan compares with (its "previous"): the target date and the summary's finish and
-    /// target_met. Not read for the exports.
+    std::vector<Session> sessions;  ///< those with a time, in the plan's order (read for a re-plan: all)
+    /// What a re-plan compares with (its "previous"), with the sessions' windows and reasons: the
+    /// target date and the summary's finish and target_met. Not read for the exports.
     Date target_date;
     Date finish;
     bool target_met = true;

@@ -10,6 +10,7 @@
 #include <careerpath/graph.hpp>
 #include <careerpath/levels.hpp>
 #include <careerpath/limits.hpp>
+#include <careerpath/sessions.hpp>
 #include <careerpath/time_zone.hpp>
 #include <careerpath/version.hpp>
 
@@ -107,6 +108,11 @@ struct PreviousPlan {
         double hours = 0;
     };
     std::vector<Unit> path;   ///< in the order it was worked on
+    /// Its sessions as it listed them, each as the plan held it: type and metrics resolved in
+    /// this curriculum, the agenda's units too, milestones by id (Session::milestone_ids), the
+    /// reasons with what the document gives. None where the document has no "sessions" (a plan
+    /// made with "omit": ["sessions"]): then nothing is history and no session is compared.
+    std::optional<std::vector<Session>> sessions;
     std::size_t target_role = 0;
     Date target_date;
     Date finish;              ///< its summary's
@@ -140,12 +146,14 @@ struct PlanRequest {
     /// The first day of the remaining work (request "replan_from"), on or after `start`; none
     /// means `start`. The calendar, the working-hour axis and `ready` begin there, while phase
     /// windows, release and due dates, session windows and occurrence numbers stay anchored to
-    /// `start`; sessions whose windows end before it are not placed again.
+    /// `start`; no session is placed before it, and the previous plan's sessions before it are
+    /// history (place_sessions).
     std::optional<Date> replan_from;
     /// Work done so far, each unit once, in the order written (request "progress").
     std::vector<UnitProgress> progress;
-    /// The plan this one replaces: its order breaks ties among equally urgent units, and the
-    /// plan says what changed against it (Plan::changes).
+    /// The plan this one replaces: its order breaks ties among equally urgent units, its sessions
+    /// before the first day are history, and the plan says what changed against it
+    /// (Plan::changes).
     std::optional<PreviousPlan> previous;
 
     /// replan_from, or the start where the request gives none.

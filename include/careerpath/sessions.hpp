@@ -8,7 +8,6 @@
 #include <careerpath/date.hpp>
 #include <careerpath/error.hpp>
 #include <careerpath/limits.hpp>
-#include <careerpath/plan_request.hpp>
 #include <careerpath/version.hpp>
 
 #include <cstddef>
@@ -17,6 +16,9 @@
 #include <vector>
 
 CAREERPATH_NAMESPACE_BEGIN
+
+// plan_request.hpp includes this header: a request's previous plan holds its sessions.
+struct PlanRequest;
 
 /// Why one of the learner's slots could not hold a session. They are checked in the order of
 /// docs/sessions.md: the learner's calendar, outside_calendar, the mentor's side, then taken.
@@ -37,6 +39,8 @@ const char *to_string(SlotClosure closure) noexcept;
 struct ClosedSlot {
     Date day;                  ///< the learner's date
     int minute_of_day = 0;     ///< the slot as the learner wrote it
+    /// The slot's instant; for a history session's reasons, which the plan document gives as
+    /// dates and wall times only, as the learner's zone of the re-plan reads them.
     std::int64_t start_utc = 0;
     SlotClosure closure = SlotClosure::taken;
     std::string detail;        ///< for people: which time off, which busy interval, which session
@@ -67,12 +71,26 @@ struct Session {
     int offset_minutes = 0;        ///< the learner's UTC offset at the start
     std::vector<ClosedSlot> why;   ///< the window's slots before the one used, or all of them if dropped: the first max_reasons_listed
     std::size_t why_more = 0;      ///< closed slots of the window past those listed in `why`
-    std::vector<SlotClosure> closed_by;  ///< each kind that closed a slot of it, listed or not, in order of first appearance
+    /// Each kind that closed a slot of it, listed or not, in order of first appearance (for a
+    /// history session, the kinds its `why` lists: the plan document holds no more).
+    std::vector<SlotClosure> closed_by;
     // The agenda, drawn from the plan (see SessionType::Agenda).
     std::vector<UnitIndex> agenda;
     std::vector<std::size_t> milestones;  ///< indexes into Plan::milestones
     std::vector<std::size_t> metrics;     ///< indexes into Curriculum::metrics()
+    /// A previous plan's session's milestones (and so a history session's), by id as that plan
+    /// wrote them: the re-plan need not have them (a phase done before replan_from has no
+    /// milestone now), so `milestones` is empty there. Empty for the sessions a plan places.
+    std::vector<std::string> milestone_ids;
+    /// Before the re-plan's first day, copied from the previous plan as it was, not placed again
+    /// (README "Re-planning"); the plan document writes `"history": true` for these only.
+    bool history = false;
 };
+
+/// Whether a previous plan's session is history to a re-plan whose remaining work starts on
+/// `first_day`: placed or moved on a day (the learner's) before it, or dropped in a window that
+/// ends before it (README "Re-planning").
+bool is_history(const Session &previous, Date first_day) noexcept;
 
 /// Places the occurrences of the request's program's session types (none without a program) from
 /// the plan start to `horizon_end`, by the earliest-deadline-first rule of SPEC "Sessions":
@@ -87,9 +105,15 @@ struct Session {
 /// is the learner's. For sessions of one length the rule places as many occurrences as any
 /// placement can, provided no session crosses the learner's midnight.
 ///
-/// The result holds every occurrence: placed and moved ones in time order, then the dropped
-/// ones by window, type and occurrence. More than Limits::max_sessions occurrences is
-/// Status::limit.
+/// Windows and occurrence numbers stay anchored to the start; a re-plan places nothing before its
+/// first day (PlanRequest::first_day). With a previous plan that has sessions, its occurrences
+/// placed or moved on a day before the first day, or dropped in a window that ends before it, are
+/// history: copied from it, marked `history`, with its agenda and reasons, and not placed again.
+/// Other occurrences whose windows end before the first day are neither placed nor listed.
+///
+/// The result holds every occurrence: placed and moved ones in time order (the history ones,
+/// which end before any other starts, first), then the dropped ones by window, type and occurrence, history or not. More
+/// than Limits::max_sessions occurrences to place is Status::limit.
 Result<std::vector<Session>> place_sessions(const Curriculum &curriculum, const PlanRequest &request,
                                             const Calendar &calendar, Date horizon_end, const Limits &limits = {});
 

@@ -8,10 +8,12 @@
 #include "readers.hpp"
 
 #include "plan_document.hpp"
+#include "request_reader.hpp"  // read_time: a reason's "time" is read as a request's times are
 
 #include "../date_time.hpp"
 
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <string>
 #include <string_view>
@@ -216,32 +218,102 @@ void read_moved_because(const Node &session, PlanOutline::Session &s) {
     s.closed_slots = why->size();
 }
 
-// A session with a time; a dropped one (no time to put in a calendar) is left out unread.
-Result<std::optional<PlanOutline::Session>> read_session(const Node &session) {
+// A held session's local start, for a re-plan to copy: it must name the instant of its
+// "start_utc", or the two fields would disagree about when it was.
+Ok local_start_member(const Node &session, PlanOutline::Session &s) {
+    BOOST_OUTCOME_TRYV(required_string_member(session, "start", s.start));
+    const Node start = session.member("start");
+    const auto parsed = parse_offset_date_time(s.start);
+    if (!parsed)
+        return not_a_plan("\"start\" " + json_quoted(s.start) + " is not a date-time with an offset", start.pointer());
+    if (parsed->utc_seconds() != s.start_utc)
+        return not_a_plan("\"start\" " + json_quoted(s.start) + " is not the instant of \"start_utc\"", start.pointer());
+    return success();
+}
+
+std::optional<SlotClosure> slot_closure(std::string_view name) {
+    for (int k = 0; k <= static_cast<int>(SlotClosure::outside_calendar); ++k)
+        if (name == to_string(static_cast<SlotClosure>(k))) return static_cast<SlotClosure>(k);
+    return std::nullopt;
+}
+
+// A session's window and reasons ({"closed_by", "day", "detail", "time"} and "why_more"), for a
+// re-plan to copy into a history session as the previous plan had it.
+Ok read_window_and_reasons(const Node &session, PlanOutline::Session &s) {
+    const Node window = session.member("window");
+    if (!given(window)) return not_a_plan("missing \"window\"", window.pointer());
+    BOOST_OUTCOME_TRYV(expect_object(window));
+    BOOST_OUTCOME_TRYV(date_member(window, "first", s.window_first));
+    BOOST_OUTCOME_TRYV(date_member(window, "last", s.window_last));
+    if (s.window_last < s.window_first)
+        return not_a_plan("\"last\" is before \"first\"", window.member("last").pointer());
+    Node why;
+    BOOST_OUTCOME_TRYV(array_member(session, "why", false, why));
+    for (std::size_t i = 0; why && i < why->size(); ++i) {
+        const Node reason = why.element(i);
+        BOOST_OUTCOME_TRYV(expect_object(reason));
+        ClosedSlot slot;
+        std::string closed_by;
+        BOOST_OUTCOME_TRYV(required_string_member(reason, "closed_by", closed_by));
+        const auto closure = slot_closure(closed_by);
+        if (!closure)
+            return not_a_plan("\"closed_by\" " + json_quoted(closed_by) + " is not a way a slot is closed",
+                              reason.member("closed_by").pointer());
+        slot.closure = *closure;
+        BOOST_OUTCOME_TRYV(date_member(reason, "day", slot.day));
+        BOOST_OUTCOME_TRYV(string_member(reason, "detail", slot.detail));
+        const Node time = reason.member("time");
+        if (!given(time)) return not_a_plan("missing \"time\"", time.pointer());
+        if (auto read = detail::read_time(time, "time", false, slot.minute_of_day); !read)
+            return not_a_plan(read.error().message, time.pointer());
+        s.why.push_back(std::move(slot));
+    }
+    if (given(session.member("why_more"))) {
+        std::int64_t more = 0;
+        BOOST_OUTCOME_TRYV(integer_member(session, "why_more", 0, std::numeric_limits<std::int64_t>::max(), more));
+        s.why_more = static_cast<std::size_t>(more);
+    }
+    return success();
+}
+
+// A session with a time; a dropped one (no time to put in a calendar) is left out unread, except
+// for a re-plan, which reads every session with its window and reasons.
+Result<std::optional<PlanOutline::Session>> read_session(const Node &session, io::PlanUse use) {
     BOOST_OUTCOME_TRYV(expect_object(session));
     std::string status;
     BOOST_OUTCOME_TRYV(required_string_member(session, "status", status));
-    if (status == "dropped") return std::nullopt;
-    if (status != "placed" && status != "moved")
+    const bool dropped = status == "dropped";
+    if (dropped && use != io::PlanUse::replan) return std::nullopt;
+    if (!dropped && status != "placed" && status != "moved")
         return not_a_plan("\"status\" " + json_quoted(status) + " is not placed, moved or dropped",
                           session.member("status").pointer());
     PlanOutline::Session s;
-    s.status = status == "placed" ? Session::Status::placed : Session::Status::moved;
+    s.status = dropped ? Session::Status::dropped : status == "placed" ? Session::Status::placed : Session::Status::moved;
     BOOST_OUTCOME_TRYV(required_string_member(session, "type", s.type));
     BOOST_OUTCOME_TRYV(integer_member(session, "occurrence", 1, detail::max_occurrence, s.occurrence));
     s.title = s.type;
     BOOST_OUTCOME_TRYV(string_member(session, "title", s.title));
-    BOOST_OUTCOME_TRYV(instant_member(session, "start_utc", s.start_utc));
+    if (!dropped) {
+        BOOST_OUTCOME_TRYV(instant_member(session, "start_utc", s.start_utc));
+    }
     std::int64_t minutes = 0;
     BOOST_OUTCOME_TRYV(integer_member(session, "minutes", 1, detail::max_session_minutes, minutes));
     s.minutes = static_cast<int>(minutes);
-    if (!detail::ends_in_calendar(s.start_utc, s.minutes))
+    if (!dropped && !detail::ends_in_calendar(s.start_utc, s.minutes))
         return detail::ends_past_calendar(session.member("minutes").pointer());
-    BOOST_OUTCOME_TRYV(string_member(session, "start", s.start));
+    if (use != io::PlanUse::replan) {
+        BOOST_OUTCOME_TRYV(string_member(session, "start", s.start));
+    } else if (!dropped) {
+        BOOST_OUTCOME_TRYV(local_start_member(session, s));
+    }
     BOOST_OUTCOME_TRYV(strings_member(session, "agenda", s.agenda));
     BOOST_OUTCOME_TRYV(strings_member(session, "milestones", s.milestones));
     BOOST_OUTCOME_TRYV(strings_member(session, "metrics", s.metrics));
-    read_moved_because(session, s);
+    if (use == io::PlanUse::replan) {
+        BOOST_OUTCOME_TRYV(read_window_and_reasons(session, s));
+    } else {
+        read_moved_because(session, s);
+    }
     return s;
 }
 
@@ -276,6 +348,22 @@ Ok read_changes_for_chart(const Node &root, PlanOutline &plan) {
             u->start_days = static_cast<int>(start_days);
             u->finish_days = static_cast<int>(finish_days);
         }
+    }
+    return success();
+}
+
+// The sessions of a document, each (type, occurrence) once: a repeated one is refused as soon as
+// it is read, as the calendar export would refuse its second event.
+Ok read_sessions(const Node &sessions, io::PlanUse use, PlanOutline &plan) {
+    detail::EventUids uids;
+    for (std::size_t i = 0; i < sessions->size(); ++i) {
+        const Node session = sessions.element(i);
+        BOOST_OUTCOME_TRY(read, read_session(session, use));
+        if (!read) continue;
+        if (!uids.add_session(read->type, read->occurrence))
+            return detail::EventUids::second_session(read->type, read->occurrence,
+                                                     session.member("occurrence").pointer());
+        plan.sessions.push_back(std::move(*read));
     }
     return success();
 }
@@ -318,17 +406,9 @@ Result<PlanOutline> read_for_ical(const Node &root) {
         BOOST_OUTCOME_TRYV(instant_member(root, "as_of", instant));
         plan.as_of = instant;
     }
-    // A repeated event is refused as soon as it is read, as the export would refuse it.
+    BOOST_OUTCOME_TRYV(read_sessions(sessions, io::PlanUse::ical, plan));
+    // A milestone's UID never meets a session's (plan_document.hpp), so they are checked apart.
     detail::EventUids uids;
-    for (std::size_t i = 0; i < sessions->size(); ++i) {
-        const Node session = sessions.element(i);
-        BOOST_OUTCOME_TRY(read, read_session(session));
-        if (!read) continue;
-        if (!uids.add_session(read->type, read->occurrence))
-            return detail::EventUids::second_session(read->type, read->occurrence,
-                                                     session.member("occurrence").pointer());
-        plan.sessions.push_back(std::move(*read));
-    }
     for (std::size_t i = 0; i < plan.milestones.size(); ++i)
         if (!uids.add_milestone(plan.milestones[i].id))
             return detail::EventUids::second_milestone(plan.milestones[i].id,
@@ -344,13 +424,18 @@ Result<PlanOutline> read_for_progress(const Node &root) {
     return plan;
 }
 
-// What a re-plan compares with: the path's units and their days and hours, the role and target
-// date, and the summary's finish and whether it met the target.
+// What a re-plan compares with: the path's units and their days and hours, every session where
+// the document has them, the role and target date, and the summary's finish and whether it met
+// the target.
 Result<PlanOutline> read_for_replan(const Node &root) {
     PlanOutline plan;
-    Node path;
+    Node path, sessions;
     BOOST_OUTCOME_TRYV(array_member(root, "path", true, path));
     BOOST_OUTCOME_TRYV(read_path(path, io::PlanUse::replan, plan));
+    BOOST_OUTCOME_TRYV(array_member(root, "sessions", false, sessions));
+    if (sessions) {
+        BOOST_OUTCOME_TRYV(read_sessions(sessions, io::PlanUse::replan, plan));
+    }
     BOOST_OUTCOME_TRYV(required_string_member(root, "target_role", plan.target_role));
     BOOST_OUTCOME_TRYV(date_member(root, "target_date", plan.target_date));
     const Node summary = root.member("summary");

@@ -255,8 +255,59 @@ Ok read_replanning(const Curriculum &c, const Node &root, PlanRequest &request) 
     return success();
 }
 
-// "previous": a plan document, read by the one plan reader, each unit and the role resolved in
-// this curriculum.
+// One session of the previous plan as the model holds it: its type, the agenda's units and its
+// metrics resolved in this curriculum (a re-plan copies it as it was, README "Re-planning"), its
+// milestones by id, and its reasons' instants as the learner's zone reads their wall times.
+Result<Session> previous_session(const Curriculum &c, const PlanOutline::Session &read, const Node &at,
+                                 const TimeZone &zone) {
+    Session s;
+    const auto type = c.find_session_type(read.type);
+    if (!type)
+        return make_error(Status::reference,
+                          "the previous plan's session type \"" + read.type + "\" is not in this curriculum",
+                          at.member("type").pointer());
+    s.session_type = *type;
+    s.occurrence = static_cast<std::size_t>(read.occurrence - 1);
+    s.status = read.status;
+    s.window_first = read.window_first;
+    s.window_last = read.window_last;
+    s.minutes = read.minutes;
+    if (read.status != Session::Status::dropped) {
+        // The plan reader has checked that "start" is a date-time naming start_utc.
+        const OffsetDateTime start = *parse_offset_date_time(read.start);
+        s.start_utc = read.start_utc;
+        s.day = start.day;
+        s.minute_of_day = start.second_of_day / 60;
+        s.offset_minutes = start.offset_minutes;
+    }
+    s.why = read.why;
+    s.why_more = read.why_more;
+    for (ClosedSlot &slot : s.why) {
+        slot.start_utc = zone.to_utc(slot.day, slot.minute_of_day);
+        if (std::find(s.closed_by.begin(), s.closed_by.end(), slot.closure) == s.closed_by.end())
+            s.closed_by.push_back(slot.closure);
+    }
+    const Node agenda = at.member("agenda");
+    for (std::size_t i = 0; i < read.agenda.size(); ++i) {
+        UnitRef ref;
+        BOOST_OUTCOME_TRYV(detail::resolve_unit(c, read.agenda[i], agenda.element(i), ref));
+        s.agenda.push_back(c.graph().index_of(ref));
+    }
+    const Node metrics = at.member("metrics");
+    for (std::size_t i = 0; i < read.metrics.size(); ++i) {
+        const auto metric = c.find_metric(read.metrics[i]);
+        if (!metric)
+            return make_error(Status::reference,
+                              "the previous plan's metric \"" + read.metrics[i] + "\" is not in this curriculum",
+                              metrics.element(i).pointer());
+        s.metrics.push_back(*metric);
+    }
+    s.milestone_ids = read.milestones;
+    return s;
+}
+
+// "previous": a plan document, read by the one plan reader, each unit, session type and the role
+// resolved in this curriculum.
 Ok read_previous(const Curriculum &c, const Node &root, PlanRequest &request) {
     const Node previous = root.member("previous");
     if (!previous || previous->is_null()) return success();
@@ -268,6 +319,14 @@ Ok read_previous(const Curriculum &c, const Node &root, PlanRequest &request) {
         UnitRef ref;
         BOOST_OUTCOME_TRYV(detail::resolve_unit(c, u.unit, path.element(i).member("unit"), ref));
         out.path.push_back({c.graph().index_of(ref), u.start, u.finish, u.hours});
+    }
+    // Read for a re-plan, the outline has every session of the document, in its order.
+    if (const Node sessions = previous.member("sessions"); sessions && !sessions->is_null()) {
+        out.sessions.emplace();
+        for (std::size_t i = 0; i < outline.sessions.size(); ++i) {
+            BOOST_OUTCOME_TRY(session, previous_session(c, outline.sessions[i], sessions.element(i), request.learner.zone));
+            out.sessions->push_back(std::move(session));
+        }
     }
     const auto role = c.find_role(outline.target_role);
     if (!role)

@@ -125,8 +125,52 @@ void write_cost(JsonWriter &w, const PlanCost &cost) {
     w.end_object();
 }
 
+const char *to_string(PlanChanges::SessionChange::Kind kind) {
+    using Kind = PlanChanges::SessionChange::Kind;
+    switch (kind) {
+    case Kind::moved: return "moved";
+    case Kind::dropped: return "dropped";
+    case Kind::placed: return "placed";
+    case Kind::added: return "added";
+    case Kind::removed: return "removed";
+    }
+    return "unknown";
+}
+
+// A session's local start as the plan writes it; null where it has none (dropped, or absent).
+void write_start(JsonWriter &w, const Session *s) {
+    if (s && s->status != Session::Status::dropped)
+        w.value(format_offset_date_time(s->day, s->minute_of_day * 60, s->offset_minutes));
+    else
+        w.null();
+}
+
+// "changes"."sessions" (README "Re-planning"): each occurrence held otherwise than before, with
+// its start in either plan.
+void write_session_changes(JsonWriter &w, const Curriculum &c, const PlanRequest &request, const Plan &plan,
+                           const PlanChanges &changes) {
+    w.key("sessions");
+    w.begin_array();
+    for (const PlanChanges::SessionChange &change : changes.sessions) {
+        const Session *before = change.before ? &(*request.previous->sessions)[*change.before] : nullptr;
+        const Session *now = change.now ? &plan.sessions[*change.now] : nullptr;
+        w.begin_object();
+        w.member("change", to_string(change.kind));
+        if (change.kind == PlanChanges::SessionChange::Kind::moved) w.member("days", change.days);
+        w.member("occurrence", change.occurrence + 1);
+        w.key("start");
+        write_start(w, now);
+        w.key("start_before");
+        write_start(w, before);
+        w.member("type", c.session_types()[change.session_type].id);
+        w.end_object();
+    }
+    w.end_array();
+}
+
 // "changes" (README "Re-planning"): keys in order, units by name.
-void write_changes(JsonWriter &w, const UnitNames &names, const PlanChanges &changes) {
+void write_changes(JsonWriter &w, const UnitNames &names, const Curriculum &c, const PlanRequest &request,
+                   const Plan &plan, const PlanChanges &changes) {
     auto units = [&](JsonWriter::Key key, const std::vector<UnitIndex> &list) {
         w.key(key);
         w.begin_array();
@@ -154,6 +198,7 @@ void write_changes(JsonWriter &w, const UnitNames &names, const PlanChanges &cha
     }
     w.end_array();
     units("removed", changes.removed);
+    write_session_changes(w, c, request, plan, changes);
     w.member("target_met_before", changes.target_met_before);
     w.end_object();
 }
@@ -172,6 +217,7 @@ void write_sessions(JsonWriter &w, const Curriculum &c, const Plan &plan, PlanPa
             for (UnitIndex u : s.agenda) names.write(w, u);
             w.end_array();
         }
+        if (s.history) w.member("history", true);
         if (agenda && type.agenda == SessionType::Agenda::milestones) {
             w.key("metrics");
             w.begin_array();
@@ -180,13 +226,13 @@ void write_sessions(JsonWriter &w, const Curriculum &c, const Plan &plan, PlanPa
             w.key("milestones");
             w.begin_array();
             for (std::size_t m : s.milestones) w.value(plan.milestones[m].id);
+            for (const std::string &id : s.milestone_ids) w.value(id);
             w.end_array();
         }
         w.member("minutes", s.minutes);
         w.member("occurrence", s.occurrence + 1);
         w.key("start");
-        if (held) w.value(format_offset_date_time(s.day, s.minute_of_day * 60, s.offset_minutes));
-        else w.null();
+        write_start(w, &s);
         w.key("start_utc");
         if (held) w.value(format_utc_date_time(s.start_utc));
         else w.null();
@@ -252,7 +298,7 @@ std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, c
     write_advice(w, request.program ? &c.programs()[*request.program] : nullptr, plan.advice);
     w.member("as_of", request.as_of);
     write_calendar(w, request);
-    if (plan.changes) write_changes(w, names, *plan.changes);
+    if (plan.changes) write_changes(w, names, c, request, plan, *plan.changes);
     if (plan.cost) write_cost(w, *plan.cost);
     if (parts.wants(PlanPart::gaps)) {
     w.key("gaps");

@@ -3,9 +3,11 @@
 // replan_from while windows stay anchored to the start; the schedule of the remaining work is
 // optimal (exhaustive search on small instances); a re-plan from the start with no progress is
 // the plan itself; and each bad field is named by its status and JSON Pointer.
+#include <careerpath/export.hpp>
 #include <careerpath/json.hpp>
 #include <careerpath/plan.hpp>
 
+#include "date_time.hpp"
 #include "exhaustive_schedule.hpp"
 #include "schedule.hpp"
 
@@ -16,10 +18,13 @@
 #include <algorithm>
 #include <fstream>
 #include <functional>
+#include <limits>
 #include <map>
 #include <random>
+#include <set>
 #include <sstream>
 #include <string>
+#include <tuple>
 
 using namespace careerpath;
 
@@ -279,6 +284,7 @@ void check_same_with_previous(const Curriculum &c, const Json &r) {
     CHECK(changes["moved"].empty());
     CHECK(changes["causes"].empty());
     CHECK(changes["finish_days"] == 0);
+    CHECK(changes["sessions"].empty());
     CHECK(second["progress_vs_plan"]["hours_done"] == 0.0);
     CHECK(second["progress_vs_plan"]["hours_planned"] == 0.0);
     second.erase("changes");
@@ -697,4 +703,381 @@ TEST_CASE("stability with ties: equally urgent units keep the previous plan's or
                   << "mean " << without_total / cases << " without previous, " << with_total / cases << " with it");
     // A random order of six has 7.5 inverted pairs against id order on average.
     CHECK(without_total / cases > 5);
+}
+
+// --- History sessions and changes.sessions -----------------------------------------------------
+
+namespace {
+
+using SessionKey = std::pair<std::string, std::int64_t>;  // type id, occurrence from 1
+
+SessionKey key_of(const Json &session) { return {session["type"].get<std::string>(), session["occurrence"].get<std::int64_t>()}; }
+
+// The learner's date of a session's start ("2027-03-23T10:00:00-04:00"), or none if dropped.
+std::optional<std::string> day_of(const Json &session) {
+    if (session["start"].is_null()) return std::nullopt;
+    return session["start"].get<std::string>().substr(0, 10);
+}
+
+// The rule of README "Re-planning", read off the previous plan's document: held on a day before
+// `from`, or dropped in a window that ends before it.
+bool history_in(const Json &session, const std::string &from) {
+    const auto day = day_of(session);
+    return day ? *day < from : session["window"]["last"].get<std::string>() < from;
+}
+
+std::int64_t days_between(const std::string &a, const std::string &b) {
+    return Date::parse(b)->days_since(*Date::parse(a));
+}
+
+// Checks a re-plan's document against the previous plan's: the history sessions are exactly the
+// previous plan's before `from`, each as it was with "history": true; no occurrence is listed
+// twice; nothing else starts before `from`; and changes.sessions says, in the program's order,
+// how every other occurrence differs. Returns how many history sessions there are.
+std::size_t check_history(const Curriculum &c, const Json &previous, const Json &replan) {
+    const std::string from = replan["replan_from"];
+    std::map<SessionKey, Json> before, now;
+    std::size_t history = 0;
+    for (const Json &s : previous["sessions"]) before[key_of(s)] = s;
+    bool dropped_seen = false;
+    std::int64_t last_end = std::numeric_limits<std::int64_t>::min();
+    for (const Json &s : replan["sessions"]) {
+        INFO(s.dump());
+        REQUIRE(now.emplace(key_of(s), s).second);  // no occurrence twice
+        // Placed and moved in time order, history first, none overlapping; then the dropped ones.
+        if (s["status"] == "dropped") dropped_seen = true;
+        else {
+            CHECK_FALSE(dropped_seen);
+            const std::int64_t start = parse_offset_date_time(s["start_utc"].get<std::string>())->utc_seconds();
+            CHECK(start >= last_end);
+            last_end = start + 60 * s["minutes"].get<std::int64_t>();
+        }
+        if (s.contains("history")) {
+            CHECK(s["history"] == true);
+            const auto was = before.find(key_of(s));
+            REQUIRE(was != before.end());
+            CHECK(history_in(was->second, from));
+            // The same object, but for the mark (which a re-plan of a re-plan finds there already).
+            Json copy = s, original = was->second;
+            copy.erase("history");
+            original.erase("history");
+            CHECK(copy == original);
+            ++history;
+        } else {
+            if (const auto day = day_of(s)) CHECK(*day >= from);
+            CHECK(s["window"]["last"].get<std::string>() >= from);
+        }
+    }
+    for (const auto &[k, s] : before)
+        if (history_in(s, from)) {
+            INFO(s.dump());
+            REQUIRE(now.count(k));
+            CHECK(now[k].contains("history"));
+        }
+    // No warning is about a history session.
+    for (const Json &w : replan["warnings"])
+        for (const Json &o : w["sessions"]) CHECK_FALSE(now.at(key_of(o)).contains("history"));
+
+    // changes.sessions against the two documents.
+    const Program &program = *std::find_if(c.programs().begin(), c.programs().end(),
+                                           [&](const Program &p) { return p.id == replan["program"]; });
+    auto rank = [&](const std::string &type) {
+        const std::size_t t = *c.find_session_type(type);
+        return std::pair{static_cast<std::size_t>(std::find(program.session_types.begin(), program.session_types.end(), t) -
+                                                  program.session_types.begin()),
+                         t};
+    };
+    std::set<std::tuple<std::size_t, std::size_t, std::int64_t>> keys;
+    for (const auto &[k, s] : before)
+        if (!history_in(s, from)) keys.emplace(rank(k.first).first, rank(k.first).second, k.second);
+    for (const auto &[k, s] : now)
+        if (!s.contains("history")) keys.emplace(rank(k.first).first, rank(k.first).second, k.second);
+    Json expected = Json::array();
+    for (const auto &[r, t, occurrence] : keys) {
+        const SessionKey k{c.session_types()[t].id, occurrence};
+        const Json *was = before.count(k) && !history_in(before[k], from) ? &before[k] : nullptr;
+        const Json *is = now.count(k) ? &now[k] : nullptr;
+        Json change = {{"occurrence", occurrence}, {"type", k.first}, {"start", is ? (*is)["start"] : Json()},
+                       {"start_before", was ? (*was)["start"] : Json()}};
+        if (!was) change["change"] = "added";
+        else if (!is) change["change"] = "removed";
+        else if (day_of(*was) && day_of(*is)) {
+            if ((*was)["start_utc"] == (*is)["start_utc"]) continue;
+            change["change"] = "moved";
+            change["days"] = days_between(*day_of(*was), *day_of(*is));
+        } else if (day_of(*was)) change["change"] = "dropped";
+        else if (day_of(*is)) change["change"] = "placed";
+        else continue;
+        expected.push_back(change);
+    }
+    CHECK(replan["changes"]["sessions"] == expected);
+    return history;
+}
+
+Json done_by(const std::vector<std::pair<std::string, std::string>> &units) {
+    Json progress = Json::array();
+    for (const auto &[unit, day] : units) progress.push_back({{"unit", unit}, {"done_on", day}});
+    return progress;
+}
+
+}  // namespace
+
+TEST_CASE("history sessions: Alex on 2027-03-01 keeps his first sessions as they were, the one straddling it too") {
+    const Curriculum &c = example();
+    const Json first = Json::parse(plan_text(c, alex()));
+    Json r = Json::parse(read_text("alex.replan.request.json"));
+    r["previous"] = first;
+    const Json replan = Json::parse(plan_text(c, r));
+    CHECK(check_history(c, first, replan) == 14);
+    // Career Planning #2's window (2027-02-04 to 2027-03-03) reaches replan_from, but the first
+    // plan held it on 2027-02-04: it is history, not placed a second time.
+    std::size_t planning_2 = 0;
+    for (const Json &s : replan["sessions"])
+        if (s["type"] == "career_planning" && s["occurrence"] == 2) {
+            CHECK(s["history"] == true);
+            CHECK(s["start"] == "2027-02-04T10:00:00-05:00");
+            CHECK(s["milestones"] == Json::array({"system_design_fundamentals"}));
+            ++planning_2;
+        }
+    CHECK(planning_2 == 1);
+    // Without "previous", such an occurrence is placed again from replan_from, as before.
+    r.erase("previous");
+    const Json alone = Json::parse(plan_text(c, r));
+    bool placed_again = false;
+    for (const Json &s : alone["sessions"]) {
+        CHECK_FALSE(s.contains("history"));
+        placed_again |= s["type"] == "career_planning" && s["occurrence"] == 2 && s["status"] != "dropped";
+    }
+    CHECK(placed_again);
+    // Two weeks off from 2027-03-08: the coaching of those weeks is dropped now, and a review
+    // moved a week.
+    CHECK(replan["changes"]["sessions"] == Json::parse(R"([
+        {"change": "dropped", "occurrence": 10, "start": null, "start_before": "2027-03-09T10:00:00-05:00", "type": "coaching"},
+        {"change": "dropped", "occurrence": 11, "start": null, "start_before": "2027-03-16T10:00:00-04:00", "type": "coaching"},
+        {"change": "moved", "days": 7, "occurrence": 6, "start": "2027-03-24T09:30:00-04:00",
+         "start_before": "2027-03-17T09:30:00-04:00", "type": "technical_review"}])"));
+}
+
+TEST_CASE("changes.sessions on a hand-made case: the mentor busy, a week taken, the time off gone") {
+    // Alex's path from 2027-03-01 is the first plan's (the units it finished by then are done),
+    // so only the sessions change: Mike is busy at coaching #12's slot and all of 5-9 April, and
+    // Alex no longer takes 14-18 June off.
+    const Curriculum &c = example();
+    const Json first = Json::parse(plan_text(c, alex()));
+    Json r = alex();
+    r["previous"] = first;
+    r["replan_from"] = "2027-03-01";
+    r["progress"] = done_by({{"architectural_patterns@advanced", "2027-01-27"}, {"scalability_planning@advanced", "2027-02-18"}});
+    r["learner"]["time_off"] = Json::array();
+    r["mentor"]["busy"].push_back({{"start", "2027-03-23T10:00:00-04:00"}, {"minutes", 60}});
+    r["mentor"]["busy"].push_back({{"start", "2027-04-05T00:00:00-04:00"}, {"end", "2027-04-10T00:00:00-04:00"}});
+    const Json replan = Json::parse(plan_text(c, r));
+    REQUIRE(replan["changes"]["moved"].empty());
+    REQUIRE(replan["changes"]["finish_days"] == 0);
+    check_history(c, first, replan);
+    // In the program's order (coaching, technical review, career planning, practice interview):
+    // coaching #12 goes to the next slot, #14 has none left in its week, #24 has its week back;
+    // career planning #4 loses 7 April to the busy week and waits for the slots of the coaching
+    // and review that follow; #6 and practice interview #2 take the June slots now open.
+    CHECK(replan["changes"]["sessions"] == Json::parse(R"([
+        {"change": "moved", "days": 1, "occurrence": 12, "start": "2027-03-24T09:30:00-04:00",
+         "start_before": "2027-03-23T10:00:00-04:00", "type": "coaching"},
+        {"change": "dropped", "occurrence": 14, "start": null, "start_before": "2027-04-06T10:00:00-04:00", "type": "coaching"},
+        {"change": "placed", "occurrence": 24, "start": "2027-06-15T10:00:00-04:00", "start_before": null, "type": "coaching"},
+        {"change": "moved", "days": 8, "occurrence": 4, "start": "2027-04-15T10:00:00-04:00",
+         "start_before": "2027-04-07T09:30:00-04:00", "type": "career_planning"},
+        {"change": "moved", "days": -13, "occurrence": 6, "start": "2027-06-17T10:00:00-04:00",
+         "start_before": "2027-06-30T09:30:00-04:00", "type": "career_planning"},
+        {"change": "moved", "days": -8, "occurrence": 2, "start": "2027-06-16T09:30:00-04:00",
+         "start_before": "2027-06-24T10:00:00-04:00", "type": "practice_interview"}])"));
+    // The model says the same, with indexes into both plans' sessions.
+    const PlannedRequest planned = plan_ok(c, r);
+    const auto &changes = planned.plan.changes->sessions;
+    REQUIRE(changes.size() == 6);
+    CHECK(changes[0].kind == PlanChanges::SessionChange::Kind::moved);
+    CHECK(changes[0].days == 1);
+    CHECK(planned.request.previous->sessions->at(*changes[0].before).day == *Date::from_ymd(2027, 3, 23));
+    CHECK(planned.plan.sessions.at(*changes[0].now).day == *Date::from_ymd(2027, 3, 24));
+    CHECK(changes[1].kind == PlanChanges::SessionChange::Kind::dropped);
+    CHECK(planned.plan.sessions.at(*changes[1].now).status == Session::Status::dropped);
+    CHECK(changes[2].kind == PlanChanges::SessionChange::Kind::placed);
+
+    // A longer horizon adds occurrences, a shorter one removes them.
+    Json later = r;
+    later["target_date"] = "2027-08-27";
+    const Json longer = Json::parse(plan_text(c, later));
+    check_history(c, first, longer);
+    Json sooner = r;
+    sooner["learner"]["hours_per_week"] = 12;
+    sooner["target_date"] = "2027-05-28";
+    const Json shorter = Json::parse(plan_text(c, sooner));
+    check_history(c, first, shorter);
+    auto count = [](const Json &plan, const char *kind) {
+        return std::count_if(plan["changes"]["sessions"].begin(), plan["changes"]["sessions"].end(),
+                             [&](const Json &change) { return change["change"] == kind; });
+    };
+    CHECK(count(longer, "added") > 0);
+    CHECK(count(longer, "removed") == 0);
+    CHECK(count(shorter, "removed") > 0);
+    CHECK(count(shorter, "added") == 0);
+}
+
+TEST_CASE("history sessions on random re-plans: the previous plan's before replan_from, as they were, and re-plans of re-plans") {
+    const Curriculum &c = example();
+    std::mt19937 rng(1515);
+    auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+    std::size_t history = 0, dropped_history = 0, chained = 0, changed = 0;
+    for (int i = 0; i < 60; ++i) {
+        Json r = Json::parse(read_text(i % 2 ? "maria.request.json" : "alex.request.json"));
+        r["learner"]["hours_per_week"] = uniform(4, 10);
+        const Date start = Date::parse(r["start"].get<std::string>()).value();
+        Json previous = Json::parse(plan_text(c, r));
+        // One to three re-plans, each from a later day against the one before, with some time off
+        // or a busy mentor after its first day.
+        Date from = start;
+        for (int step = uniform(1, 3); step > 0; --step) {
+            from = from.plus_days(uniform(0, 50));
+            Json next = r;
+            next["replan_from"] = from.iso();
+            next["previous"] = previous;
+            const Date off = from.plus_days(uniform(0, 30));
+            if (uniform(0, 1)) next["learner"]["time_off"].push_back({{"from", off.iso()}, {"to", off.plus_days(uniform(0, 9)).iso()}});
+            else next["mentor"]["busy"].push_back({{"start", off.iso() + "T00:00:00Z"}, {"minutes", 60 * 24 * uniform(1, 6)}});
+            INFO("re-plan from ", from.iso(), " of ", r["learner"]["id"]);
+            const Json replan = Json::parse(plan_text(c, next));
+            history += check_history(c, previous, replan);
+            for (const Json &s : replan["sessions"]) dropped_history += s.contains("history") && s["status"] == "dropped";
+            chained += previous.contains("replan_from") && previous["replan_from"] != previous["start"];
+            changed += !replan["changes"]["sessions"].empty();
+            previous = replan;
+            r = next;
+            r.erase("previous");
+        }
+    }
+    MESSAGE(history << " history sessions checked (" << dropped_history << " dropped); " << chained
+                    << " re-plans of a re-plan; " << changed << " with session changes");
+    CHECK(history > 500);
+    CHECK(dropped_history > 10);
+    CHECK(chained > 20);
+    CHECK(changed > 30);
+}
+
+TEST_CASE("a history session that runs past midnight into replan_from takes the slot it overlaps") {
+    // Slots on Sunday 23:30 and Monday 00:00, every day a workday, no mentor: the first plan puts
+    // technical review #1 (90 minutes) on Sunday 10 January at 23:30, so coaching #2 cannot have
+    // Monday's 00:00; a re-plan from that Monday keeps the review as history, and so must it.
+    const Curriculum &c = example();
+    Json r = alex();
+    r.erase("mentor");
+    r["learner"]["workdays"] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    r["learner"]["session_slots"] = Json::parse(R"([{"weekday": "sun", "time": "23:30"}, {"weekday": "mon", "time": "00:00"}])");
+    const Json first = Json::parse(plan_text(c, r));
+    r["previous"] = first;
+    r["replan_from"] = "2027-01-11";
+    const Json replan = Json::parse(plan_text(c, r));
+    CHECK(check_history(c, first, replan) == 2);
+    CHECK(replan["sessions"][1]["type"] == "technical_review");
+    CHECK(replan["sessions"][1]["start"] == "2027-01-10T23:30:00-05:00");
+    bool found = false;
+    for (const Json &s : replan["sessions"])
+        if (s["type"] == "coaching" && s["occurrence"] == 2) {
+            found = true;
+            CHECK_FALSE(s.contains("history"));
+            REQUIRE(s["why"].size() >= 1);
+            CHECK(s["why"][0]["day"] == "2027-01-11");
+            CHECK(s["why"][0]["closed_by"] == "taken");
+            CHECK(s["why"][0]["detail"] == "the learner has technical_review #1 then");
+        }
+    CHECK(found);
+}
+
+TEST_CASE("a previous plan without sessions: nothing is history, nothing compared") {
+    const Curriculum &c = example();
+    Json first_request = alex();
+    first_request["omit"] = {"sessions"};
+    Json r = Json::parse(read_text("alex.replan.request.json"));
+    r["previous"] = Json::parse(plan_text(c, first_request));
+    const Json replan = Json::parse(plan_text(c, r));
+    CHECK(replan["changes"]["sessions"].empty());
+    r.erase("previous");
+    CHECK(replan["sessions"] == Json::parse(plan_text(c, r))["sessions"]);
+}
+
+TEST_CASE("history sessions are exported to iCalendar as the previous plan exported them, with their UIDs") {
+    const Curriculum &c = example();
+    const std::string first = plan_text(c, alex());
+    Json r = Json::parse(read_text("alex.replan.request.json"));
+    r["previous"] = Json::parse(first);
+    const std::string replan = plan_text(c, r);
+    auto before = export_ical_from_json(first), after = export_ical_from_json(replan);
+    REQUIRE(before);
+    REQUIRE(after);
+    // Each event, by its UID line.
+    auto events = [](const std::string &ical) {
+        std::map<std::string, std::string> out;
+        for (std::size_t at = ical.find("BEGIN:VEVENT"); at != std::string::npos; at = ical.find("BEGIN:VEVENT", at + 1)) {
+            const std::string event = ical.substr(at, ical.find("END:VEVENT", at) - at);
+            const std::size_t uid = event.find("UID:");
+            out[event.substr(uid, event.find("\r\n", uid) - uid)] = event;
+        }
+        return out;
+    };
+    const auto was = events(before.value()), is = events(after.value());
+    std::size_t same = 0;
+    const Json document = Json::parse(replan);
+    for (const Json &s : document["sessions"]) {
+        if (!s.contains("history") || s["status"] == "dropped") continue;
+        const std::string uid = "UID:alex.technical_leadership.20270104." + s["type"].get<std::string>() + "." +
+                                std::to_string(s["occurrence"].get<int>()) + "@careerpath";
+        REQUIRE(is.count(uid));
+        CHECK(is.at(uid) == was.at(uid));
+        ++same;
+    }
+    CHECK(same == 14);
+}
+
+TEST_CASE("bad sessions in a previous plan: status and pointer") {
+    const Json first = Json::parse(plan_text(example(), alex()));
+    Json r = Json::parse(read_text("alex.replan.request.json"));
+    auto with = [&](auto edit) {
+        Json bad = r;
+        bad["previous"] = first;
+        edit(bad["previous"]["sessions"]);
+        return bad;
+    };
+    // Find a session of the career planning type, which lists milestones and metrics.
+    std::size_t planning = 0;
+    while (first["sessions"][planning]["type"] != "career_planning") ++planning;
+    const std::string at = "/previous/sessions/" + std::to_string(planning);
+    check_rejected(with([](Json &s) { s[3]["type"] = "yoga"; }), Status::reference, "/previous/sessions/3/type", "\"yoga\"");
+    check_rejected(with([](Json &s) { s[0]["agenda"][0] = "juggling@advanced"; }), Status::reference,
+                   "/previous/sessions/0/agenda/0", "juggling@advanced");
+    check_rejected(with([&](Json &s) { s[planning]["metrics"][1] = "happiness"; }), Status::reference, at + "/metrics/1",
+                   "\"happiness\"");
+    check_rejected(with([](Json &s) { s[0]["status"] = "maybe"; }), Status::schema, "/previous/sessions/0/status",
+                   "not placed, moved or dropped");
+    check_rejected(with([](Json &s) { s[0]["start"] = "2027-01-06T09:31:00-05:00"; }), Status::schema,
+                   "/previous/sessions/0/start", "not the instant of \"start_utc\"");
+    check_rejected(with([](Json &s) { s[0]["start"] = "Wednesday"; }), Status::schema, "/previous/sessions/0/start",
+                   "not a date-time");
+    check_rejected(with([](Json &s) { s[0].erase("window"); }), Status::schema, "/previous/sessions/0/window", "window");
+    check_rejected(with([](Json &s) { s[0]["window"]["last"] = "2027-01-01"; }), Status::schema,
+                   "/previous/sessions/0/window/last", "before");
+    check_rejected(with([](Json &s) { s[0]["why"][0]["closed_by"] = "rain"; }), Status::schema,
+                   "/previous/sessions/0/why/0/closed_by", "\"rain\"");
+    check_rejected(with([](Json &s) { s[0]["why"][0]["time"] = "25:00"; }), Status::schema,
+                   "/previous/sessions/0/why/0/time", "not a time");
+    check_rejected(with([](Json &s) { s[0]["why_more"] = -1; }), Status::schema, "/previous/sessions/0/why_more",
+                   "between 0");
+    check_rejected(with([](Json &s) { s[1]["occurrence"] = s[0]["occurrence"], s[1]["type"] = s[0]["type"]; }),
+                   Status::schema, "/previous/sessions/1/occurrence", "a second session");
+    check_rejected(with([](Json &s) { s = "none"; }), Status::schema, "/previous/sessions", "not an array");
+    // A dropped session needs no time, but its window.
+    Json dropped = with([](Json &s) {
+        for (Json &session : s)
+            if (session["status"] == "dropped") session.erase("window");
+    });
+    auto read = plan_from_json(example(), dropped.dump());
+    REQUIRE_FALSE(read);
+    CHECK(read.error().pointer.find("/window") != std::string::npos);
 }
