@@ -129,7 +129,8 @@ std::string label(const Curriculum &c, std::size_t session_type, std::size_t occ
 std::string label(const Curriculum &c, const Occurrence &o) { return label(c, o.window.session_type, o.window.occurrence); }
 
 // The previous plan's occurrences that a re-plan keeps as they were (is_history), each copied as
-// that plan had it, agenda and reasons too, in its order.
+// that plan had it, agenda and reasons too: the held ones in time order, whatever order the
+// document gave them in.
 std::vector<Session> history_of(const PlanRequest &request) {
     std::vector<Session> history;
     if (!request.previous || !request.previous->sessions) return history;
@@ -139,6 +140,8 @@ std::vector<Session> history_of(const PlanRequest &request) {
             history.back().history = true;
         }
     }
+    std::stable_sort(history.begin(), history.end(),
+                     [](const Session &a, const Session &b) { return a.start_utc < b.start_utc; });
     return history;
 }
 
