@@ -118,6 +118,16 @@ def test_replan_against_the_previous_plan(example, examples_dir):
     assert changes["finish_before"] == first["summary"]["finish"]
     assert [u["unit"] for u in plan["path"]][0] == "scalability_planning@advanced"
     assert plan["path"][0]["hours_done"] == 9.0
+    # The first plan's sessions before 2027-03-01 are history: kept as they were, marked, and
+    # not placed again; the sessions' changes are the weeks off.
+    before = {(s["type"], s["occurrence"]): s for s in first["sessions"]}
+    history = [s for s in plan["sessions"] if s.get("history")]
+    assert len(history) == 14
+    for s in history:
+        assert {k: v for k, v in s.items() if k != "history"} == before[(s["type"], s["occurrence"])]
+    assert len({(s["type"], s["occurrence"]) for s in plan["sessions"]}) == len(plan["sessions"])
+    assert [(c["change"], c["type"], c["occurrence"]) for c in changes["sessions"]] == [
+        ("dropped", "coaching", 10), ("dropped", "coaching", 11), ("moved", "technical_review", 6)]
     [batched] = list(example.plan_batch([again]))
     assert batched == plan
 
@@ -133,6 +143,11 @@ def test_replan_bad_progress_raises_with_pointer(example, examples_dir):
     with pytest.raises(careerpath.SchemaError) as raised:
         example.plan(r)
     assert raised.value.pointer == "/previous/path"
+    r["previous"] = example.plan(request(examples_dir, "alex.request.json"))
+    r["previous"]["sessions"][3]["type"] = "yoga"
+    with pytest.raises(careerpath.UnknownReferenceError) as raised:
+        example.plan(r)
+    assert raised.value.pointer == "/previous/sessions/3/type"
 
 
 def test_advice_and_program_fit(example, examples_dir):
