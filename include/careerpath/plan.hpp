@@ -123,9 +123,9 @@ struct PlanChanges {
         std::optional<std::size_t> now;     ///< index into Plan::sessions; none when removed
         int days = 0;                  ///< moved: the learner's calendar days later (negative: earlier)
     };
-    /// By the type's place in the program's sessions (types it does not have last, in the curriculum's order), then
-    /// occurrence. Empty where either plan has no sessions to compare (PreviousPlan::sessions,
-    /// the request's "omit").
+    /// By the type's place in the program's sessions (types it does not list last, in the
+    /// curriculum's order), then occurrence. Empty where either plan has no sessions to compare
+    /// (PreviousPlan::sessions, the request's "omit").
     std::vector<SessionChange> sessions;
 };
 
@@ -143,7 +143,8 @@ struct Plan {
     std::vector<PlannedUnit> path;  ///< in the order worked on
     std::vector<PlannedPhase> phases;
     std::vector<Milestone> milestones;
-    std::vector<Session> sessions;  ///< placed and moved in time order, then dropped; history ones too (see place_sessions)
+    /// Placed and moved in time order, then dropped; a re-plan's history ones too (place_sessions).
+    std::vector<Session> sessions;
     std::vector<PlanWarning> warnings;
     PlanSummary summary;
     Advice advice;

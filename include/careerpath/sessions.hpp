@@ -112,8 +112,9 @@ bool is_history(const Session &previous, Date first_day) noexcept;
 /// Other occurrences whose windows end before the first day are neither placed nor listed.
 ///
 /// The result holds every occurrence: placed and moved ones in time order (the history ones,
-/// which end before any other starts, first), then the dropped ones by window, type and occurrence, history or not. More
-/// than Limits::max_sessions occurrences to place is Status::limit.
+/// which end before any other starts, first), then the dropped ones by window, type and
+/// occurrence, history or not. More than Limits::max_sessions occurrences to place is
+/// Status::limit.
 Result<std::vector<Session>> place_sessions(const Curriculum &curriculum, const PlanRequest &request,
                                             const Calendar &calendar, Date horizon_end, const Limits &limits = {});
 

@@ -219,13 +219,16 @@ void read_moved_because(const Node &session, PlanOutline::Session &s) {
 }
 
 // A held session's local start, for a re-plan to copy: it must name the instant of its
-// "start_utc", or the two fields would disagree about when it was.
+// "start_utc", or the two fields would disagree about when it was, and a whole minute, as the
+// model holds a session's wall time.
 Ok local_start_member(const Node &session, PlanOutline::Session &s) {
     BOOST_OUTCOME_TRYV(required_string_member(session, "start", s.start));
     const Node start = session.member("start");
     const auto parsed = parse_offset_date_time(s.start);
     if (!parsed)
         return not_a_plan("\"start\" " + json_quoted(s.start) + " is not a date-time with an offset", start.pointer());
+    if (parsed->second_of_day % 60 != 0)
+        return not_a_plan("\"start\" " + json_quoted(s.start) + " is not on a whole minute", start.pointer());
     if (parsed->utc_seconds() != s.start_utc)
         return not_a_plan("\"start\" " + json_quoted(s.start) + " is not the instant of \"start_utc\"", start.pointer());
     return success();

@@ -33,7 +33,7 @@ enum class PlanUse {
     gantt,     ///< learner, target_role, start, replan_from, path (unit, start, finish, phase, hours_done), phases, milestones (title, due), changes (added, moved)
     ical,      ///< learner, program, start, time_zone, mentor, as_of, milestones, the sessions with a time
     progress,  ///< path (unit, hours, finish): a score request's "plan"
-    replan,    ///< path (unit, start, finish, hours), target_role, target_date, summary (finish, target_met), every session (with its window and reasons) where it has "sessions": a plan request's "previous"
+    replan,    ///< path (unit, start, finish, hours), target_role, target_date, summary (finish, target_met), every session with its window and reasons where it has "sessions": a plan request's "previous"
 };
 /// The one reader of plan documents (README.md "Exports"). A document that is not a plan, or
 /// holds what the use cannot draw, is Status::schema, "not a plan document: ...", with the

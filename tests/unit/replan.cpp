@@ -1060,6 +1060,11 @@ TEST_CASE("bad sessions in a previous plan: status and pointer") {
                    "/previous/sessions/0/start", "not the instant of \"start_utc\"");
     check_rejected(with([](Json &s) { s[0]["start"] = "Wednesday"; }), Status::schema, "/previous/sessions/0/start",
                    "not a date-time");
+    check_rejected(with([](Json &s) {
+                       s[0]["start"] = "2027-01-06T09:30:30-05:00";
+                       s[0]["start_utc"] = "2027-01-06T14:30:30Z";
+                   }),
+                   Status::schema, "/previous/sessions/0/start", "whole minute");
     check_rejected(with([](Json &s) { s[0].erase("window"); }), Status::schema, "/previous/sessions/0/window", "window");
     check_rejected(with([](Json &s) { s[0]["window"]["last"] = "2027-01-01"; }), Status::schema,
                    "/previous/sessions/0/window/last", "before");
