@@ -571,6 +571,27 @@ std::string plan_to_text(const Curriculum &c, const PlanRequest &request, const 
             if (m.finish_days) out << " finishes " << days(m.finish_days);
             out << "\n";
         }
+        // The sessions that changed: each with its day then and now, in the learner's zone.
+        for (const PlanChanges::SessionChange &sc : ch->sessions) {
+            const std::string name =
+                c.session_types()[sc.session_type].title + " #" + std::to_string(sc.occurrence + 1);
+            auto day_of = [](const Session &s) { return s.day.iso(); };
+            const Session *was = sc.before ? &(*request.previous->sessions)[*sc.before] : nullptr;
+            const Session *is = sc.now ? &plan.sessions[*sc.now] : nullptr;
+            out << "  " << name << ": ";
+            switch (sc.kind) {
+            case PlanChanges::SessionChange::Kind::moved:
+                out << days(sc.days) << " (" << day_of(*is) << ", was " << day_of(*was) << ")";
+                break;
+            case PlanChanges::SessionChange::Kind::dropped: out << "dropped (was " << day_of(*was) << ")"; break;
+            case PlanChanges::SessionChange::Kind::placed: out << "placed on " << day_of(*is) << " (was dropped)"; break;
+            case PlanChanges::SessionChange::Kind::added:
+                out << "new" << (is && is->status != Session::Status::dropped ? ", on " + day_of(*is) : ", dropped");
+                break;
+            case PlanChanges::SessionChange::Kind::removed: out << "no longer in the plan"; break;
+            }
+            out << "\n";
+        }
         out << "\n";
     }
 
@@ -620,7 +641,8 @@ std::string plan_to_text(const Curriculum &c, const PlanRequest &request, const 
         const std::string name = type.title + " #" + std::to_string(s.occurrence + 1);
         if (s.status == Session::Status::dropped) {
             out << "  " << std::left << std::setw(29) << "dropped" << std::setw(28) << name << std::right
-                << "window " << s.window_first.iso() << " .. " << s.window_last.iso() << "\n";
+                << "window " << s.window_first.iso() << " .. " << s.window_last.iso()
+                << (s.history ? "  [history]" : "") << "\n";
             continue;
         }
         std::string agenda;
@@ -632,6 +654,8 @@ std::string plan_to_text(const Curriculum &c, const PlanRequest &request, const 
             << when.substr(19) << "  " << std::left << std::setw(28) << name << std::right << std::setw(3) << s.minutes
             << " min";
         if (!agenda.empty()) out << "  " << agenda;
+        // A session before the re-plan's first day, as the previous plan had it (README "Re-planning").
+        if (s.history) out << "  [history]";
         out << "\n";
     }
 

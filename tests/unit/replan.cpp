@@ -359,6 +359,11 @@ TEST_CASE("changes against the previous plan: Alex half a unit behind, with two 
     CHECK(ch.causes == causes);
     const std::string text = plan_to_text(c, planned.request, planned.plan);
     CHECK(text.find("new time off 2027-03-08 to 2027-03-19 (10 working days)") != std::string::npos);
+    // The sessions his two weeks off took, and those held before the re-plan, marked.
+    CHECK(text.find("  1:1 Coaching #10: dropped (was 2027-03-09)\n") != std::string::npos);
+    CHECK(text.find("  Technical Review #6: 7 days later (2027-03-24, was 2027-03-17)\n") != std::string::npos);
+    CHECK(text.find("  2027-01-06 wed 09:30 -05:00  1:1 Coaching #1              60 min  architectural_patterns@advanced  "
+                    "[history]\n") != std::string::npos);
     CHECK(text.find("Re-planned from 2027-03-01") != std::string::npos);
     CHECK(text.find("Progress on 2027-03-01: 29 hours done of 38 planned") != std::string::npos);
     CHECK(text.find("no longer in the path: architectural_patterns@advanced") != std::string::npos);
