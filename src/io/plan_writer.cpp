@@ -555,7 +555,7 @@ std::string plan_to_text(const Curriculum &c, const PlanRequest &request, const 
             return std::to_string(a) + (a == 1 ? " day " : " days ") + (n < 0 ? "earlier" : "later");
         };
         out << "Changes\n";
-        if (ch->causes.empty()) out << "  none\n";
+        if (ch->causes.empty() && ch->sessions.empty()) out << "  none\n";
         for (const std::string &cause : ch->causes) out << "  " << cause << "\n";
         if (ch->finish_days != 0)
             out << "  finish " << plan.summary.finish.iso() << ", " << days(ch->finish_days) << " than "
