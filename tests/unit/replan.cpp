@@ -773,11 +773,12 @@ std::size_t check_history(const Curriculum &c, const Json &previous, const Json 
             CHECK(s["window"]["last"].get<std::string>() >= from);
         }
     }
-    for (const auto &[k, s] : before)
-        if (history_in(s, from)) {
+    // Not a structured binding: clang 14 cannot capture one in INFO's lambda.
+    for (const auto &entry : before)
+        if (const Json &s = entry.second; history_in(s, from)) {
             INFO(s.dump());
-            REQUIRE(now.count(k));
-            CHECK(now[k].contains("history"));
+            REQUIRE(now.count(entry.first));
+            CHECK(now[entry.first].contains("history"));
         }
     // No warning is about a history session.
     for (const Json &w : replan["warnings"])
