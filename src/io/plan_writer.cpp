@@ -499,11 +499,7 @@ std::string program_fit_text(const Curriculum &c, const PlanRequest &request, co
 // and what working ahead of the phases would give.
 std::string advice_text(const Curriculum &c, const PlanRequest &request, const Plan &plan) {
     const Advice &a = plan.advice;
-    auto hours = [](double h) {
-        std::ostringstream s;
-        s << rounded(h);
-        return s.str();
-    };
+    const auto hours = detail::format_hours;
     const std::string target = request.target_date.iso();
     std::string out = "  ";
     if (!a.min_hours_per_week)
@@ -533,11 +529,7 @@ std::string plan_to_text(const Curriculum &c, const PlanRequest &request, const 
     const Program *program = request.program ? &c.programs()[*request.program] : nullptr;
     const Role &role = c.roles()[request.target_role];
     std::ostringstream out;
-    auto hours = [](double h) {
-        std::ostringstream s;
-        s << rounded(h);
-        return s.str();
-    };
+    const auto hours = detail::format_hours;
 
     out << "Plan for " << request.learner.name << ": " << role.title;
     if (program) out << " (" << program->title << ")";
