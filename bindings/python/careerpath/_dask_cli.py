@@ -78,10 +78,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.threads < 0:
         parser.error("--threads must be 0 (the worker's threads) or more")
     try:
-        from distributed import Client, LocalCluster, as_completed
+        from distributed import Client, as_completed
 
-        from .dask import (_document, partition_counts, partition_offsets, plan_files, read_requests,
-                           remove_stale_parts)
+        from .dask import (_document, local_cluster, partition_counts, partition_offsets, plan_files,
+                           read_requests, remove_stale_parts)
     except ImportError as error:
         sys.stderr.write(f"careerpath-dask: Dask distributed is not installed ({error}): "
                          "apt-get install python3-distributed, or pip install 'careerpath[dask]'\n")
@@ -101,8 +101,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         if args.local is not None:
             threads_per_worker = args.threads or max(1, (os.cpu_count() or 1) // args.local)
-            cluster = LocalCluster(n_workers=args.local, threads_per_worker=threads_per_worker,
-                                   processes=True, dashboard_address=None)
+            cluster = local_cluster(args.local, threads_per_worker)
             client = Client(cluster)
         else:
             client = Client(args.scheduler)

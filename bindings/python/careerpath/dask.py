@@ -6,12 +6,12 @@ partition by partition on the cluster's workers::
     from distributed import Client
     import careerpath.dask
 
-    client = Client("tcp://scheduler:8786")          # or Client(LocalCluster(n_workers=2))
+    client = Client("tcp://scheduler:8786")          # or Client(careerpath.dask.local_cluster(2))
     requests = careerpath.dask.read_requests(["workforce-*.jsonl"])
     plans = careerpath.dask.plan_bag("engineering-growth.json", requests)    # a bag of lines
     careerpath.dask.plan_files("engineering-growth.json", requests, "plans/")  # or files
 
-The batch's guarantees hold for the whole bag (README, "Batch planning"; docs/dask.md):
+The batch's guarantees hold for the whole bag (README, "Planning a workforce on a cluster"):
 
 - one result line per request line, in input order: the plan exactly as ``plan_batch(...,
   parse=False)`` writes it, or the error line ``{"error": {"line": n, ...}}`` of a bad line,
@@ -44,10 +44,10 @@ from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Seque
 import dask
 import dask.bag as db
 
-from . import Curriculum, __version__
+from . import Curriculum, __version__, _document_bytes
 
 __all__ = ["read_requests", "plan_bag", "plan_files", "partition_counts", "partition_offsets",
-           "remove_stale_parts"]
+           "remove_stale_parts", "local_cluster", "WORKER_ENVIRON"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 #: The curriculum: a path to its document, its JSON text as bytes, or plain Python data.
@@ -72,8 +72,7 @@ def _document(curriculum: CurriculumSource) -> _Document:
     if isinstance(curriculum, (bytes, bytearray, memoryview)):
         data, name, path = bytes(curriculum), "<json>", None
     elif isinstance(curriculum, Mapping):
-        text = json.dumps(curriculum, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-        data, name, path = text.encode("utf-8"), "<dict>", None
+        data, name, path = _document_bytes(curriculum), "<dict>", None
     elif isinstance(curriculum, (str, os.PathLike)):
         path = os.fspath(curriculum)
         with open(path, "rb") as file:
@@ -137,7 +136,7 @@ def _line_bytes(item: Any) -> bytes:
     elif isinstance(item, (bytes, bytearray, memoryview)):
         line = bytes(item)
     elif isinstance(item, Mapping):
-        line = json.dumps(item, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
+        line = _document_bytes(item)
     else:
         raise TypeError(f"each request must be a dict or its JSON text (str or bytes), got {type(item).__name__}")
     if line.endswith(b"\n"):
@@ -210,6 +209,25 @@ def _count(partition: Iterable[Any]) -> List[int]:
 
 
 # -- on the client ---------------------------------------------------------------------------
+
+#: The environment careerpath wants in a worker process. Dask's nanny starts workers with
+#: MALLOC_TRIM_THRESHOLD_ set, which turns glibc's adaptive mmap threshold off: every plan over
+#: 128 KiB (a 1,000-skill framework's are 600 KB) is then allocated with mmap and freed with
+#: munmap, which made plan_batch half again as slow in a worker as in a plain process
+#: (docs/benchmarks.md, "Batch planning on a Dask cluster"). Set it for `dask worker` too.
+WORKER_ENVIRON: Dict[str, str] = {"MALLOC_MMAP_THRESHOLD_": str(32 << 20)}
+
+
+def local_cluster(n_workers: int, threads_per_worker: int = 1, **kwargs: Any) -> Any:
+    """A ``distributed.LocalCluster`` of `n_workers` worker processes (no dashboard) whose
+    workers, restarted ones included, start with :data:`WORKER_ENVIRON`."""
+    from distributed import LocalCluster
+
+    settings = {f"distributed.nanny.pre-spawn-environ.{name}": value for name, value in WORKER_ENVIRON.items()}
+    with dask.config.set(settings):
+        return LocalCluster(n_workers=n_workers, threads_per_worker=threads_per_worker, processes=True,
+                            dashboard_address=None, **kwargs)
+
 
 def read_requests(paths: Union[PathLike, Sequence[PathLike]], blocksize: Union[int, str, None] = "4MiB") -> db.Bag:
     """A bag of the request lines of JSON Lines files (paths or globs, in order), in partitions

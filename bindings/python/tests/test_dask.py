@@ -64,7 +64,8 @@ def cluster() -> Iterator[LocalCluster]:
     path = os.environ.get("PYTHONPATH", "")
     if str(PACKAGE_ROOT) not in path.split(os.pathsep):
         os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(PACKAGE_ROOT), path) if p)
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    with cpdask.local_cluster(2) as cluster:
+        assert isinstance(cluster, LocalCluster) and len(cluster.workers) == 2
         yield cluster
 
 
@@ -103,6 +104,9 @@ def test_bag_equals_plan_batch(client: Client, curriculum_path: Path, batch: Pat
     digest = cpdask._document(curriculum_path).digest
     loads = client.run(lambda: cpdask.loads[digest])
     assert sorted(loads.values()) == [1, 1], loads
+    # local_cluster's workers start with the environment careerpath asks for.
+    environ = client.run(lambda: os.environ.get("MALLOC_MMAP_THRESHOLD_"))
+    assert set(environ.values()) == {cpdask.WORKER_ENVIRON["MALLOC_MMAP_THRESHOLD_"]}, environ
 
 
 def test_files_equal_plan_batch(client: Client, curriculum_path: Path, batch: Path,
@@ -183,6 +187,21 @@ def test_items_of_every_kind(client: Client, curriculum_path: Path, examples: Pa
     assert errors == [4, 6, 7]
 
 
+def test_file_bytes_as_they_are(client: Client, curriculum_path: Path, examples: Path, tmp_path: Path) -> None:
+    # A CRLF line, a byte that is not UTF-8, a CR inside a line, an empty line, no final line
+    # break: read_requests hands each line to the library with its bytes, as careerpath batch does.
+    alex = (examples / "alex.request.json").read_text().replace("\n", " ").encode()
+    data = alex + b"\r\n" + alex[:-1] + b"\xff}\n" + alex[:20] + b"\r" + alex[20:] + b"\n\n" + alex
+    path = tmp_path / "odd.jsonl"
+    path.write_bytes(data)
+    with careerpath.Curriculum.load(curriculum_path) as curriculum:
+        expected = list(curriculum.plan_batch(data, parse=False))
+    assert len(expected) == 5 and sum(line.startswith(b'{"error"') for line in expected) == 2
+    for blocksize in (None, len(alex) // 2):
+        lines = cpdask.plan_bag(curriculum_path, cpdask.read_requests(path, blocksize=blocksize)).compute()
+        assert [line.encode("utf-8", "surrogateescape") for line in lines] == expected
+
+
 def test_renumber_changes_only_the_line_number() -> None:
     line = b'{"error":{"line":7,"message":"line 7 of x","pointer":"","status":"CAREERPATH_ERR_PARSE"}}'
     assert cpdask._renumber(line, 100) == line.replace(b'"line":7', b'"line":107')
@@ -205,6 +224,19 @@ def test_command_line(curriculum_path: Path, batch: Path, expected: List[bytes],
     assert re.fullmatch(
         rf"careerpath-dask: {LINES} lines, {LINES - LINES // 50} planned, {LINES // 50} failed, "
         rf"[0-9.]+ s \([0-9]+ lines/s\), [0-9]+ files in {re.escape(str(out))}, 2 workers", summary), summary
+    assert file_lines(out) == expected
+
+
+def test_command_line_scheduler_address(cluster: LocalCluster, curriculum_path: Path, batch: Path,
+                                        expected: List[bytes], tmp_path: Path) -> None:
+    # Any scheduler the user names: here the running cluster's, which another process reaches by
+    # its address alone.
+    out = tmp_path / "plans"
+    result = run_cli(str(curriculum_path), str(batch), "--scheduler", cluster.scheduler_address,
+                     "--out", str(out), "--no-progress")
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith(
+        f"careerpath-dask: {LINES} lines, {LINES - LINES // 50} planned, {LINES // 50} failed, ")
     assert file_lines(out) == expected
 
 
