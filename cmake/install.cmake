@@ -29,7 +29,7 @@ install(FILES ${PROJECT_BINARY_DIR}/careerpath.pc DESTINATION ${CMAKE_INSTALL_LI
 # The Python binding, beside a link to the installed library, which it finds there. Debian's
 # interpreter reads <prefix>/lib/python3/dist-packages for the prefix /usr; for another prefix,
 # set CAREERPATH_INSTALL_PYTHONDIR to a directory on its sys.path, or add this one to PYTHONPATH
-# (README, "Installing with pip").
+# (README, "Installing with CMake, and deployable builds").
 set(CAREERPATH_INSTALL_PYTHONDIR "lib/python3/dist-packages" CACHE STRING
     "Where cmake --install puts the Python package careerpath (relative: under the prefix)")
 install(DIRECTORY bindings/python/careerpath DESTINATION ${CAREERPATH_INSTALL_PYTHONDIR}
@@ -42,7 +42,8 @@ careerpath_link_python_library(\"${CAREERPATH_INSTALL_PYTHONDIR}/careerpath\"
   \"${CMAKE_INSTALL_LIBDIR}/$<TARGET_SONAME_FILE_NAME:careerpath_c>\")")
 
 # A deployable install: the binaries without debug info, which `cmake --install BUILD --component
-# debug` writes apart (README, "Deployable builds"). OFF installs them as built.
+# debug` writes apart (README, "Installing with CMake, and deployable builds"). OFF installs
+# them as built.
 option(CAREERPATH_INSTALL_STRIP "Install the binaries without their debug info" ON)
 if(CAREERPATH_INSTALL_STRIP)
   set(careerpath_installed_binaries

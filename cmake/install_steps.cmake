@@ -22,8 +22,9 @@ function(careerpath_link_python_library package library)
   file(CREATE_LINK "${target}" "${link}" SYMBOLIC)
 endfunction()
 
-# What is installed is deployable: the binaries without their debug info (README, "Deployable
-# builds"); the symbol table stays, so that a backtrace still names functions.
+# What is installed is deployable: the binaries without their debug info (README, "Installing
+# with CMake, and deployable builds"); the symbol table stays, so that a backtrace still names
+# functions.
 function(careerpath_strip_debug objcopy)
   foreach(file IN LISTS ARGN)
     careerpath_installed_path("${file}" file)

@@ -423,9 +423,9 @@ Result<TimeZone> TimeZone::resolve(std::string_view name) { return resolve(name,
 
 std::string TimeZone::system_zoneinfo_dir() {
     // glibc's own lookup (tzfile.c): TZDIR unless unset or empty. A container without tzdata can
-    // then ship zone files anywhere (README, "Deployable builds"). secure_getenv, like the
-    // dynamic loader's scrubbing of TZDIR for set-user-ID programs, keeps an untrusted
-    // environment from choosing the files such a program reads.
+    // then ship zone files anywhere (README, "Installing with CMake, and deployable builds").
+    // secure_getenv, like the dynamic loader's scrubbing of TZDIR for set-user-ID programs, keeps
+    // an untrusted environment from choosing the files such a program reads.
 #if defined(__GLIBC__)
     const char *dir = ::secure_getenv("TZDIR");
 #else
