@@ -7,6 +7,9 @@
 #                   slow two threads down (careerpath_bench_batch): the throughput figures
 #   scripts/bench.sh python [--n 10000 100000]   the same batch through Python
 #                   (benchmarks/python_batch.py with /usr/bin/python3 and the built library)
+#   scripts/bench.sh dask [--n 100000]   the same batch through careerpath.dask on a LocalCluster
+#                   of 1 and 2 workers, against plan_batch on 1 and 2 threads
+#                   (benchmarks/dask_batch.py; needs python3-distributed)
 # Environment: BUILD_DIR (default: <source>/build-bench).
 # Needs libbenchmark-dev (scripts/install-deps.sh test).
 set -euo pipefail
@@ -31,12 +34,13 @@ if [ "${1:-}" = batch ]; then
   shift
   exec "$build_dir/benchmarks/careerpath_bench_batch" "$@"
 fi
-if [ "${1:-}" = python ]; then
+if [ "${1:-}" = python ] || [ "${1:-}" = dask ]; then
+  script=$source_dir/benchmarks/${1}_batch.py
   shift
   # The C++ benchmark writes the curriculum and the base request the Python side varies.
   CAREERPATH_BATCH_WRITE="$build_dir" "$build_dir/benchmarks/careerpath_bench" \
     --benchmark_filter='BM_BatchC/N:1000/threads:1/' >/dev/null
   CAREERPATH_LIBRARY=$(ls "$build_dir"/libcareerpath.so.0) \
-    exec /usr/bin/python3 "$source_dir/benchmarks/python_batch.py" --data "$build_dir" "$@"
+    exec /usr/bin/python3 "$script" --data "$build_dir" "$@"
 fi
 exec "$build_dir/benchmarks/careerpath_bench" "$@"

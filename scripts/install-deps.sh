@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages careerpath needs, and only those that are missing.
-# Usage: scripts/install-deps.sh [build|test]
+# Usage: scripts/install-deps.sh [build|wheel|test]
 #   build: what building the library, the command-line program and the examples needs
-#   test:  build, plus what the test suite needs (pytest, icalendar to read the .ics export back,
-#          Graphviz to render the DOT export, clang and its fuzzing runtime, benchmark, and
-#          abigail-tools for abidiff, which compares the library with the ABI baseline)
+#   wheel: build, plus Debian's Python packaging tools, which scripts/build-wheel.sh runs offline
+#   test:  wheel, plus what the test suite needs (pytest, icalendar to read the .ics export back,
+#          Graphviz to render the DOT export, clang and its fuzzing runtime, benchmark,
+#          abigail-tools for abidiff, which compares the library with the ABI baseline, venv to
+#          install the wheel into a clean environment, and Dask distributed for careerpath.dask)
 set -euo pipefail
 
 want=${1:-build}
 packages=(cmake ninja-build g++ pkg-config
           libboost-dev libboost-graph-dev libboost-date-time-dev nlohmann-json3-dev
           python3 tzdata)
+if [ "$want" = wheel ] || [ "$want" = test ]; then
+  packages+=(python3-build python3-setuptools python3-wheel)
+fi
 if [ "$want" = test ]; then
-  packages+=(doctest-dev libbenchmark-dev python3-pytest python3-icalendar graphviz clang libclang-rt-14-dev
+  packages+=(python3-venv python3-distributed doctest-dev libbenchmark-dev python3-pytest python3-icalendar graphviz clang libclang-rt-14-dev
              abigail-tools)
 fi
 

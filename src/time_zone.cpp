@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <fstream>
 #include <mutex>
 #include <unordered_map>
@@ -416,6 +417,21 @@ private:
 Result<TimeZone> TimeZone::resolve(std::string_view name, const std::string &zoneinfo_dir) {
     static ZoneCache cache(&TimeZone::read_zone);
     return cache.resolve(name, zoneinfo_dir);
+}
+
+Result<TimeZone> TimeZone::resolve(std::string_view name) { return resolve(name, system_zoneinfo_dir()); }
+
+std::string TimeZone::system_zoneinfo_dir() {
+    // glibc's own lookup (tzfile.c): TZDIR unless unset or empty. A container without tzdata can
+    // then ship zone files anywhere (README, "Installing with CMake, and deployable builds").
+    // secure_getenv, like the dynamic loader's scrubbing of TZDIR for set-user-ID programs, keeps
+    // an untrusted environment from choosing the files such a program reads.
+#if defined(__GLIBC__)
+    const char *dir = ::secure_getenv("TZDIR");
+#else
+    const char *dir = std::getenv("TZDIR");
+#endif
+    return dir && *dir ? std::string(dir) : std::string("/usr/share/zoneinfo");
 }
 
 Result<TimeZone> TimeZone::read_zone(std::string_view name, const std::string &zoneinfo_dir) {

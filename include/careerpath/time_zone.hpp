@@ -48,7 +48,13 @@ public:
     /// holding characters outside [A-Za-z0-9_+-/] are never looked up as files. Status::schema
     /// for an unknown zone. Resolved zones are kept for the life of the process (up to 512 of
     /// them) and shared by every thread, so a zone file is read once.
-    static Result<TimeZone> resolve(std::string_view name, const std::string &zoneinfo_dir = "/usr/share/zoneinfo");
+    static Result<TimeZone> resolve(std::string_view name, const std::string &zoneinfo_dir);
+    /// The same, from the system's zoneinfo directory, `system_zoneinfo_dir()`.
+    static Result<TimeZone> resolve(std::string_view name);
+    /// Where the system's zone files are, as glibc finds them: the environment variable TZDIR
+    /// when it is set and not empty (read at each call; ignored in a set-user-ID or set-group-ID
+    /// program, as glibc ignores it there), else /usr/share/zoneinfo (docs/sessions.md).
+    static std::string system_zoneinfo_dir();
 
     const std::string &name() const noexcept;
     /// Whether the zone's current rule (a TZif file's footer) has daylight-saving time.

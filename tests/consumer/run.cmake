@@ -1,5 +1,7 @@
 # Installs the build into a scratch prefix, then builds and runs the consumer project against it
-# through find_package, and compiles the C consumer again through pkg-config.
+# through find_package, and compiles the C consumer again through pkg-config; checks that the
+# installed binaries carry no debug info (the component debug holds it, by build ID) and that the
+# installed Python package plans Alex with the installed library and no CAREERPATH_LIBRARY.
 file(REMOVE_RECURSE ${WORK})
 set(prefix ${WORK}/prefix)
 
@@ -12,6 +14,34 @@ function(step)
 endfunction()
 
 step(${CMAKE_COMMAND} --install ${BUILD} --prefix ${prefix})
+
+# Deployable: no debug info installed; `--component debug` writes it apart, by build ID.
+find_program(READELF readelf REQUIRED)
+file(GLOB installed_library ${prefix}/lib/libcareerpath.so.*.*.*)
+foreach(binary IN ITEMS ${installed_library} ${prefix}/bin/careerpath ${prefix}/lib/libcareerpath-cpp.a)
+  execute_process(COMMAND ${READELF} -S -W ${binary} OUTPUT_VARIABLE sections RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0 OR sections MATCHES "\\.debug_info")
+    message(FATAL_ERROR "${binary} is installed with debug info (or readelf failed)")
+  endif()
+endforeach()
+step(${CMAKE_COMMAND} --install ${BUILD} --prefix ${prefix} --component debug)
+execute_process(COMMAND ${READELF} --notes ${installed_library} OUTPUT_VARIABLE notes)
+string(REGEX MATCH "Build ID: ([0-9a-f][0-9a-f])([0-9a-f]+)" _ "${notes}")
+set(debug_file ${prefix}/lib/debug/.build-id/${CMAKE_MATCH_1}/${CMAKE_MATCH_2}.debug)
+execute_process(COMMAND ${READELF} -S -W ${debug_file} OUTPUT_VARIABLE sections RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0 OR NOT sections MATCHES "\\.debug_info")
+  message(FATAL_ERROR "no debug info for ${installed_library} at ${debug_file}")
+endif()
+
+# The Python package, installed beside a link to the installed library, which it finds there.
+step(${CMAKE_COMMAND} -E env --unset=CAREERPATH_LIBRARY PYTHONPATH=${prefix}/lib/python3/dist-packages
+     PYTHONDONTWRITEBYTECODE=1 ${PYTHON} -c
+     "import careerpath, json, os, sys; from careerpath import _native
+c = careerpath.Curriculum.load(sys.argv[1]); plan = c.plan(json.load(open(sys.argv[2])))
+assert os.path.realpath(_native.library().path) == os.path.realpath(sys.argv[3]), _native.library().path
+assert careerpath.__version__ == careerpath.version()
+print('installed binding:', careerpath.__version__, plan['summary']['finish'])"
+     ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json ${installed_library})
 step(${CMAKE_COMMAND} -S ${SOURCE}/tests/consumer -B ${WORK}/build -G ${GENERATOR}
      -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_RPATH=${prefix}/lib)
 step(${CMAKE_COMMAND} --build ${WORK}/build)

@@ -5,19 +5,23 @@
 // malicious names and malformed TZif bytes as schema errors; a TZif file's own transitions; and
 // the offsets and local times of random instants in 2027-2040, 1900-2026 and 2041-2250, and of every quarter
 // hour of 2027, against the C library's own reading of the same zoneinfo (Morocco's and Gaza's
-// changes, listed in their files rather than described by a rule, included).
+// changes, listed in their files rather than described by a rule, included); and TZDIR, which
+// moves the zoneinfo as it does for glibc.
 #include <careerpath/time_zone.hpp>
 
 #include <doctest/doctest.h>
 
 #include <cstdlib>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <optional>
 #include <random>
 #include <string>
 #include <vector>
+
+#include <unistd.h>
 
 using namespace careerpath;
 
@@ -199,6 +203,39 @@ TEST_CASE("resolve: IANA names, then POSIX strings; unknown and malicious names 
     REQUIRE(r.has_error());
     CHECK(r.error().message ==
           "unknown time zone \"Mars/Olympus_Mons\": not an IANA name in /usr/share/zoneinfo nor a POSIX TZ string");
+}
+
+TEST_CASE("resolve without a directory reads the zoneinfo TZDIR names, as glibc does") {
+    // A zoneinfo directory of one zone, under a name the system's has not.
+    const auto dir = std::filesystem::temp_directory_path() / ("careerpath-tzdir-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir / "Custom");
+    std::filesystem::copy_file(zoneinfo + "/Europe/Berlin", dir / "Custom" / "Berlin",
+                               std::filesystem::copy_options::overwrite_existing);
+    const char *before = std::getenv("TZDIR");
+    const std::optional<std::string> old_tzdir = before ? std::optional<std::string>(before) : std::nullopt;
+
+    unsetenv("TZDIR");
+    CHECK(TimeZone::system_zoneinfo_dir() == zoneinfo);
+    check_schema_error(TimeZone::resolve("Custom/Berlin"), "Custom/Berlin without TZDIR");
+    setenv("TZDIR", "", 1);  // empty is unset to glibc
+    CHECK(TimeZone::system_zoneinfo_dir() == zoneinfo);
+
+    setenv("TZDIR", dir.c_str(), 1);
+    CHECK(TimeZone::system_zoneinfo_dir() == dir.string());
+    const auto berlin = TimeZone::resolve("Custom/Berlin");
+    REQUIRE(berlin.has_value());
+    CHECK(berlin.value().utc_offset_minutes_at_utc(utc(2027, 7, 1, 0, 0)) == 120);
+    // The system's zones are not there, and the message names the directory searched.
+    const auto missing = TimeZone::resolve("America/New_York");
+    check_schema_error(missing, "America/New_York under TZDIR");
+    if (missing.has_error()) CHECK(missing.error().message.find(dir.string()) != std::string::npos);
+    // UTC and POSIX strings need no zone file.
+    CHECK(TimeZone::resolve("UTC").has_value());
+    CHECK(TimeZone::resolve("EST5EDT,M3.2.0,M11.1.0").has_value());
+
+    if (old_tzdir) setenv("TZDIR", old_tzdir->c_str(), 1);
+    else unsetenv("TZDIR");
+    std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("from_tzif: malformed bytes are schema errors, never a crash") {

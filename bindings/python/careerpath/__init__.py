@@ -10,8 +10,10 @@ Python bindings (ctypes, standard library only) over the careerpath C ABI::
 
 A failed call raises a subclass of :class:`careerpath.Error` carrying ``.status``, ``.pointer``
 (a JSON Pointer into the offending document) and ``.message``. The shared library is found
-through ``CAREERPATH_LIBRARY``, then beside the package, then the system loader (see
-``careerpath._native``).
+through ``CAREERPATH_LIBRARY``, then beside the package (where the wheel and ``cmake --install``
+put it), then the system loader (see ``careerpath._native``). ``careerpath.__version__`` is this
+binding's version and ``careerpath.version()`` the loaded library's: the library must be of the
+same major version (its ABI), else loading it raises :class:`LibraryError`.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Type,
 
 from . import _native
 from ._native import LibraryError
+from ._version import __version__
 from .errors import (
     ArgumentError,
     CancelledError,
@@ -43,6 +46,7 @@ from .errors import (
 )
 
 __all__ = [
+    "__version__",
     "Curriculum",
     "version",
     "Status",
@@ -78,14 +82,6 @@ _C = TypeVar("_C", bound="Curriculum")
 def version() -> str:
     """The version of the loaded library, ``"MAJOR.MINOR.PATCH"`` (careerpath_version_string)."""
     return _native.library().careerpath_version_string().decode("ascii")
-
-
-def __getattr__(name: str) -> Any:
-    # `careerpath.__version__` is the loaded library's version; resolved lazily so that importing
-    # the package never fails just because the shared library is not there yet.
-    if name == "__version__":
-        return version()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _document_bytes(document: Document) -> bytes:

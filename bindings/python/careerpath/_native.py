@@ -9,6 +9,11 @@ The library is looked up, on first use, in this order:
 1. the environment variable ``CAREERPATH_LIBRARY`` (a path to the shared library);
 2. a ``libcareerpath.so*`` (``.dylib``, ``careerpath.dll``) inside or beside the package directory;
 3. the system loader, through ``ctypes.util.find_library("careerpath")``.
+
+The wheel (scripts/build-wheel.sh) and ``cmake --install`` put the library inside the package
+directory, so an installed binding finds its own library at step 2. Whatever is found must be of
+this binding's ABI major version (``_version.ABI_MAJOR``); another major is refused with a
+``LibraryError`` naming both versions, before any call is made.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from ctypes import POINTER, c_char_p, c_int, c_size_t, c_uint, c_void_p
 from pathlib import Path
 from typing import Any, List, Optional, Sequence, Tuple
 
+from ._version import ABI_MAJOR, __version__
 from .errors import InternalError, Status, error_for_status
 
 __all__ = [
@@ -32,6 +38,7 @@ __all__ = [
     "library",
     "load",
     "bind",
+    "check_abi",
     "check",
     "take_string",
     "careerpath_sink_fn",
@@ -177,7 +184,23 @@ def bind(cdll: ctypes.CDLL, path: str) -> Library:
         function.argtypes = argtypes
         function.restype = restype
         setattr(lib, name, function)
+    check_abi(lib)
     return lib
+
+
+def check_abi(lib: Library) -> None:
+    """Refuses a library of another major version than this binding's: the major version is the
+    ABI (the library's SOVERSION, README "Guarantees"), and calls through a binding written for
+    another one would misread arguments and results rather than fail."""
+    number = lib.careerpath_version()
+    major, minor, patch = number // 10000, number // 100 % 100, number % 100
+    if major != ABI_MAJOR:
+        raise LibraryError(
+            f"careerpath: the library {lib.path} is version {major}.{minor}.{patch} (ABI {major}), "
+            f"but this Python binding is careerpath {__version__} and needs ABI {ABI_MAJOR} "
+            f"(libcareerpath.so.{ABI_MAJOR}). Install the careerpath wheel built with the library, "
+            f"or point {ENV_VAR} at a libcareerpath.so.{ABI_MAJOR} of version {ABI_MAJOR}.x."
+        )
 
 
 def _open(path: str, origin: str) -> Library:

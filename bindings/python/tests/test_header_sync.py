@@ -3,7 +3,9 @@
 Parses the header (../../../capi/careerpath.h from this file) and fails when the Python `Status`
 enum drifts from `enum careerpath_status`, when `_native.FUNCTIONS` binds a function the header
 does not declare or declares it with a different number of parameters, or when a function-pointer
-typedef of the header (careerpath_sink_fn) has no ctypes CFUNCTYPE of the same name and arity.
+typedef of the header (careerpath_sink_fn) has no ctypes CFUNCTYPE of the same name and arity;
+and when the binding's version (careerpath._version, the wheel's version) drifts from the header's
+and the project's (CMakeLists.txt).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Dict
 
 import pytest
 
-from careerpath import Status, _native
+from careerpath import Status, _native, _version
 
 HEADER = (Path(__file__).resolve().parent / ".." / ".." / ".." / "capi" / "careerpath.h").resolve()
 
@@ -128,3 +130,19 @@ def test_loaded_library_matches_header_version(lib: _native.Library) -> None:
         f"the loaded library {lib.path} is version {lib.careerpath_version()}, the header says "
         f"{expected}: point CAREERPATH_LIBRARY at a build of this tree"
     )
+
+
+def test_binding_version_is_the_project_version() -> None:
+    text = header_text()
+    header = ".".join(
+        re.search(rf"#\s*define\s+CAREERPATH_VERSION_{part}\s+(\d+)", text).group(1)  # type: ignore[union-attr]
+        for part in ("MAJOR", "MINOR", "PATCH")
+    )
+    cmake = (HEADER.parent.parent / "CMakeLists.txt").read_text(encoding="utf-8")
+    project = re.search(r"project\(careerpath\s+VERSION\s+([0-9.]+)", cmake)
+    assert project, "no `project(careerpath VERSION x.y.z` in CMakeLists.txt"
+    assert _version.__version__ == header == project.group(1), (
+        f"careerpath/_version.py says {_version.__version__}, capi/careerpath.h {header}, "
+        f"CMakeLists.txt {project.group(1)}: keep them equal"
+    )
+    assert _version.ABI_MAJOR == int(header.split(".")[0])

@@ -6,11 +6,13 @@ import ctypes
 import ctypes.util
 import json
 import re
+import types
 from ctypes import byref, c_void_p
 
 import pytest
 
-from careerpath import ParseError, Status, _native
+import careerpath
+from careerpath import ParseError, Status, _native, _version
 
 VALID = json.dumps(
     {"id": "x", "levels": ["none", "beginner"], "skills": [{"id": "a", "hours": 1}]}
@@ -154,6 +156,37 @@ def test_missing_symbol_names_the_function(lib: _native.Library) -> None:
         _native.bind(ctypes.CDLL(libc_name), libc_name)
     assert "careerpath_version" in str(caught.value)
     assert "CAREERPATH_LIBRARY" in str(caught.value)
+
+
+def other_major(lib: _native.Library) -> types.SimpleNamespace:
+    """The real library's functions, but careerpath_version says 1.0.0: a libcareerpath.so.1."""
+    functions = {name: getattr(lib.cdll, name) for name, _, _ in _native.FUNCTIONS}
+
+    def careerpath_version() -> int:
+        return 10000
+
+    functions["careerpath_version"] = careerpath_version
+    return types.SimpleNamespace(**functions)
+
+
+def test_library_of_another_abi_major_is_refused(lib: _native.Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(_native.LibraryError) as caught:
+        _native.bind(other_major(lib), "/opt/new/libcareerpath.so.1")  # type: ignore[arg-type]
+    message = str(caught.value)
+    assert "/opt/new/libcareerpath.so.1 is version 1.0.0 (ABI 1)" in message
+    assert f"careerpath {careerpath.__version__} and needs ABI {_version.ABI_MAJOR}" in message
+    assert "CAREERPATH_LIBRARY" in message
+
+    # The same through the lookup, as an import that finds such a library would meet it.
+    monkeypatch.setattr(_native.ctypes, "CDLL", lambda path: other_major(lib))
+    monkeypatch.setenv(_native.ENV_VAR, lib.path)
+    with pytest.raises(_native.LibraryError, match=r"\(ABI 1\)"):
+        _native.load()
+
+
+def test_library_of_this_abi_major_is_accepted(lib: _native.Library) -> None:
+    assert lib.careerpath_version() // 10000 == _version.ABI_MAJOR
+    _native.check_abi(lib)
 
 
 def test_table_declares_every_bound_function(lib: _native.Library) -> None:
