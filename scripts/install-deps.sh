@@ -3,8 +3,9 @@
 # Usage: scripts/install-deps.sh [build|test]
 #   build: what building the library, the command-line program and the examples needs
 #   test:  build, plus what the test suite needs (pytest, icalendar to read the .ics export back,
-#          Graphviz to render the DOT export, clang and its fuzzing runtime, benchmark, and
-#          abigail-tools for abidiff, which compares the library with the ABI baseline)
+#          jsonschema to hold documents to the JSON Schemas of docs/schemas/, Graphviz to render
+#          the DOT export, clang and its fuzzing runtime, benchmark, and abigail-tools for abidiff,
+#          which compares the library with the ABI baseline)
 set -euo pipefail
 
 want=${1:-build}
@@ -12,7 +13,7 @@ packages=(cmake ninja-build g++ pkg-config
           libboost-dev libboost-graph-dev libboost-date-time-dev nlohmann-json3-dev
           python3 tzdata)
 if [ "$want" = test ]; then
-  packages+=(doctest-dev libbenchmark-dev python3-pytest python3-icalendar graphviz clang libclang-rt-14-dev
+  packages+=(doctest-dev libbenchmark-dev python3-pytest python3-icalendar python3-jsonschema graphviz clang libclang-rt-14-dev
              abigail-tools)
 fi
 
