@@ -8,7 +8,8 @@
   CAREERPATH_REALDATA names them, real curricula published by others.
 - The output schemas are closed and complete: a member added to any object of a written document
   is rejected, and so is one removed, unless the writer leaves it out at times.
-- tests/schema/bad/: each document is rejected by the schema and by the library, with the status
+- tests/schema/good/: documents at the edges of what the library accepts, accepted by both.
+  tests/schema/bad/: each document is rejected by the schema and by the library, with the status
   and pointer its "$comment" names. tests/schema/library-only/: rejected by the library as named,
   accepted by the schema: the rules only the library checks.
 """
@@ -349,6 +350,24 @@ def test_output_schema_is_closed_and_complete(schema: str, name: str, args: List
             obj[key] = value  # the key order does not matter to a schema
     assert not loose, f"{name}: objects that take a member the library never writes: {loose}"
     assert not incomplete, f"{name}: members the library always writes that the schema does not require: {incomplete}"
+
+
+# --- Documents at the edges of what the library accepts. ---------------------------------------
+
+@pytest.mark.parametrize("path", sorted((HERE / "good").glob("*.json")), ids=lambda p: p.name)
+def test_good_document(path: Path):
+    """tests/schema/good/: accepted by the library and by the schema (unknown members, null where
+    it means absence, members the library does not read, levels by index, every date-time form, a
+    byte order mark, a key given twice), and what the library writes for it validates."""
+    kind = path.name.split(".")[0]
+    answer = library(kind, path, None if kind == "curriculum" else EXAMPLE_CURRICULUM)
+    assert answer.accepted, f"{path.name}: the library rejects it: {answer.stderr}"
+    errors = schema_errors(kind, load(path))
+    assert not errors, f"{path.name}: the library accepts it, the schema does not: {errors}"
+    TALLY.count(kind)
+    output = INPUTS[kind][1]
+    if output:
+        check_output(output, answer.json(), f"{INPUTS[kind][0]} {path.name}")
 
 
 # --- The corpus of bad documents. ----------------------------------------------------------------
