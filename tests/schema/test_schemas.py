@@ -29,7 +29,7 @@ from typing import Any, Dict, Iterator, List, Tuple
 import pytest
 from jsonschema import Draft202012Validator
 
-from schema_support import (DOCUMENT_PLACES, EXAMPLE_CURRICULUM, EXAMPLES, HERE, INPUTS, OUTPUTS, ROOT, TALLY, URN,
+from schema_support import (DOCUMENT_PLACES, EXAMPLE_CURRICULUM, EXAMPLES, HERE, INPUTS, OUTPUTS, ROOT, STORE, TALLY, URN,
                             WORK, Document, _paths, batch_files, documents, export_documents, library, load, parse,
                             run_cli, schema_errors, schema_files, validator)
 
@@ -68,6 +68,46 @@ def test_schema_is_valid(path: Path):
         # the base is a URN (README.md, "Schemas").
         assert ref.startswith(URN), f"{path.name}: $ref {ref} is not absolute"
         resolver.resolve(ref)
+
+
+def _described(node: Any) -> bool:
+    if "description" in node:
+        return True
+    if "$ref" in node:
+        base, _, fragment = node["$ref"].partition("#")
+        target = STORE[base]
+        for part in fragment.strip("/").split("/"):
+            target = target[part]
+        return _described(target)
+    return False
+
+
+def _undescribed(node: Any, path: str, outer: Dict[str, Any]) -> Iterator[str]:
+    """Members whose schema has no description. Exempt: the conditions of if/then/else and not,
+    a branch's restatement of a member its object already describes (`outer`), and the $defs that
+    say what a reader of plan documents needs (read_*), which are described as a whole."""
+    if isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _undescribed(value, f"{path}/{i}", outer)
+        return
+    if not isinstance(node, dict):
+        return
+    properties = node.get("properties", {})
+    for key, value in properties.items():
+        if not _described(value) and not (key in outer and _described(outer[key])):
+            yield f"{path}/properties/{key}"
+    for key, value in node.items():
+        if key in ("if", "then", "else", "not") or path.endswith("/$defs") and key.startswith("read_"):
+            continue
+        inner = {**outer, **properties} if key in ("oneOf", "anyOf", "allOf") else {}
+        yield from _undescribed(value, f"{path}/{key}", inner)
+
+
+@pytest.mark.parametrize("path", schema_files(), ids=lambda p: p.name)
+def test_every_member_is_described(path: Path):
+    """One file tells a vendor the whole shape: each member says what it is."""
+    missing = list(_undescribed(json.loads(path.read_text(encoding="utf-8")), "", {}))
+    assert not missing, f"{path.name}: members without a description: {missing}"
 
 
 def test_every_repository_document_is_checked():
