@@ -108,7 +108,7 @@ class Document:
         return str(self.path.relative_to(ROOT))
 
 
-def _paths(patterns: Sequence[str]) -> List[Path]:
+def paths(patterns: Sequence[str]) -> List[Path]:
     out: List[Path] = []
     for pattern in patterns:
         found = sorted(p for p in ROOT.glob(pattern) if p.is_file())
@@ -154,15 +154,15 @@ DOCUMENT_PLACES = ["examples/data/*", "tests/cli/*.json", "tests/cli/*.jsonl", "
 
 
 def documents() -> List[Document]:
-    return [Document(kind, path, curriculum) for kind, curriculum, patterns in MANIFEST for path in _paths(patterns)]
+    return [Document(kind, path, curriculum) for kind, curriculum, patterns in MANIFEST for path in paths(patterns)]
 
 
 def export_documents() -> List[tuple]:
-    return [(export, definition, path) for export, definition, patterns in EXPORT_MANIFEST for path in _paths(patterns)]
+    return [(export, definition, path) for export, definition, patterns in EXPORT_MANIFEST for path in paths(patterns)]
 
 
 def batch_files() -> List[Path]:
-    return _paths(BATCH_FILES)
+    return paths(BATCH_FILES)
 
 
 # --- The library, through the command line. -----------------------------------------------------

@@ -30,7 +30,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from schema_support import (DOCUMENT_PLACES, EXAMPLE_CURRICULUM, EXAMPLES, HERE, INPUTS, OUTPUTS, ROOT, STORE, TALLY, URN,
-                            WORK, Document, _paths, batch_files, documents, export_documents, library, load, parse,
+                            WORK, Document, paths, batch_files, documents, export_documents, library, load, parse,
                             run_cli, schema_errors, schema_files, validator)
 
 WORK.mkdir(parents=True, exist_ok=True)
@@ -112,7 +112,7 @@ def test_every_member_is_described(path: Path):
 
 def test_every_repository_document_is_checked():
     listed = {d.path for d in documents()} | {p for _, _, p in export_documents()} | set(batch_files())
-    unlisted = [str(p.relative_to(ROOT)) for p in _paths(DOCUMENT_PLACES) if p not in listed]
+    unlisted = [str(p.relative_to(ROOT)) for p in paths(DOCUMENT_PLACES) if p not in listed]
     assert not unlisted, f"documents no schema test reads (add them to MANIFEST in schema_support.py): {unlisted}"
 
 
