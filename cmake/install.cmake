@@ -1,9 +1,13 @@
-# Install rules: headers, both libraries, the command-line program, an exported CMake package
-# (find_package(careerpath)), a pkg-config file for the C ABI and the Python binding; the binaries
-# without their debug info, which the component `debug` holds.
+# Install rules: headers, both libraries, the command-line program, the JSON Schemas of every
+# document in and out (README.md, "Schemas"), an exported CMake package (find_package(careerpath),
+# which names the schemas' directory careerpath_SCHEMA_DIR), a pkg-config file for the C ABI (its
+# variable schemadir) and the Python binding; the binaries without their debug info, which the
+# component `debug` holds.
 include(CMakePackageConfigHelpers)
 
 install(DIRECTORY include/careerpath DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+set(CAREERPATH_SCHEMA_INSTALL_DIR ${CMAKE_INSTALL_DATADIR}/careerpath/schemas)
+install(DIRECTORY docs/schemas/ DESTINATION ${CAREERPATH_SCHEMA_INSTALL_DIR} FILES_MATCHING PATTERN "*.schema.json")
 install(TARGETS careerpath careerpath_c EXPORT careerpathTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
@@ -17,7 +21,8 @@ install(EXPORT careerpathTargets NAMESPACE careerpath::
 
 configure_package_config_file(cmake/careerpathConfig.cmake.in
   ${PROJECT_BINARY_DIR}/careerpathConfig.cmake
-  INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/careerpath)
+  INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/careerpath
+  PATH_VARS CAREERPATH_SCHEMA_INSTALL_DIR)
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/careerpathConfigVersion.cmake
   COMPATIBILITY SameMajorVersion)
 install(FILES ${PROJECT_BINARY_DIR}/careerpathConfig.cmake ${PROJECT_BINARY_DIR}/careerpathConfigVersion.cmake

@@ -4,9 +4,10 @@
 #   build: what building the library, the command-line program and the examples needs
 #   wheel: build, plus Debian's Python packaging tools, which scripts/build-wheel.sh runs offline
 #   test:  wheel, plus what the test suite needs (pytest, icalendar to read the .ics export back,
-#          Graphviz to render the DOT export, clang and its fuzzing runtime, benchmark,
-#          abigail-tools for abidiff, which compares the library with the ABI baseline, venv to
-#          install the wheel into a clean environment, and Dask distributed for careerpath.dask)
+#          jsonschema to hold documents to the JSON Schemas of docs/schemas/, Graphviz to render
+#          the DOT export, clang and its fuzzing runtime, benchmark, abigail-tools for abidiff,
+#          which compares the library with the ABI baseline, venv to install the wheel into a
+#          clean environment, and Dask distributed for careerpath.dask)
 set -euo pipefail
 
 want=${1:-build}
@@ -17,7 +18,7 @@ if [ "$want" = wheel ] || [ "$want" = test ]; then
   packages+=(python3-build python3-setuptools python3-wheel)
 fi
 if [ "$want" = test ]; then
-  packages+=(python3-venv python3-distributed doctest-dev libbenchmark-dev python3-pytest python3-icalendar graphviz clang libclang-rt-14-dev
+  packages+=(python3-venv python3-distributed doctest-dev libbenchmark-dev python3-pytest python3-icalendar python3-jsonschema graphviz clang libclang-rt-14-dev
              abigail-tools)
 fi
 

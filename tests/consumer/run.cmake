@@ -42,6 +42,14 @@ assert os.path.realpath(_native.library().path) == os.path.realpath(sys.argv[3])
 assert careerpath.__version__ == careerpath.version()
 print('installed binding:', careerpath.__version__, plan['summary']['finish'])"
      ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json ${installed_library})
+# The JSON Schemas are installed as the repository has them (README.md, "Schemas").
+file(GLOB schemas RELATIVE ${SOURCE}/docs/schemas ${SOURCE}/docs/schemas/*.schema.json)
+if(NOT schemas)
+  message(FATAL_ERROR "no schema in ${SOURCE}/docs/schemas")
+endif()
+foreach(schema IN LISTS schemas)
+  step(${CMAKE_COMMAND} -E compare_files ${SOURCE}/docs/schemas/${schema} ${prefix}/share/careerpath/schemas/${schema})
+endforeach()
 step(${CMAKE_COMMAND} -S ${SOURCE}/tests/consumer -B ${WORK}/build -G ${GENERATOR}
      -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_RPATH=${prefix}/lib)
 step(${CMAKE_COMMAND} --build ${WORK}/build)
@@ -56,6 +64,11 @@ execute_process(COMMAND ${PKG_CONFIG} --cflags --libs careerpath OUTPUT_VARIABLE
                 RESULT_VARIABLE rc OUTPUT_STRIP_TRAILING_WHITESPACE)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "pkg-config does not know careerpath")
+endif()
+execute_process(COMMAND ${PKG_CONFIG} --variable=schemadir careerpath OUTPUT_VARIABLE schemadir
+                OUTPUT_STRIP_TRAILING_WHITESPACE)
+if(NOT EXISTS "${schemadir}/plan.schema.json")
+  message(FATAL_ERROR "pkg-config's schemadir \"${schemadir}\" holds no plan.schema.json")
 endif()
 separate_arguments(flags UNIX_COMMAND "${flags}")
 step(${CC} ${SOURCE}/tests/consumer/consumer.c ${flags} -Wl,-rpath,${prefix}/lib -o ${WORK}/consumer_pkgconfig)
