@@ -56,6 +56,11 @@
 #define CAREERPATH_VERSION \
     (CAREERPATH_VERSION_MAJOR * 10000 + CAREERPATH_VERSION_MINOR * 100 + CAREERPATH_VERSION_PATCH)
 
+/* The "schema_version" member of every JSON document this library writes, "MAJOR.MINOR": MINOR
+   grows when a document gains something, MAJOR when one loses or changes something a reader could
+   rely on. Independent of the library's version (README.md, "Schemas", "Document versions"). */
+#define CAREERPATH_SCHEMA_VERSION "1.0"
+
 #ifdef __cplusplus
 extern "C" {
 #endif

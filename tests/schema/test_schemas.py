@@ -43,6 +43,20 @@ def test_the_schemas_are_the_documents_and_common():
     assert names == {f"{kind}.schema.json" for kind in list(INPUTS) + list(OUTPUTS)} | {"common.schema.json"}
 
 
+def test_every_output_carries_schema_version():
+    """Every closed schema (a document the library writes) requires schema_version, the one of
+    common.schema.json, whose value is careerpath.h's CAREERPATH_SCHEMA_VERSION."""
+    header = (ROOT / "capi" / "careerpath.h").read_text(encoding="utf-8")
+    version = re.search(r'#\s*define\s+CAREERPATH_SCHEMA_VERSION\s+"([^"]+)"', header)
+    assert version and STORE[URN + "common"]["$defs"]["schema_version"]["const"] == version.group(1)
+    closed = [p for p in schema_files() if json.loads(p.read_text(encoding="utf-8")).get("additionalProperties") is False]
+    assert {p.name[: -len(".schema.json")] for p in closed} == set(OUTPUTS)
+    for path in closed:
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        assert "schema_version" in schema["required"], path.name
+        assert schema["properties"]["schema_version"] == {"$ref": URN + "common#/$defs/schema_version"}, path.name
+
+
 def _refs(node: Any) -> Iterator[str]:
     if isinstance(node, dict):
         for key, value in node.items():
@@ -320,11 +334,12 @@ SOMETIMES_ABSENT = {
     "cohort-report": {"economics", "organization", "team"},
     "match-result": {"dispersion_ratio", "group_size", "groups", "group", "mentees"},
     "batch-error": set(),
+    "curriculum-description": set(),
 }
 
 
 # Objects whose keys are data (skill ids), not members: they are checked for an added member only.
-MAPS = {"match-result": {"/candidates/*/pairs/*/covers"}}
+MAPS = {"match-result": {"/candidates/*/pairs/*/covers"}, "curriculum-description": {"/roles/*/requires"}}
 
 
 def _objects(node: Any, pointer: str = "", shape: str = "") -> Iterator[Tuple[str, str, dict]]:
@@ -350,6 +365,7 @@ def _samples() -> List[Tuple[str, str, List[str]]]:
         ("match-result", "the example match", ["match", "--format", "json", c, e / "match.json"]),
         ("match-result", "the example group match", ["match", "--format", "json", c, e / "group-match.json"]),
         ("batch-error", "a batch error line", ["batch", c, ROOT / "tests/cli/batch_mixed.jsonl", "--no-progress"]),
+        ("curriculum-description", "the example curriculum", ["describe", "--format", "json", c]),
     ]
 
 
@@ -474,3 +490,4 @@ def test_real_curriculum(path: Path):
     errors = schema_errors("curriculum", load(path))
     assert not errors, f"{where}: the library accepts it, the schema does not: {errors}"
     TALLY.count("curriculum (real data)")
+    check_output("curriculum-description", answer.json(), f"describe {where}")
