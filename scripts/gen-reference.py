@@ -74,6 +74,11 @@ def code(value: Any) -> str:
     return "`" + json.dumps(value, ensure_ascii=False) + "`" if not isinstance(value, str) else f"`{value}`"
 
 
+def literal(value: Any) -> str:
+    """A value as JSON writes it: strings quoted, so that "1.0" is not read as a number."""
+    return "`" + json.dumps(value, ensure_ascii=False) + "`"
+
+
 def anchor(text: str) -> str:
     return re.sub(r"[^a-z0-9-]", "", text.lower().replace(" ", "-").replace("_", "-"))
 
@@ -225,7 +230,7 @@ class Reader:
                 s.nullable = s.nullable or len(alternatives) < len(node[key])
                 if constants(alternatives):
                     s.values = [(a["const"], a.get("description", "")) for a in alternatives]
-                    s.type = s.type or " | ".join(code(a["const"]) for a in alternatives)
+                    s.type = s.type or " | ".join(literal(a["const"]) for a in alternatives)
                     s.kind = s.kind or type(alternatives[0]["const"]).__name__.replace("str", "string")
                     return
                 texts = []
@@ -243,13 +248,13 @@ class Reader:
                     s.type = " or ".join(dict.fromkeys(t for t in texts if t))
                 return
         if "const" in node:
-            s.type = s.type or code(node["const"])
+            s.type = s.type or literal(node["const"])
             s.kind = s.kind or type(node["const"]).__name__
             return
         if "enum" in node:
             values = [v for v in node["enum"] if v is not None]
             s.nullable = s.nullable or None in node["enum"]
-            s.type = s.type or " | ".join(code(v) for v in values)
+            s.type = s.type or " | ".join(literal(v) for v in values)
             s.kind = s.kind or "string"
             return
         types = node.get("type")
@@ -387,9 +392,19 @@ class Document:
         if shape.values and any(description for _, description in shape.values):
             self.codes.append(CodeTable(self.name, path, shape.description, shape.values))
         suffix = "[]." if shape.items else ".<key>." if shape.map_values else "."
-        for target, node in shape.objects:
-            if id(node) in seen:  # a definition within itself: described once, where it starts
-                continue
+        objects = [(target, node) for target, node in shape.objects if id(node) not in seen]
+        if len(objects) > 1:
+            # Alternative shapes of one member (a holiday's date rule or weekday rule): one row per
+            # member name, required where every shape requires it.
+            merged: Dict[str, Any] = {"properties": {}, "required": None}
+            for _, node in objects:
+                for key, value in node.get("properties", {}).items():
+                    merged["properties"].setdefault(key, value)
+                required = set(node.get("required", []))
+                merged["required"] = required if merged["required"] is None else merged["required"] & required
+            merged["required"] = sorted(merged["required"] or [])
+            objects = [(objects[0][0], merged)]
+        for target, node in objects:  # a definition within itself is described once, where it starts
             self._object(node, target, path + suffix, seen + [id(node)])
 
 
@@ -495,7 +510,8 @@ def render(schemas: Dict[str, Dict[str, Any]]) -> Tuple[str, Dict[str, int]]:
     w("| --- | --- | --- |")
     for name, node in shared.get("$defs", {}).items():
         shape = reader.shape(node, Target(SHARED, ("$defs", name)))
-        w(f'| <a id="shared-{anchor(name)}"></a>`{name}` | {cell(shape.type)} | {cell(node.get("description", ""))} |')
+        kind = shape.type + (" or null" if shape.nullable else "")
+        w(f'| <a id="shared-{anchor(name)}"></a>`{name}` | {cell(kind)} | {cell(node.get("description", ""))} |')
     w("")
     stats = {
         "documents in": len(inputs),

@@ -324,6 +324,27 @@ def test_replan(name: str, previous_omit: List[str], omit: List[str]):
     check_plan(plan, name)
 
 
+def test_a_previous_plan_is_read_with_or_without_schema_version():
+    """README.md, "Document versions": a plan given back carries the schema_version it was written
+    with, or none (written before plans had one); the re-plan is the same either way, and so is a
+    scorecard measured against it."""
+    first = library("plan-request", EXAMPLES / "alex.request.json", EXAMPLE_CURRICULUM)
+    assert first.accepted, first.stderr
+    plan = first.json()
+    assert plan["schema_version"] == STORE[URN + "common"]["$defs"]["schema_version"]["const"]
+    answers = []
+    for name, previous in (("with", plan), ("without", {k: v for k, v in plan.items() if k != "schema_version"}),
+                           ("other", {**plan, "schema_version": "0.9"})):
+        path = _write(f"previous_{name}_version.json", previous)
+        replan = library("plan-request", EXAMPLES / "alex.replan.request.json", EXAMPLE_CURRICULUM, previous=path)
+        assert replan.accepted, f"{name}: {replan.stderr}"
+        score = _write(f"score_{name}_version.json", {**_request("alex.score.json"), "plan": previous})
+        scored = library("score-request", score, EXAMPLE_CURRICULUM)
+        assert scored.accepted, f"{name}: {scored.stderr}"
+        answers.append((replan.stdout, scored.stdout))
+    assert answers[0] == answers[1] == answers[2]
+
+
 # --- The output schemas are closed and complete. -------------------------------------------------
 
 # Members a writer leaves out at times: the rest must be in every object that has them.
