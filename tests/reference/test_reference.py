@@ -85,6 +85,18 @@ def test_the_documented_warning_codes_are_the_ones_the_source_emits():
         assert "What to do:" in alternative.get("description", ""), alternative["const"]
 
 
+def test_every_documented_code_is_written_by_the_source():
+    """Each value of every table of codes (warnings, closed slots, unmatched reasons, ...) is a
+    string the library's source spells, so the reference documents no code it cannot emit."""
+    text = REFERENCE.read_text(encoding="utf-8")
+    source = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "src").rglob("*.[ch]pp")))
+    section = text.split("\n## Codes\n", 1)[1].split("\n## ", 1)[0]
+    codes = re.findall(r"^\| `([a-z_]+)` \|", section, re.M)
+    assert len(codes) >= 5
+    missing = [code for code in codes if f'"{code}"' not in source]
+    assert not missing, f"documented codes no source file spells: {missing}"
+
+
 def test_the_check_fails_on_a_changed_schema(tmp_path: Path):
     """The check is not vacuous: a schema whose description changes gives another reference."""
     schemas = GEN.load_schemas(SCHEMAS)
