@@ -387,10 +387,12 @@ class Document:
             presence = "always" if required else "sometimes"
         else:
             presence = "required" if required else ("optional, default: " + default if default else "optional")
-        self.rows.append(Row(path, shape.type, unit_of(name, shape.leaf or shape.kind, shape.refs, member), presence,
-                             shape.nullable, shape.description))
+        meaning = shape.description
         if shape.values and any(description for _, description in shape.values):
             self.codes.append(CodeTable(self.name, path, shape.description, shape.values))
+            meaning += f" Each value, and what to do about it: [Codes](#{anchor(self.name + '-' + path)})."
+        self.rows.append(Row(path, shape.type, unit_of(name, shape.leaf or shape.kind, shape.refs, member), presence,
+                             shape.nullable, meaning))
         suffix = "[]." if shape.items else ".<key>." if shape.map_values else "."
         objects = [(target, node) for target, node in shape.objects if id(node) not in seen]
         if len(objects) > 1:
