@@ -12,6 +12,7 @@
 #include <cstring>
 #include <new>
 #include <string>
+#include <string_view>
 #include <type_traits>
 
 struct careerpath_curriculum {
@@ -77,6 +78,8 @@ char *copy_out(const std::string &text) {
 }  // namespace
 
 static_assert(CAREERPATH_VERSION == careerpath::version_number, "C and C++ version numbers differ");
+static_assert(std::string_view(CAREERPATH_SCHEMA_VERSION) == careerpath::schema_version,
+              "C and C++ schema versions differ");
 
 namespace {
 

@@ -56,6 +56,11 @@
 #define CAREERPATH_VERSION \
     (CAREERPATH_VERSION_MAJOR * 10000 + CAREERPATH_VERSION_MINOR * 100 + CAREERPATH_VERSION_PATCH)
 
+/* The "schema_version" member of every JSON document this library writes, "MAJOR.MINOR": MINOR
+   grows when a document gains something, MAJOR when one loses or changes something a reader could
+   rely on. Independent of the library's version (README.md, "Schemas", "Document versions"). */
+#define CAREERPATH_SCHEMA_VERSION "1.0"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -103,11 +108,11 @@ CAREERPATH_API void careerpath_curriculum_free(careerpath_curriculum *curriculum
 CAREERPATH_API careerpath_status careerpath_curriculum_describe(const careerpath_curriculum *curriculum,
                                                                 char **out_json);
 
-/* Plans one request (SPEC "Plan request -> plan"): `request` is a JSON document of `len` bytes;
-   on success *out_json is the plan as a JSON document. A request the curriculum cannot satisfy
-   names the offending field: unknown program, role or skill (ERR_REFERENCE), a level off the
-   scale or an impossible date (ERR_SCHEMA), no learning capacity (ERR_INFEASIBLE), a plan past
-   the horizon limit (ERR_LIMIT). */
+/* Plans one request (README.md, "A plan"; docs/reference.md, "Plan request", "Plan"): `request` is
+   a JSON document of `len` bytes; on success *out_json is the plan as a JSON document. A request
+   the curriculum cannot satisfy names the offending field: unknown program, role or skill
+   (ERR_REFERENCE), a level off the scale or an impossible date (ERR_SCHEMA), no learning capacity
+   (ERR_INFEASIBLE), a plan past the horizon limit (ERR_LIMIT). */
 CAREERPATH_API careerpath_status careerpath_plan(const careerpath_curriculum *curriculum, const char *request,
                                                  size_t len, char **out_json);
 
@@ -139,7 +144,7 @@ CAREERPATH_API careerpath_status careerpath_plan_batch(const careerpath_curricul
                                                        const char *requests_jsonl, size_t len, unsigned threads,
                                                        careerpath_sink_fn sink, void *user);
 
-/* Scores one learner (SPEC "Score request -> scorecard", docs/scoring.md): `request` is a JSON
+/* Scores one learner (docs/scoring.md, "The score request"): `request` is a JSON
    document of `len` bytes; on success *out_json is the scorecard as a JSON document (skills with
    their estimates, readiness, growth, gap closed, metrics, the composite and, given a plan, the
    progress against it). A request the curriculum cannot satisfy names the offending field: an
@@ -148,17 +153,17 @@ CAREERPATH_API careerpath_status careerpath_plan_batch(const careerpath_curricul
 CAREERPATH_API careerpath_status careerpath_score(const careerpath_curriculum *c, const char *request, size_t len,
                                                   char **out_json);
 
-/* A cohort report (SPEC "Cohort report"): `request` is {"min_group_size": 5, "people": [score
-   request, ...]} of `len` bytes; on success *out_json is the ROI table for all individuals, per
-   team and per organization, each figure with its n and suppressed under the minimum group size.
-   With "economics": {"currency", "replacement_cost", "baseline_retention"} each row adds the
-   investment, cost per promotion, turnover cost avoided and ROI, amounts in exact cents (README
-   "Money"). A bad person fails the whole report with that person's error, its pointer under
-   /people/K. */
+/* A cohort report (docs/scoring.md, "The cohort report"): `request` is {"min_group_size": 5,
+   "people": [score request, ...]} of `len` bytes; on success *out_json is the ROI table for all
+   individuals, per team and per organization, each figure with its n and suppressed under the
+   minimum group size. With "economics": {"currency", "replacement_cost", "baseline_retention"} each
+   row adds the investment, cost per promotion, turnover cost avoided and ROI, amounts in exact
+   cents (README "Money"). A bad person fails the whole report with that person's error, its pointer
+   under /people/K. */
 CAREERPATH_API careerpath_status careerpath_cohort(const careerpath_curriculum *c, const char *request, size_t len,
                                                    char **out_json);
 
-/* Mentor matching (SPEC "Mentor matching", docs/matching.md): `request` is {"program", "mode":
+/* Mentor matching (docs/matching.md): `request` is {"program", "mode":
    "score" | "participation", "mentors": [...], "mentees": [...], ...} of `len` bytes; on success
    *out_json holds the assignment that is optimal under the mentors' capacities and the
    exclusions, each assigned pair's score explained, every pair's score (or exclusion) listed per

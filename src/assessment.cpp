@@ -1,5 +1,5 @@
-// Assessments and skill estimates (SPEC "Score request", "Rules"). The rules are applied in the
-// order SPEC states them, so that two implementations agree to the last bit: group means, the
+// Assessments and skill estimates (docs/scoring.md, "Rules"). The rules are applied in the order
+// docs/scoring.md states them, so that two implementations agree to the last bit: group means, the
 // pooling of groups under their floor into "others", the weighted average, the self fallback.
 #include <careerpath/assessment.hpp>
 

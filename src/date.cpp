@@ -123,8 +123,9 @@ std::string Date::iso() const {
 
 Date Date::plus_months(int months) const noexcept {
     // Not Boost's month arithmetic: it snaps the last day of a month to the last day of the
-    // target month (28 February plus 1 month would be 31 March), while SPEC keeps the day and
-    // only clamps it to a shorter month.
+    // target month (28 February plus 1 month would be 31 March), while a plan keeps the day and
+    // only clamps it to a shorter month (README.md, "A plan", the dates; docs/sessions.md,
+    // "Windows").
     const auto ymd = split(day_number_);
     const long long index = static_cast<long long>(ymd.year) * 12 + (ymd.month - 1) + months;
     if (index < static_cast<long long>(min_year) * 12) return *from_ymd(min_year, 1, 1);

@@ -1,4 +1,4 @@
-// Scorecards (SPEC "Score request -> scorecard" and its "Rules"): the numbers in the order a
+// Scorecards (docs/scoring.md, "The score request" and "Rules"): the numbers in the order a
 // reader checks them: skills, readiness and growth, metrics, composite, progress against the
 // plan. The request is read in io/score_request_reader.cpp, the scorecard written in
 // io/scorecard_writer.cpp.

@@ -1,6 +1,6 @@
-// Agendas for placed sessions, drawn from the plan (SPEC "Sessions"; SessionType::Agenda says
-// which rule a type follows). Private to the library: make_plan calls it once the path and the
-// milestones are dated.
+// Agendas for placed sessions, drawn from the plan (docs/sessions.md, "Agendas";
+// SessionType::Agenda says which rule a type follows). Private to the library: make_plan calls it
+// once the path and the milestones are dated.
 #pragma once
 
 #include <careerpath/plan.hpp>

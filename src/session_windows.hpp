@@ -1,5 +1,5 @@
 // careerpath — session windows: how each session type of a program expands into occurrences,
-// one per window, between the plan start and the horizon end (SPEC "Sessions").
+// one per window, between the plan start and the horizon end (docs/sessions.md, "Windows").
 #pragma once
 
 #include <careerpath/curriculum.hpp>

@@ -1,8 +1,8 @@
-// Session placement: earliest-deadline-first over the learner's slots in time order (SPEC
-// section 3, "Sessions"). The walk goes day by day; on each day the windows that have opened and
-// not yet closed are "active", and each slot goes to the active occurrence that fits and whose
-// window ends first. For equal lengths this is the exchange argument of EDF: an occurrence placed
-// at the earliest open slot ends no later than any alternative, so it never blocks more.
+// Session placement: earliest-deadline-first over the learner's slots in time order
+// (docs/sessions.md, "Placement"). The walk goes day by day; on each day the windows that have
+// opened and not yet closed are "active", and each slot goes to the active occurrence that fits and
+// whose window ends first. For equal lengths this is the exchange argument of EDF: an occurrence
+// placed at the earliest open slot ends no later than any alternative, so it never blocks more.
 #include <careerpath/sessions.hpp>
 #include <careerpath/plan_request.hpp>
 #include <careerpath/time_zone.hpp>

@@ -1,6 +1,6 @@
 // careerpath — assessments: skills rated by raters of several groups (self, manager, peer, direct
-// report, mentor) on a date, and the estimate of each skill they give by SPEC's rules (rater
-// groups and weights, anonymity floors with pooling into "others", achieved levels).
+// report, mentor) on a date, and the estimate of each skill they give by docs/scoring.md's rules
+// (rater groups and weights, anonymity floors with pooling into "others", achieved levels).
 #pragma once
 
 #include <careerpath/curriculum.hpp>
@@ -51,7 +51,7 @@ struct GroupScore {
     bool shown = true;
 };
 
-/// What the ratings of one skill in one assessment say (SPEC "Rules").
+/// What the ratings of one skill in one assessment say (docs/scoring.md, "Rules").
 struct SkillEstimate {
     std::size_t skill = 0;
     Date date;                      ///< the assessment's

@@ -1,7 +1,7 @@
 // careerpath — batch planning: every line of a JSON Lines buffer planned on worker threads, each
 // answer handed back on the calling thread in input order, with a bounded window of lines in
-// flight so that memory stays flat however many lines there are (SPEC section 4,
-// careerpath_plan_batch).
+// flight so that memory stays flat however many lines there are (README.md, "Batch planning";
+// careerpath_plan_batch in capi/careerpath.h).
 #pragma once
 
 #include <careerpath/curriculum.hpp>

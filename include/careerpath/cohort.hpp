@@ -1,8 +1,8 @@
 // careerpath — the cohort report: the seed's ROI table (promotion within 12 months, retention,
-// skill growth, readiness, share on track) for all individuals, per team and per organization,
-// with n in every cell and every group or cell under a set size suppressed (SPEC "Cohort report"),
-// and, where the request gives its economics, the money side: investment, cost per promotion,
-// turnover cost avoided and return (README "Money").
+// skill growth, readiness, share on track) for all individuals, per team and per organization, with
+// n in every cell and every group or cell under a set size suppressed (docs/scoring.md, "The cohort
+// report"), and, where the request gives its economics, the money side: investment, cost per
+// promotion, turnover cost avoided and return (README "Money").
 #pragma once
 
 #include <careerpath/curriculum.hpp>

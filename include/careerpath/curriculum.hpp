@@ -59,11 +59,11 @@ struct Role {
 
 struct SessionType {
     enum class Recurrence { weekly, monthly, as_needed };
-    /// What a session's agenda is drawn from (SPEC "Sessions"): the units in progress on its
-    /// day (coaching), the units finished since the type's previous session (reviews), the
+    /// What a session's agenda is drawn from (docs/sessions.md, "Agendas"): the units in progress
+    /// on its day (coaching), the units finished since the type's previous session (reviews), the
     /// milestones and metrics (career planning), or the target role's required units (practice
-    /// interviews). Defaults by recurrence: weekly every week in_progress, weekly every n > 1
-    /// weeks finished, monthly milestones, as needed target.
+    /// interviews). Defaults by recurrence: weekly every week in_progress, weekly every n > 1 weeks
+    /// finished, monthly milestones, as needed target.
     enum class Agenda { in_progress, finished, milestones, target };
     std::string id;
     std::string title;
@@ -127,7 +127,7 @@ namespace detail { struct CurriculumData; }
 /// read it at once.
 class Curriculum {
 public:
-    /// Parses and validates a curriculum document (SPEC "Curriculum"). Every rejection carries
+    /// Parses and validates a curriculum document (docs/curriculum.md). Every rejection carries
     /// its status, a message and the JSON Pointer of the offending field.
     static Result<Curriculum> load(std::string_view json_text, const Limits &limits = {});
     /// Loads an already parsed document: a careerpath::Json tree (careerpath/json.hpp) or any type

@@ -1,6 +1,6 @@
 // careerpath — exports for people and diagram tools: the curriculum graph as Graphviz DOT or a
 // Mermaid flowchart, a plan as a Mermaid Gantt chart, and a plan's sessions and milestones as an
-// iCalendar file (SPEC section 4, careerpath_export).
+// iCalendar file (README.md, "Exports"; careerpath_export in capi/careerpath.h).
 #pragma once
 
 #include <careerpath/curriculum.hpp>

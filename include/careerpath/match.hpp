@@ -1,7 +1,6 @@
-// careerpath — mentor matching and group formation (SPEC "Mentor matching", section 3
-// "Matching"): a score for every mentor-mentee pair that says why, hard exclusions, the
-// assignment that is optimal under mentor capacities, and groups of similar gaps for group
-// programs. The rules are in docs/matching.md.
+// careerpath — mentor matching and group formation: a score for every mentor-mentee pair that says
+// why, hard exclusions, the assignment that is optimal under mentor capacities, and groups of
+// similar gaps for group programs. The rules are in docs/matching.md.
 #pragma once
 
 #include <careerpath/curriculum.hpp>

@@ -1,5 +1,6 @@
 // careerpath — a learning plan: the gap, the dated path, phases and milestones, warnings and a
-// summary, computed from a curriculum and a plan request (SPEC "Plan request -> plan").
+// summary, computed from a curriculum and a plan request (README.md, "A plan"; docs/reference.md,
+// "Plan").
 #pragma once
 
 #include <careerpath/advice.hpp>
@@ -130,7 +131,7 @@ struct PlanChanges {
 };
 
 /// The hours done by the first day of the remaining work against the hours the previous plan
-/// had finished by then, and the scorecard's status rule on them (SPEC "Score request").
+/// had finished by then, and the scorecard's status rule on them (docs/scoring.md, "Rules").
 struct ProgressVsPlan {
     Date on;                   ///< the re-plan's first day
     double hours_done = 0;     ///< of units done, and done on units in progress, that the previous path had
@@ -179,7 +180,7 @@ Result<PlannedRequest> plan_from_json(const Curriculum &curriculum, std::string_
 Result<std::string> plan_json_text(const Curriculum &curriculum, std::string_view request_json,
                                    const Limits &limits = {});
 
-/// The plan as the JSON document of SPEC "Plan request -> plan", as compact text.
+/// The plan as the JSON document of docs/reference.md, "Plan", as compact text.
 std::string plan_to_json_text(const Curriculum &curriculum, const PlanRequest &request, const Plan &plan);
 
 /// A readable report: gaps, the dated path, phases, milestones, warnings and the summary.

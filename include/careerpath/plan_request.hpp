@@ -1,5 +1,6 @@
 // careerpath — a plan request: the learner, the program and target, the start and target dates,
-// the holidays, and the mentor (SPEC "Plan request"), validated against a curriculum.
+// the holidays, and the mentor (README.md, "A plan"; docs/reference.md, "Plan request"), validated
+// against a curriculum.
 #pragma once
 
 #include <careerpath/assessment.hpp>
@@ -141,7 +142,7 @@ struct PlanRequest {
     /// When the request was made (ISO 8601 with an offset), as written; the iCalendar DTSTAMP.
     std::optional<std::string> as_of;
     /// In date order. The latest estimate of each skill they rate has replaced that skill's
-    /// level in `learner.current` (its achieved level, SPEC "Rules").
+    /// level in `learner.current` (its achieved level, docs/scoring.md "Rules").
     std::vector<Assessment> assessments;
     /// The first day of the remaining work (request "replan_from"), on or after `start`; none
     /// means `start`. The calendar, the working-hour axis and `ready` begin there, while phase

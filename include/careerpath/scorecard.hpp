@@ -1,6 +1,6 @@
 // careerpath — a scorecard: what a learner's assessments and observed outcomes say against a
-// target role, a program's success metrics and, where given, their plan (SPEC "Score request ->
-// scorecard"). Every number follows SPEC's rules; docs/scoring.md works examples by hand.
+// target role, a program's success metrics and, where given, their plan (docs/scoring.md, "The
+// score request"). Every number follows docs/scoring.md's "Rules", which works examples by hand.
 #pragma once
 
 #include <careerpath/assessment.hpp>

@@ -1,6 +1,6 @@
 // careerpath — mentoring sessions on a real calendar: each session type's occurrences placed on
 // the learner's weekly slots, within the mentor's availability in the mentor's own time zone,
-// around holidays, time off and busy intervals (SPEC section 3, "Sessions").
+// around holidays, time off and busy intervals (docs/sessions.md).
 #pragma once
 
 #include <careerpath/calendar.hpp>
@@ -93,17 +93,17 @@ struct Session {
 bool is_history(const Session &previous, Date first_day) noexcept;
 
 /// Places the occurrences of the request's program's session types (none without a program) from
-/// the plan start to `horizon_end`, by the earliest-deadline-first rule of SPEC "Sessions":
-/// candidate slots are walked in time order and each goes to the unplaced occurrence whose window
-/// contains it, that fits, and whose window ends first (ties: the shorter interval, then the
-/// order of the program's `sessions`, then the earlier occurrence). A slot fits an occurrence on
-/// a working day of `calendar` (no holiday, no time off) when the session, from the slot to its
-/// length later, lies inside one of the mentor's availability windows (merged where they touch)
-/// and outside every busy interval, and overlaps no session of the learner already placed.
-/// Without a mentor only the learner's side applies. A slot's wall time is read in the
-/// learner's zone (RFC 5545 for times a daylight-saving change skips or repeats); a slot's date
-/// is the learner's. For sessions of one length the rule places as many occurrences as any
-/// placement can, provided no session crosses the learner's midnight.
+/// the plan start to `horizon_end`, by the earliest-deadline-first rule of docs/sessions.md,
+/// "Placement": candidate slots are walked in time order and each goes to the unplaced occurrence
+/// whose window contains it, that fits, and whose window ends first (ties: the shorter interval,
+/// then the order of the program's `sessions`, then the earlier occurrence). A slot fits an
+/// occurrence on a working day of `calendar` (no holiday, no time off) when the session, from the
+/// slot to its length later, lies inside one of the mentor's availability windows (merged where
+/// they touch) and outside every busy interval, and overlaps no session of the learner already
+/// placed. Without a mentor only the learner's side applies. A slot's wall time is read in the
+/// learner's zone (RFC 5545 for times a daylight-saving change skips or repeats); a slot's date is
+/// the learner's. For sessions of one length the rule places as many occurrences as any placement
+/// can, provided no session crosses the learner's midnight.
 ///
 /// Windows and occurrence numbers stay anchored to the start; a re-plan places nothing before its
 /// first day (PlanRequest::first_day). With a previous plan that has sessions, its occurrences

@@ -17,4 +17,10 @@ inline constexpr unsigned version_patch = CAREERPATH_CPP_VERSION_PATCH;
 /// MAJOR*10000 + MINOR*100 + PATCH, as careerpath_version() in the C ABI.
 inline constexpr unsigned version_number = version_major * 10000 + version_minor * 100 + version_patch;
 inline constexpr const char *version_string = "0.1.0";
+/// The version of the JSON documents the library writes, "MAJOR.MINOR", in the "schema_version"
+/// member of each (plans, scorecards, cohort reports, match results, batch error lines, curriculum
+/// descriptions). It is not the library's version: it changes only when a document's shape does,
+/// MINOR for an addition, MAJOR for anything a reader could trip on (README.md, "Schemas",
+/// "Document versions"). CAREERPATH_SCHEMA_VERSION in careerpath.h is the same string.
+inline constexpr const char *schema_version = "1.0";
 CAREERPATH_NAMESPACE_END

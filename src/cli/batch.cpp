@@ -167,7 +167,7 @@ std::string too_long_line(std::size_t line_number, std::size_t limit) {
         {"status", cp::status_name(cp::Status::limit)},
         {"message", "the line is longer than the limit of " + std::to_string(limit) + " bytes (max_document_bytes)"},
         {"pointer", ""}};
-    return cp::Json{{"error", error}}.dump();
+    return cp::Json{{"error", error}, {"schema_version", cp::schema_version}}.dump();
 }
 
 enum class Stop { none, read_failed, too_long, write_failed, exception, signal };

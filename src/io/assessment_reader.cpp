@@ -1,5 +1,5 @@
-// Reading assessments (SPEC "Score request"): each rating checked against the curriculum's
-// skills, rater groups and levels, the first fault reported with its JSON Pointer; the
+// Reading assessments (docs/scoring.md, "The score request"): each rating checked against the
+// curriculum's skills, rater groups and levels, the first fault reported with its JSON Pointer; the
 // estimates drawn from them are in assessment.cpp.
 #include <careerpath/assessment.hpp>
 

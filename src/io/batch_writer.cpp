@@ -16,6 +16,7 @@ std::string io::error_line(std::size_t line_number, const Error &e) {
     w.member("pointer", e.pointer);
     w.member("status", status_name(e.status));
     w.end_object();
+    w.member("schema_version", schema_version);
     w.end_object();
     return text;
 }

@@ -101,6 +101,7 @@ std::string cohort_to_json_text(const CohortReport &report) {
     write_row(w, report.individuals);
     w.member("min_group_size", report.min_group_size);
     write_rows(w, "organizations", report.organizations);
+    w.member("schema_version", schema_version);
     write_rows(w, "teams", report.teams);
     w.end_object();
     return text;

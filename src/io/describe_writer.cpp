@@ -57,6 +57,7 @@ std::string describe_json_text(const Curriculum &c) {
         w.end_object();
     }
     w.end_array();
+    w.member("schema_version", schema_version);
     write_ids(w, "session_types", c.session_types());
     write_ids(w, "skills", c.skills());
     w.member("title", c.title());

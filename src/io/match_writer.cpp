@@ -188,6 +188,7 @@ std::string match_to_json_text(const Curriculum &c, const MatchRequest &request,
     w.key("program");
     if (request.program) w.value(c.programs()[*request.program].id);
     else w.null();
+    w.member("schema_version", schema_version);
 
     w.key("summary");
     w.begin_object();

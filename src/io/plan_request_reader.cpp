@@ -1,5 +1,5 @@
-// Reading a plan request (SPEC "Plan request"): every field checked against the curriculum, the
-// first offending one reported with its JSON Pointer.
+// Reading a plan request (docs/reference.md, "Plan request"): every field checked against the
+// curriculum, the first offending one reported with its JSON Pointer.
 #include <careerpath/plan_request.hpp>
 #include <careerpath/assessment.hpp>
 #include "../date_time.hpp"

@@ -412,6 +412,7 @@ std::string plan_to_json_text(const Curriculum &c, const PlanRequest &request, c
     }
     if (parts.wants(PlanPart::ready)) unit_names("ready", plan.gap.ready);
     w.member("replan_from", request.first_day());
+    w.member("schema_version", schema_version);
     if (parts.wants(PlanPart::sessions)) {
         w.key("sessions");
         write_sessions(w, c, plan, parts);

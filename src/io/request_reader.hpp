@@ -1,7 +1,7 @@
-// The parts that plan, score and match requests share (SPEC "Plan request", "Score request",
-// "Mentor matching"): weekdays, times, time zones, weekly availability windows, the learner's
-// current levels, and the program, target role, start and target date with their defaults. One
-// reader, so that every document accepts and rejects the same things alike.
+// The parts that plan, score and match requests share (docs/reference.md, "Plan request", "Score
+// request", "Match request"): weekdays, times, time zones, weekly availability windows, the
+// learner's current levels, and the program, target role, start and target date with their
+// defaults. One reader, so that every document accepts and rejects the same things alike.
 #pragma once
 
 #include <careerpath/curriculum.hpp>

@@ -1,4 +1,4 @@
-// Reading a score request (SPEC "Score request -> scorecard"): the learner, the program and its
+// Reading a score request (docs/scoring.md, "The score request"): the learner, the program and its
 // dates, the metrics, the assessments, the plan to measure progress against and the outcomes,
 // each fault reported with its JSON Pointer. The scorecard itself is made in scorecard.cpp.
 #include <careerpath/scorecard.hpp>

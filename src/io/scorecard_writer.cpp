@@ -117,6 +117,7 @@ std::string scorecard_to_json_text(const Curriculum &c, const ScoreRequest &r, c
         w.null();
     }
     write_number(w, "readiness", card.readiness);
+    w.member("schema_version", schema_version);
     w.key("skills");
     w.begin_array();
     for (const SkillScore &s : card.skills) {

@@ -106,6 +106,7 @@ static void test_load_describe(void) {
         CHECK(strstr(json, "\"units\":4") != NULL);
         CHECK(strstr(json, "\"edges\":3") != NULL);
         CHECK(strstr(json, "\"skills\":[\"a\",\"b\"]") != NULL);
+        CHECK(strstr(json, "\"schema_version\":\"" CAREERPATH_SCHEMA_VERSION "\"") != NULL);
     }
     careerpath_free(json);
     careerpath_curriculum_free(c);
@@ -246,6 +247,8 @@ static void test_plan(void) {
         CHECK(strstr(plan, "\"unit\":\"a@beginner\"") != NULL);
         CHECK(strstr(plan, "\"finish\":\"2027-01-14\"") != NULL);
         CHECK(strstr(plan, "\"start\":\"2027-01-11\"") != NULL);
+        /* Every document written says the version of its shape (README.md, "Document versions"). */
+        CHECK(strstr(plan, "\"schema_version\":\"" CAREERPATH_SCHEMA_VERSION "\"") != NULL);
     }
     careerpath_free(plan);
     careerpath_curriculum_free(c);

@@ -203,7 +203,7 @@ set(curriculum ${EXAMPLES}/engineering-growth.json)
 set(plan_re "^{\"advice\":[^\n]*\"learner\":\"alex\"")
 # Good and bad lines: exit 1, every line answered in order, the errors with their line numbers.
 run_batch(batch-mixed 1 5
-  "${plan_re}[^\n]*\n{\"error\":{\"line\":2,\"message\":\"malformed JSON[^\n]*\"status\":\"CAREERPATH_ERR_PARSE\"}}\n{\"advice\":[^\n]*\"learner\":\"maria\"[^\n]*\n{\"error\":{\"line\":4,\"message\":\"start \\\\\"2027-02-30\\\\\" is not a date[^\n]*\"pointer\":\"/start\",\"status\":\"CAREERPATH_ERR_SCHEMA\"}}\n{\"advice\":[^\n]*\"learner\":\"alex-2\"[^\n]*\n$"
+  "${plan_re}[^\n]*\n{\"error\":{\"line\":2,\"message\":\"malformed JSON[^\n]*\"status\":\"CAREERPATH_ERR_PARSE\"},\"schema_version\":\"[0-9]+[.][0-9]+\"}\n{\"advice\":[^\n]*\"learner\":\"maria\"[^\n]*\n{\"error\":{\"line\":4,\"message\":\"start \\\\\"2027-02-30\\\\\" is not a date[^\n]*\"pointer\":\"/start\",\"status\":\"CAREERPATH_ERR_SCHEMA\"},\"schema_version\":\"[0-9]+[.][0-9]+\"}\n{\"advice\":[^\n]*\"learner\":\"alex-2\"[^\n]*\n$"
   "^careerpath batch: 5 lines, 3 planned, 2 failed, [0-9]+\\.[0-9] s \\([0-9]+ lines/s\\)\n$"
   ARGS ${curriculum} ${DATA}/batch_mixed.jsonl)
 # All good (the last line without a line break): exit 0, on one thread and on four.

@@ -33,15 +33,16 @@ HERE = Path(__file__).resolve().parent
 URN = "urn:careerpath:schema:"
 
 # The documents in and out, by the schema that describes them, and what the command line does
-# with each input: its command and the schema of what it writes.
+# with each input: its command and the schema of what it writes (a curriculum is read by
+# describe, which loads it as validate does and writes its description).
 INPUTS = {
-    "curriculum": ("validate", None),
+    "curriculum": ("describe", "curriculum-description"),
     "plan-request": ("plan", "plan"),
     "score-request": ("score", "scorecard"),
     "cohort-request": ("cohort", "cohort-report"),
     "match-request": ("match", "match-result"),
 }
-OUTPUTS = ("plan", "scorecard", "cohort-report", "match-result", "batch-error")
+OUTPUTS = ("plan", "scorecard", "cohort-report", "match-result", "batch-error", "curriculum-description")
 
 
 # --- The schemas. -------------------------------------------------------------------------------
@@ -191,9 +192,9 @@ def library(kind: str, path: Path, curriculum: Optional[Path] = None, previous: 
     accepted (exit 0, and what it writes) or rejected (exit 1, with the status and the pointer it
     names)."""
     command, _ = INPUTS[kind]
-    args: List[Any] = [command]
+    args: List[Any] = [command, "--format", "json"]
     if kind != "curriculum":
-        args += ["--format", "json", curriculum, path]
+        args += [curriculum, path]
         if previous is not None:
             args += ["--previous", previous]
     else:

@@ -43,6 +43,20 @@ def test_the_schemas_are_the_documents_and_common():
     assert names == {f"{kind}.schema.json" for kind in list(INPUTS) + list(OUTPUTS)} | {"common.schema.json"}
 
 
+def test_every_output_carries_schema_version():
+    """Every closed schema (a document the library writes) requires schema_version, the one of
+    common.schema.json, whose value is careerpath.h's CAREERPATH_SCHEMA_VERSION."""
+    header = (ROOT / "capi" / "careerpath.h").read_text(encoding="utf-8")
+    version = re.search(r'#\s*define\s+CAREERPATH_SCHEMA_VERSION\s+"([^"]+)"', header)
+    assert version and STORE[URN + "common"]["$defs"]["schema_version"]["const"] == version.group(1)
+    closed = [p for p in schema_files() if json.loads(p.read_text(encoding="utf-8")).get("additionalProperties") is False]
+    assert {p.name[: -len(".schema.json")] for p in closed} == set(OUTPUTS)
+    for path in closed:
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        assert "schema_version" in schema["required"], path.name
+        assert schema["properties"]["schema_version"] == {"$ref": URN + "common#/$defs/schema_version"}, path.name
+
+
 def _refs(node: Any) -> Iterator[str]:
     if isinstance(node, dict):
         for key, value in node.items():
@@ -310,6 +324,27 @@ def test_replan(name: str, previous_omit: List[str], omit: List[str]):
     check_plan(plan, name)
 
 
+def test_a_previous_plan_is_read_with_or_without_schema_version():
+    """README.md, "Document versions": a plan given back carries the schema_version it was written
+    with, or none (written before plans had one); the re-plan is the same either way, and so is a
+    scorecard measured against it."""
+    first = library("plan-request", EXAMPLES / "alex.request.json", EXAMPLE_CURRICULUM)
+    assert first.accepted, first.stderr
+    plan = first.json()
+    assert plan["schema_version"] == STORE[URN + "common"]["$defs"]["schema_version"]["const"]
+    answers = []
+    for name, previous in (("with", plan), ("without", {k: v for k, v in plan.items() if k != "schema_version"}),
+                           ("other", {**plan, "schema_version": "0.9"})):
+        path = _write(f"previous_{name}_version.json", previous)
+        replan = library("plan-request", EXAMPLES / "alex.replan.request.json", EXAMPLE_CURRICULUM, previous=path)
+        assert replan.accepted, f"{name}: {replan.stderr}"
+        score = _write(f"score_{name}_version.json", {**_request("alex.score.json"), "plan": previous})
+        scored = library("score-request", score, EXAMPLE_CURRICULUM)
+        assert scored.accepted, f"{name}: {scored.stderr}"
+        answers.append((replan.stdout, scored.stdout))
+    assert answers[0] == answers[1] == answers[2]
+
+
 # --- The output schemas are closed and complete. -------------------------------------------------
 
 # Members a writer leaves out at times: the rest must be in every object that has them.
@@ -320,11 +355,12 @@ SOMETIMES_ABSENT = {
     "cohort-report": {"economics", "organization", "team"},
     "match-result": {"dispersion_ratio", "group_size", "groups", "group", "mentees"},
     "batch-error": set(),
+    "curriculum-description": set(),
 }
 
 
 # Objects whose keys are data (skill ids), not members: they are checked for an added member only.
-MAPS = {"match-result": {"/candidates/*/pairs/*/covers"}}
+MAPS = {"match-result": {"/candidates/*/pairs/*/covers"}, "curriculum-description": {"/roles/*/requires"}}
 
 
 def _objects(node: Any, pointer: str = "", shape: str = "") -> Iterator[Tuple[str, str, dict]]:
@@ -350,6 +386,7 @@ def _samples() -> List[Tuple[str, str, List[str]]]:
         ("match-result", "the example match", ["match", "--format", "json", c, e / "match.json"]),
         ("match-result", "the example group match", ["match", "--format", "json", c, e / "group-match.json"]),
         ("batch-error", "a batch error line", ["batch", c, ROOT / "tests/cli/batch_mixed.jsonl", "--no-progress"]),
+        ("curriculum-description", "the example curriculum", ["describe", "--format", "json", c]),
     ]
 
 
@@ -474,3 +511,4 @@ def test_real_curriculum(path: Path):
     errors = schema_errors("curriculum", load(path))
     assert not errors, f"{where}: the library accepts it, the schema does not: {errors}"
     TALLY.count("curriculum (real data)")
+    check_output("curriculum-description", answer.json(), f"describe {where}")

@@ -67,7 +67,8 @@ std::string single(const std::string &request, std::size_t line_number) {
                  {{"line", line_number},
                   {"status", status_name(planned.error().status)},
                   {"message", planned.error().message},
-                  {"pointer", planned.error().pointer}}}}
+                  {"pointer", planned.error().pointer}}},
+                {"schema_version", schema_version}}
         .dump();
 }
 

@@ -336,7 +336,7 @@ TEST_CASE("every working day's boundaries map back to it") {
 }
 
 TEST_CASE("the US holidays of 2027") {
-    CalendarSpec spec = make_spec(d("2027-01-04"), 5);  // SPEC's example learner: 1 h a weekday
+    CalendarSpec spec = make_spec(d("2027-01-04"), 5);  // 5 hours a week on weekdays: 1 h a day
     spec.holidays = {on_date(d("2027-12-25")),
                      nth_weekday(11, Weekday::thu, 4),   // Thanksgiving
                      nth_weekday(5, Weekday::mon, -1),   // Memorial Day

@@ -1,5 +1,5 @@
 // careerpath/curriculum.hpp: loading the curriculum, and every rule the loader enforces
-// (SPEC section 2, "Curriculum"; the limits of include/careerpath/limits.hpp).
+// (docs/curriculum.md; the limits of include/careerpath/limits.hpp).
 #include <careerpath/json.hpp>
 #include <careerpath/curriculum.hpp>
 

@@ -106,9 +106,10 @@ TEST_CASE("describe a small hand-written curriculum") {
         CHECK(roles[2]["requires"] == Json::object());
     }
     SUBCASE("nothing else") {
-        CHECK(d.size() == 10);
+        CHECK(d.size() == 11);
+        CHECK(d["schema_version"] == schema_version);
         for (const char *key : {"id", "title", "levels", "counts", "skills", "areas", "roles", "programs",
-                                "session_types", "metrics"})
+                                "session_types", "metrics", "schema_version"})
             CHECK(d.contains(key));
     }
 }

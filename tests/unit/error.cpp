@@ -12,7 +12,7 @@ using namespace careerpath;
 
 namespace {
 
-// Every Status with the name and number the C ABI gives it (SPEC section 4).
+// Every Status with the name and number the C ABI gives it (capi/careerpath.h, careerpath_status).
 const std::pair<Status, std::pair<int, std::string_view>> every_status[] = {
     {Status::ok, {0, "CAREERPATH_OK"}},
     {Status::argument, {1, "CAREERPATH_ERR_ARGUMENT"}},

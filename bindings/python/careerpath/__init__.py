@@ -300,9 +300,9 @@ class Curriculum:
 
         Each result is a dict: the plan, exactly what :meth:`plan` returns for that request; or,
         for a bad request, **no exception** but the dict ``{"error": {"line": n, "status":
-        "CAREERPATH_ERR_...", "message": ..., "pointer": ...}}`` (``line`` counts from 1,
-        ``pointer`` is a JSON Pointer into that request), and the other requests go on. Test
-        ``"error" in result`` (a plan has no ``error`` key).
+        "CAREERPATH_ERR_...", "message": ..., "pointer": ...}, "schema_version": "1.0"}``
+        (``line`` counts from 1, ``pointer`` is a JSON Pointer into that request), and the other
+        requests go on. Test ``"error" in result`` (a plan has no ``error`` key).
 
         With ``parse=False`` each result is instead ``bytes``: the library's JSON line for that
         request, without its line break, byte for byte what ``careerpath batch`` writes. Use it

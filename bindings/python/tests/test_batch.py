@@ -91,7 +91,7 @@ def test_bad_lines_give_error_dicts_and_the_rest_are_planned(example, good_reque
     }
     for line, (status, pointer, error_class) in expected_errors.items():
         result = results[line - 1]
-        assert set(result) == {"error"}, result
+        assert set(result) == {"error", "schema_version"}, result
         error = result["error"]
         assert error["line"] == line
         assert error["status"] == status

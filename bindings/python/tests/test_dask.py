@@ -203,7 +203,7 @@ def test_file_bytes_as_they_are(client: Client, curriculum_path: Path, examples:
 
 
 def test_renumber_changes_only_the_line_number() -> None:
-    line = b'{"error":{"line":7,"message":"line 7 of x","pointer":"","status":"CAREERPATH_ERR_PARSE"}}'
+    line = b'{"error":{"line":7,"message":"line 7 of x","pointer":"","status":"CAREERPATH_ERR_PARSE"},"schema_version":"1.0"}'
     assert cpdask._renumber(line, 100) == line.replace(b'"line":7', b'"line":107')
     assert cpdask._renumber(b'{"gaps":[]}', 100) == b'{"gaps":[]}'
     assert cpdask.partition_offsets([3, 0, 2, 5]) == [0, 3, 3, 5]
