@@ -41,7 +41,7 @@ INPUTS = {
     "cohort-request": ("cohort", "cohort-report"),
     "match-request": ("match", "match-result"),
 }
-OUTPUTS = ("plan", "scorecard", "cohort-report", "match-result", "batch-error")
+OUTPUTS = ("plan", "scorecard", "cohort-report", "match-result", "batch-error", "import-result")
 
 
 # --- The schemas. -------------------------------------------------------------------------------
