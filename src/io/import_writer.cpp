@@ -5,6 +5,8 @@
 
 #include "json_writer.hpp"
 
+#include "../utf8.hpp"
+
 #include <algorithm>
 #include <string>
 
@@ -13,6 +15,22 @@ CAREERPATH_NAMESPACE_BEGIN
 namespace detail {
 
 namespace {
+
+// A note's message at most max_message bytes (cut at a character, with "..."): it quotes ids and
+// names of the input, each up to max_string_bytes, and the document must stay one that the
+// curriculum reader takes whole (docs/limits.md).
+constexpr std::size_t max_message = 1024;
+
+std::string shown(const std::string &message) {
+    if (message.size() <= max_message) return message;
+    std::size_t cut = 0;
+    while (cut < max_message) {
+        const std::size_t n = utf8_length(std::string_view(message).substr(cut));
+        if (n == 0 || cut + n > max_message) break;
+        cut += n;
+    }
+    return message.substr(0, cut) + "...";
+}
 
 bool space_or_control(unsigned char c) { return c <= 0x20 || c == 0x7f; }
 
@@ -89,7 +107,7 @@ void write_import_document(ImportedFramework &f, double hours, bool hours_defaul
     for (const auto &note : f.notes) {
         w.begin_object();
         w.member("code", note.code);
-        w.member("message", note.message);
+        w.member("message", shown(note.message));
         w.member("pointer", note.pointer);
         w.end_object();
     }

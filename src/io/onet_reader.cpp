@@ -13,6 +13,8 @@
 #include "import_document.hpp"
 #include "json_reader.hpp"  // format_number
 
+#include "../utf8.hpp"
+
 #include <charconv>
 #include <initializer_list>
 #include <cmath>
@@ -64,6 +66,7 @@ std::string_view group_prefix(std::string_view element) {
 }
 
 struct Line {
+    std::string_view text;   ///< without its line break
     std::size_t number = 0;  ///< from 1
     std::size_t offset = 0;  ///< of its first byte in the text
     std::vector<std::string_view> fields;
@@ -98,9 +101,11 @@ public:
         if (text_.substr(0, 3) == "\xEF\xBB\xBF") start_ = 3;
         Line line;
         if (!next_line(line)) return error(Status::schema, "the input is empty: an O*NET Skills table starts with its header line", 1, 0, "");
+        BOOST_OUTCOME_TRYV(check_utf8(line));
         BOOST_OUTCOME_TRYV(read_skills_header(line));
         bool occupation_data = false;
         while (next_line(line)) {
+            BOOST_OUTCOME_TRYV(check_utf8(line));
             if (line.fields.size() == 1 && line.fields[0].empty()) continue;  // a blank line
             if (line.fields[0] == "O*NET-SOC Code") {
                 if (occupation_data)
@@ -129,6 +134,7 @@ private:
         if (end == std::string_view::npos) end = text_.size();
         std::string_view content = text_.substr(start_, end - start_);
         if (!content.empty() && content.back() == '\r') content.remove_suffix(1);
+        line.text = content;
         line.number = ++line_number_;
         line.offset = start_;
         line.fields.clear();
@@ -143,6 +149,23 @@ private:
         }
         start_ = end + 1;
         return true;
+    }
+
+    // O*NET publishes its text as UTF-8; anything else would reach ids and titles as U+FFFD, so
+    // two codes could read as one.
+    Ok check_utf8(const Line &line) const {
+        for (std::size_t i = 0; i < line.text.size();) {
+            if (static_cast<unsigned char>(line.text[i]) < 0x80) {
+                ++i;
+                continue;
+            }
+            const std::size_t n = utf8_length(line.text.substr(i));
+            if (n == 0)
+                return error(Status::schema, "the text is not UTF-8 (byte " + std::to_string(i + 1) + " of the line)",
+                             line.number, line.offset, "", i + 1);
+            i += n;
+        }
+        return success();
     }
 
     Error error(Status status, std::string message, std::size_t line, std::size_t offset, std::string_view column,
@@ -417,10 +440,19 @@ private:
             out_.skills.push_back({unique, e.name, add_area(group_prefix(e.id), e.line), e.id});
         }
 
+        std::unordered_map<std::string, std::size_t> role_ids;
         for (std::size_t k = 0; k < occupations_.size(); ++k) {
             const Occupation &o = occupations_[k];
             ImportedRole role;
             role.id = clean_id(o.code);
+            if (role.id.empty()) role.id = "occupation";
+            std::string unique = role.id;
+            for (std::size_t n = 2; role_ids.count(unique); ++n) unique = role.id + "~" + std::to_string(n);
+            if (unique != role.id)
+                out_.notes.push_back({"id_changed", "id \"" + role.id + "\" is taken: occupation " + o.code + " is \"" + unique + "\"",
+                                      pointer_append("/" + std::to_string(o.line), "O*NET-SOC Code")});
+            role_ids.emplace(unique, 0);
+            role.id = std::move(unique);
             role.title = o.title.empty() ? o.code : o.title;
             role.source_id = o.code;
             if (const auto d = descriptions_.find(k); d != descriptions_.end()) role.description = d->second;

@@ -243,6 +243,20 @@ TEST_CASE("CASE: input that is not a package names its place") {
     CHECK(import_error("case", fractions_with("/CFItems/2/humanCodingScheme", 12)).pointer == "/CFItems/2/humanCodingScheme");
 }
 
+TEST_CASE("CASE: a note quotes at most 1024 bytes of the input") {
+    const std::string type(5000, 'x');
+    const Json doc = imported("case", fractions_with("/CFAssociations/13/associationType", type));
+    bool found = false;
+    for (const auto &note : doc.at("import_notes"))
+        if (note.at("code") == "association_not_mapped" && note.at("pointer") == "/CFAssociations/13") {
+            const std::string message = note.at("message");
+            CHECK(message.size() == 1024 + 3);
+            CHECK(message.substr(message.size() - 3) == "...");
+            found = true;
+        }
+    CHECK(found);
+}
+
 TEST_CASE("CASE: limits") {
     const std::string text = read_test_file("case_fractions.json");
     Limits small;
@@ -339,6 +353,7 @@ TEST_CASE("O*NET: input that is not the Skills table names its line and column")
         {header + row + "IM\t4.00\tN\t\n11-1011.00\tChief Executives\t2.A.1.a\tReading\tLV\t4.00\tN\tN\n",
          "/3/Element Name", 3},
         {header + row + "IM\t4.00\tN\t\nO*NET-SOC Code\tDescription\n", "/3", 3},
+        {header + "11-1011.00\tChief \xff\t2.A.1.a\tReading Comprehension\tIM\t4.00\tN\t\n", "/2", 2},
     };
     for (const auto &c : cases) {
         CAPTURE(c.input);
