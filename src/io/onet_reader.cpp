@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -405,6 +406,8 @@ private:
 
         // Areas: the groups the elements fall in, each with the group above it, in order of first use.
         std::map<std::string, std::string, std::less<>> area_of_group;
+        std::set<std::string> area_ids;
+        for (const auto &g : skill_groups) area_ids.insert(std::string(g.id));
         const auto add_area = [&](std::string_view prefix, std::size_t line) -> std::string {
             if (const auto found = area_of_group.find(prefix); found != area_of_group.end()) return found->second;
             const Group *group = find_group(prefix);
@@ -418,6 +421,12 @@ private:
                 parent = std::string(above->id);
             }
             std::string id = group ? std::string(group->id) : "group_" + snake_id(prefix);
+            // Two unknown groups may spell the same id ("9.a", "9-a"): each area keeps its own.
+            if (!group) {
+                const std::string base = id;
+                for (std::size_t n = 2; area_ids.count(id); ++n) id = base + "_" + std::to_string(n);
+                area_ids.insert(id);
+            }
             if (!group)
                 out_.notes.push_back({"element_group_unknown",
                                       "element group " + std::string(prefix) +
