@@ -5,6 +5,7 @@
 
 #include <careerpath/careerpath.hpp>
 #include <careerpath/cohort.hpp>
+#include <careerpath/import.hpp>
 #include <careerpath/match.hpp>
 #include <careerpath/scorecard.hpp>
 
@@ -229,6 +230,19 @@ careerpath_status careerpath_export(const careerpath_curriculum *c, const char *
         const std::string message = "careerpath_export: unsupported format \"" + std::string(which) +
                                     "\" (supported: dot, mermaid-graph, mermaid-gantt, ical)";
         return fail(CAREERPATH_ERR_ARGUMENT, message.c_str());
+    });
+}
+
+careerpath_status careerpath_import(const char *format, const char *input, size_t len, char **out_json) {
+    return guarded([&] {
+        if (!out_json) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_import: out_json is NULL");
+        *out_json = nullptr;
+        if (!format) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_import: format is NULL");
+        if (!input) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_import: input is NULL");
+        auto imported = careerpath::import_framework(std::string_view(format), std::string_view(input, len));
+        if (!imported) return fail(imported.error());
+        *out_json = copy_out(imported.value().document);
+        return succeed();
     });
 }
 

@@ -191,6 +191,22 @@ CAREERPATH_API careerpath_status careerpath_match(const careerpath_curriculum *c
 CAREERPATH_API careerpath_status careerpath_export(const careerpath_curriculum *c, const char *format,
                                                    const char *input, size_t len, char **out_text);
 
+/* Imports a published competency framework as a curriculum (docs/importing.md): `format` is
+   "case" (a 1EdTech CASE 1.0/1.1 package, JSON) or "onet" (O*NET's Skills table in its
+   tab-delimited text layout, optionally followed by its Occupation Data table), with options
+   after ';' as NAME=VALUE: "hours" (hours per level step, 0 to 10000, default 10) for both,
+   "importance" (the least Importance a role requires, 1 to 5, default 3.0) for onet:
+   "case;hours=8", "onet;hours=10;importance=3.0". `input` is `len` bytes. On success *out_json
+   is a curriculum document that careerpath_curriculum_load accepts, plus "import" (format,
+   options used, source), "import_notes" (everything the curriculum does not carry, each with a
+   code, a message and where the input has it) and "areas" (the area hierarchy with titles).
+   An unknown format or option is ERR_ARGUMENT; input that does not match its format ERR_SCHEMA
+   with its place: a JSON Pointer into a CASE package, "/LINE/COLUMN NAME" in O*NET text (LINE
+   from 1, the header line being 1); malformed JSON ERR_PARSE; a `precedes` or `isChildOf` cycle
+   ERR_CYCLE naming its items; an input or result past a limit (docs/limits.md) ERR_LIMIT. */
+CAREERPATH_API careerpath_status careerpath_import(const char *format, const char *input, size_t len,
+                                                   char **out_json);
+
 /* Releases any buffer returned above. NULL: no-op. */
 CAREERPATH_API void careerpath_free(void *buffer);
 

@@ -12,6 +12,7 @@
 #include <careerpath/export.hpp>
 #include <careerpath/gap.hpp>
 #include <careerpath/graph.hpp>
+#include <careerpath/import.hpp>
 #include <careerpath/json.hpp>
 #include <careerpath/levels.hpp>
 #include <careerpath/limits.hpp>

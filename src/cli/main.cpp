@@ -3,6 +3,7 @@
 // a batch stopped by SIGINT or SIGTERM, 130 or 143.
 #include "batch.hpp"
 #include "exit_status.hpp"
+#include "import.hpp"
 #include "input.hpp"
 #include "output.hpp"
 
@@ -60,6 +61,12 @@ const char *const usage_text =
     "                                            {\"error\": {\"line\": ...}} per request line, in\n"
     "                                            order; a progress bar and a summary on stderr;\n"
     "                                            exit 1 when some line failed\n"
+    "  import case|onet FILE [-o CURRICULUM] [--hours N] [--importance X]\n"
+    "                                            a CASE package or O*NET's Skills table (tab-\n"
+    "                                            delimited text) as a curriculum: the JSON to\n"
+    "                                            stdout or CURRICULUM, a summary on stderr;\n"
+    "                                            --hours: per level step (default 10);\n"
+    "                                            --importance: onet's threshold (default 3.0)\n"
     "\n"
     "A FILE of - is standard input.\n"
     "\n"
@@ -67,7 +74,7 @@ const char *const usage_text =
     "  -h, --help     show this help\n"
     "  --version      show the version\n"
     "  -o FILE        also write the plan as JSON to FILE (plan); write the JSON Lines to\n"
-    "                 FILE instead of stdout (batch)\n"
+    "                 FILE instead of stdout (batch); write the curriculum to FILE (import)\n"
     "  --threads N    worker threads (batch); 0, the default: one per core\n"
     "  --no-progress  no progress bar (batch); there is none either when stderr is not a\n"
     "                 terminal, or when the JSON Lines go to a terminal on stdout\n"
@@ -328,7 +335,7 @@ void reserve_standard_descriptors() {
 int main(int argc, char **argv) {
     reserve_standard_descriptors();
     std::vector<std::string> args(argv + 1, argv + argc);
-    std::string command, format, json_out, previous_path;
+    std::string command, format, json_out, previous_path, import_hours, import_importance;
     bool format_given = false, threads_given = false, no_progress = false;
     unsigned threads = 0;
     std::vector<std::string> files;
@@ -363,6 +370,9 @@ int main(int argc, char **argv) {
         } else if (a == "--previous") {
             if (i + 1 >= args.size()) return usage_error("--previous needs a plan document file");
             previous_path = args[++i];
+        } else if (a == "--hours" || a == "--importance") {
+            if (i + 1 >= args.size()) return usage_error(a + " needs a number");
+            (a == "--hours" ? import_hours : import_importance) = args[++i];
         } else if (a == "--no-progress") {
             no_progress = true;
         } else if (a.size() > 1 && a[0] == '-') {
@@ -376,7 +386,8 @@ int main(int argc, char **argv) {
     if (command.empty()) return usage_error("no command given");
     const bool with_request = command == "plan" || command == "score" || command == "cohort" || command == "match";
     const std::size_t wanted = with_request ? 2 : 1;
-    if (command != "validate" && command != "describe" && command != "graph" && command != "batch" && !with_request)
+    if (command != "validate" && command != "describe" && command != "graph" && command != "batch" && command != "import" &&
+        !with_request)
         return usage_error("unknown command \"" + command + "\"");
     if (command == "batch") {
         if (format_given) return usage_error("batch writes JSON Lines and takes no --format");
@@ -390,6 +401,18 @@ int main(int argc, char **argv) {
             return exit_failure;
         }
     }
+    if (command == "import") {
+        if (format_given) return usage_error("import takes no --format: its FORMAT is its first argument");
+        if (files.size() != 2) return usage_error("import needs a FORMAT (case or onet) and a FILE");
+        if (threads_given || no_progress || !previous_path.empty()) return usage_error("import takes -o, --hours and --importance only");
+        try {
+            return import_framework(ImportSettings{files[0], files[1], json_out, import_hours, import_importance});
+        } catch (const std::exception &e) {
+            std::cerr << "careerpath: internal error: " << e.what() << "\n";
+            return exit_failure;
+        }
+    }
+    if (!import_hours.empty() || !import_importance.empty()) return usage_error("--hours and --importance are for import only");
     if (threads_given || no_progress) return usage_error("--threads and --no-progress are for batch only");
     if (!json_out.empty() && command != "plan") return usage_error("-o is for plan and batch only");
     if (!previous_path.empty() && command != "plan") return usage_error("--previous is for plan only");

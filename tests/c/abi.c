@@ -713,6 +713,46 @@ static void test_export(void) {
     careerpath_curriculum_free(c);
 }
 
+/* careerpath_import: a small CASE package in, a curriculum that loads out; the arguments checked;
+   an unknown format ERR_ARGUMENT; a precedes cycle ERR_CYCLE at its association. */
+static void test_import(void) {
+    static const char package[] =
+        "{\"CFDocument\": {\"identifier\": \"d\", \"title\": \"Counting\"},"
+        " \"CFItems\": [{\"identifier\": \"i1\", \"humanCodingScheme\": \"C.1\", \"fullStatement\": \"Count to ten\"},"
+        "              {\"identifier\": \"i2\", \"humanCodingScheme\": \"C.2\", \"fullStatement\": \"Count on\"}],"
+        " \"CFAssociations\": [{\"associationType\": \"precedes\", \"originNodeURI\": {\"identifier\": \"i1\"},"
+        "                      \"destinationNodeURI\": {\"identifier\": \"i2\"}}]}";
+    static const char cycle[] =
+        "{\"CFDocument\": {\"identifier\": \"d\"}, \"CFItems\": [{\"identifier\": \"a\"}, {\"identifier\": \"b\"}],"
+        " \"CFAssociations\": [{\"associationType\": \"precedes\", \"originNodeURI\": {\"identifier\": \"a\"},"
+        "  \"destinationNodeURI\": {\"identifier\": \"b\"}}, {\"associationType\": \"precedes\","
+        "  \"originNodeURI\": {\"identifier\": \"b\"}, \"destinationNodeURI\": {\"identifier\": \"a\"}}]}";
+    char *out = (char *)&out;
+    careerpath_curriculum *c = NULL;
+    CHECK(careerpath_import("case", package, strlen(package), NULL) == CAREERPATH_ERR_ARGUMENT);
+    CHECK(careerpath_import(NULL, package, strlen(package), &out) == CAREERPATH_ERR_ARGUMENT);
+    CHECK(out == NULL);
+    out = (char *)&out;
+    CHECK(careerpath_import("case", NULL, 0, &out) == CAREERPATH_ERR_ARGUMENT);
+    CHECK(out == NULL);
+    CHECK(careerpath_import("xml", package, strlen(package), &out) == CAREERPATH_ERR_ARGUMENT);
+    CHECK(strstr(careerpath_last_error(), "case, onet") != NULL);
+    CHECK(careerpath_import("case;hours=-2", package, strlen(package), &out) == CAREERPATH_ERR_ARGUMENT);
+    CHECK(careerpath_import("onet", package, strlen(package), &out) == CAREERPATH_ERR_SCHEMA);
+    CHECK(strcmp(careerpath_last_error_pointer(), "/1") == 0);
+    CHECK(careerpath_import("case", cycle, strlen(cycle), &out) == CAREERPATH_ERR_CYCLE);
+    CHECK(strcmp(careerpath_last_error_pointer(), "/CFAssociations/0") == 0);
+    CHECK(out == NULL);
+    CHECK(careerpath_import("case;hours=4", package, strlen(package), &out) == CAREERPATH_OK);
+    CHECK(out != NULL && careerpath_last_error()[0] == '\0');
+    if (out) {
+        CHECK(strstr(out, "{\"requires\":\"C.1\",\"skill\":\"C.2\"}") != NULL);
+        CHECK(careerpath_curriculum_load(&c, out, strlen(out)) == CAREERPATH_OK);
+        careerpath_curriculum_free(c);
+    }
+    careerpath_free(out);
+}
+
 int main(void) {
     test_version();
     test_status_names();
@@ -730,6 +770,7 @@ int main(void) {
     test_cohort();
     test_match();
     test_export();
+    test_import();
     printf("%d passed, %d failed\n", checks - failures, failures);
     return failures == 0 ? 0 : 1;
 }

@@ -276,6 +276,22 @@ else()
   message("[batch-progress-tty] skipped: no util-linux script")
 endif()
 
+# careerpath import (docs/importing.md): the curriculum on stdout or -o, the summary on stderr;
+# an unknown format or option is bad usage (2), input that does not import bad input (1).
+set(imports ${DATA}/../import)
+run(import-case 0 "\"id\": \"FR.2\"" "case_fractions.json: imported \\(case\\): 7 skills, 2 areas, 6 prerequisites, 2 roles, [0-9]+ import notes\n  hours per level step: 10 \\(the default; --hours N\\)"
+    import case ${imports}/case_fractions.json)
+run(import-onet-file 0 "^$" "imported \\(onet\\): 4 skills, 6 areas, 0 prerequisites, 2 roles.*Importance 4 or more\n.*written to"
+    import onet ${imports}/onet_excerpt.txt --importance 4 --hours 2.5 -o ${WORK}/import.onet.json)
+run(import-cycle 1 "^$" "case_cycle.json:[0-9]+:[0-9]+: error: precedes associations form a cycle: \"A\" precedes \"B\" precedes \"C\" precedes \"A\".*CAREERPATH_ERR_CYCLE\n  at: /CFPackage/CFAssociations/0"
+    import case ${imports}/case_cycle.json)
+run(import-onet-bad 1 "^$" "case_fractions.json:1:1: error: line 1: the header has no .*CAREERPATH_ERR_SCHEMA\n  at: /1"
+    import onet ${imports}/case_fractions.json)
+run(import-unknown-format 2 "^$" "unknown import format \"xml\"" import xml ${imports}/case_fractions.json)
+run(import-importance-for-case 2 "^$" "importance is for the onet format only" import case ${imports}/case_fractions.json --importance 3)
+run(import-no-file 2 "^$" "import needs a FORMAT" import case)
+run(import-hours-elsewhere 2 "^$" "--hours and --importance are for import only" validate ${EXAMPLES}/engineering-growth.json --hours 3)
+
 if(failures GREATER 0)
   message(FATAL_ERROR "${failures} command-line checks failed")
 endif()

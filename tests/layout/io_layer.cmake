@@ -19,6 +19,7 @@ set(allowed
   # text readers and writers, and includes nothing from src/io/.
   "batch.cpp:io/batch_writer.hpp"            # plan_line: the error line of a request that failed
   "cohort.cpp:io/cohort_request_reader.hpp"  # cohort_from_json: each person scored as read
+  "import.cpp:io/import_document.hpp"        # import_framework: a reader, then the writer
   # The plan exports run the plan reader's checks on their outline (docs/io.md).
   "export_gantt.cpp:io/plan_document.hpp"
   "export_ical.cpp:io/plan_document.hpp")

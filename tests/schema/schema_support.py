@@ -42,7 +42,8 @@ INPUTS = {
     "cohort-request": ("cohort", "cohort-report"),
     "match-request": ("match", "match-result"),
 }
-OUTPUTS = ("plan", "scorecard", "cohort-report", "match-result", "batch-error", "curriculum-description")
+OUTPUTS = ("plan", "scorecard", "cohort-report", "match-result", "batch-error", "curriculum-description",
+           "import-result")
 
 
 # --- The schemas. -------------------------------------------------------------------------------

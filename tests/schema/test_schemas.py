@@ -345,6 +345,43 @@ def test_a_previous_plan_is_read_with_or_without_schema_version():
     assert answers[0] == answers[1] == answers[2]
 
 
+# --- Imports: CASE packages and O*NET tables as curricula (docs/importing.md). -----------------
+
+IMPORTS = ROOT / "tests" / "import"
+
+
+def _imports() -> List[Tuple[str, Path, List[str]]]:
+    """The repository's own test inputs with and without options, and, where CAREERPATH_REALDATA
+    names the directory of real data, the CASE packages and the O*NET Skills table there."""
+    out = [("case", IMPORTS / "case_fractions.json", []), ("case", IMPORTS / "case_fractions.json", ["--hours", "8"]),
+           ("onet", IMPORTS / "onet_excerpt.txt", []), ("onet", IMPORTS / "onet_excerpt.txt", ["--importance", "4"])]
+    directory = os.environ.get("CAREERPATH_REALDATA", "")
+    if directory and Path(directory).is_dir():
+        out += [("case", p, []) for p in sorted(Path(directory).glob("case_*/raw/*.json"))]
+        out += [("onet", p, []) for p in sorted(Path(directory).glob("onet_*/raw/Skills.txt"))]
+    return out
+
+
+@pytest.mark.parametrize("format,path,options", _imports(), ids=lambda v: v.name if isinstance(v, Path) else " ".join(v) if isinstance(v, list) else v)
+def test_import(format: str, path: Path, options: List[str]):
+    """What an import writes validates against import-result.schema.json, and is a curriculum
+    that the library and curriculum.schema.json accept."""
+    written = WORK / f"import.{format}.{path.stem}.{'_'.join(options) or 'default'}.json"
+    run_cli("import", format, path, "-o", written, *options, expect_exit=(0,))
+    document = load(written)
+    check_output("import-result", document, f"import {format} {path.name}")
+    answer = library("curriculum", written)
+    assert answer.accepted, f"{path.name}: careerpath validate rejects the import: {answer.stderr}"
+    assert not schema_errors("curriculum", document)
+    TALLY.count("curriculum (import)")
+
+
+def test_import_cycle_is_rejected():
+    result = run_cli("import", "case", IMPORTS / "case_cycle.json", expect_exit=(1,))
+    assert b"CAREERPATH_ERR_CYCLE" in result.stderr
+    TALLY.rejected["case package (import)"] += 1
+
+
 # --- The output schemas are closed and complete. -------------------------------------------------
 
 # Members a writer leaves out at times: the rest must be in every object that has them.
@@ -356,11 +393,13 @@ SOMETIMES_ABSENT = {
     "match-result": {"dispersion_ratio", "group_size", "groups", "group", "mentees"},
     "batch-error": set(),
     "curriculum-description": set(),
+    "import-result": {"description", "weights", "importance", "importance_default"},
 }
 
 
 # Objects whose keys are data (skill ids), not members: they are checked for an added member only.
-MAPS = {"match-result": {"/candidates/*/pairs/*/covers"}, "curriculum-description": {"/roles/*/requires"}}
+MAPS = {"match-result": {"/candidates/*/pairs/*/covers"}, "curriculum-description": {"/roles/*/requires"},
+        "import-result": {"/roles/*/requires", "/roles/*/weights"}}
 
 
 def _objects(node: Any, pointer: str = "", shape: str = "") -> Iterator[Tuple[str, str, dict]]:
@@ -387,6 +426,8 @@ def _samples() -> List[Tuple[str, str, List[str]]]:
         ("match-result", "the example group match", ["match", "--format", "json", c, e / "group-match.json"]),
         ("batch-error", "a batch error line", ["batch", c, ROOT / "tests/cli/batch_mixed.jsonl", "--no-progress"]),
         ("curriculum-description", "the example curriculum", ["describe", "--format", "json", c]),
+        ("import-result", "the CASE test package", ["import", "case", IMPORTS / "case_fractions.json"]),
+        ("import-result", "the O*NET excerpt", ["import", "onet", IMPORTS / "onet_excerpt.txt"]),
     ]
 
 

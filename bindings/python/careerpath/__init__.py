@@ -49,6 +49,7 @@ __all__ = [
     "__version__",
     "Curriculum",
     "version",
+    "import_framework",
     "Status",
     "Error",
     "ArgumentError",
@@ -459,3 +460,44 @@ class Curriculum:
                                            ctypes.byref(out))
             _native.check(status, lib)
         return _native.take_string(out, lib)
+
+
+def import_framework(
+    format: str,
+    data: Union[JSONText, "os.PathLike[str]"],
+    *,
+    hours: Optional[float] = None,
+    importance: Optional[float] = None,
+) -> Dict[str, Any]:
+    """A published competency framework as a curriculum (careerpath_import, docs/importing.md).
+
+    ``format`` is ``"case"`` (a 1EdTech CASE package, JSON) or ``"onet"`` (O*NET's Skills table
+    in its tab-delimited text layout, optionally followed by Occupation Data), and may carry
+    options as the C ABI spells them (``"onet;importance=3.5"``). ``data`` is the
+    input as text or bytes, or a path (``pathlib.Path``) to read it from. ``hours`` is the effort
+    of each level step (default 10); ``importance`` (onet only) the least Importance a role
+    requires (default 3.0). Returns the curriculum document as a dict, with ``import`` (the
+    options used), ``import_notes`` (what the curriculum does not carry) and ``areas``; load it
+    with :meth:`Curriculum.from_dict`. An unknown format or option raises
+    :class:`ArgumentError`, input that does not match its format :class:`SchemaError` with
+    ``.pointer`` at its place, a ``precedes`` cycle :class:`CycleError`."""
+    if not isinstance(format, str):
+        raise TypeError(f"format must be a str, got {type(format).__name__}")
+    spec = format
+    for name, value in (("hours", hours), ("importance", importance)):
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise TypeError(f"{name} must be a number, got {type(value).__name__}")
+        spec += f";{name}={float(value)!r}"
+    if isinstance(data, os.PathLike):
+        with open(data, "rb") as f:
+            payload = f.read()
+    else:
+        payload = _to_bytes(data)
+    lib = _native.library()
+    out = ctypes.c_void_p()
+    status = lib.careerpath_import(spec.encode("utf-8"), payload, len(payload), ctypes.byref(out))
+    _native.check(status, lib)
+    result: Dict[str, Any] = json.loads(_native.take_string(out, lib))
+    return result

@@ -109,6 +109,9 @@ FUNCTIONS: Sequence[Tuple[str, List[Any], Any]] = (
      careerpath_status),
     # void careerpath_free(void *buffer);
     ("careerpath_free", [c_void_p], None),
+    # careerpath_status careerpath_import(const char *format, const char *input, size_t len,
+    #                                     char **out_json);
+    ("careerpath_import", [c_char_p, c_char_p, c_size_t, POINTER(c_void_p)], careerpath_status),
 )
 
 
@@ -134,6 +137,7 @@ class Library:
     careerpath_match: Any
     careerpath_export: Any
     careerpath_free: Any
+    careerpath_import: Any
 
     def __init__(self, cdll: ctypes.CDLL, path: str) -> None:
         self.cdll = cdll
