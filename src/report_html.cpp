@@ -171,16 +171,22 @@ std::string gantt_svg(const Gantt &g) {
         const double x0 = x(b.first), x1 = x(b.last.plus_days(1));
         out += "<rect class=\"band-" + std::to_string(i % 2) + "\" x=\"" + num(x0) + "\" y=\"18\" width=\"" +
                num(std::max(0.0, x1 - x0)) + "\" height=\"" + num(bottom - 18) + "\"/>\n";
-        const std::size_t fits = static_cast<std::size_t>(std::max(0.0, (x1 - x0 - 6) / 7.2));
-        if (fits >= 3)
-            out += "<text class=\"t-head\" x=\"" + num(x0 + 4) + "\" y=\"34\">" + escape(shorten(b.title, fits)) +
+        const std::size_t fits = static_cast<std::size_t>(std::max(0.0, (x1 - x0 - 8) / 7.5));
+        if (fits >= 4)
+            out += "<text class=\"t-head\" x=\"" + num(x0 + 4) + "\" y=\"34\">" + escape(shorten(b.title, fits - 1)) +
                    "</text>\n";
     }
     // Months: a grid line and the month's short name (and year in January and at the start).
+    // Where a month is too narrow for "Jan 2027", January is labelled with its year alone.
+    const double month_width = chart_width * 30.44 / span;
+    auto month_label = [&](Date d, bool with_year) {
+        if (!with_year) return std::string(words::month_short_name(d.month()));
+        if (month_width < 62) return std::to_string(d.year());
+        return std::string(words::month_short_name(d.month())) + " " + std::to_string(d.year());
+    };
     bool first_label = true;
-    if (g.from.day() != 1 && g.from.day() <= 20) {  // the first month, from the axis's first day
-        out += "<text class=\"t-muted\" x=\"" + num(x(g.from) + 3) + "\" y=\"13\">" +
-               escape(std::string(words::month_short_name(g.from.month())) + " " + std::to_string(g.from.year())) +
+    if (g.from.day() != 1 && g.from.day() <= 12) {  // the first month, from the axis's first day
+        out += "<text class=\"t-muted\" x=\"" + num(x(g.from) + 3) + "\" y=\"13\">" + escape(month_label(g.from, true)) +
                "</text>\n";
         first_label = false;
     }
@@ -188,10 +194,9 @@ std::string gantt_svg(const Gantt &g) {
         if (d < g.from) continue;
         const double mx = x(d);
         out += "<line class=\"grid\" x1=\"" + num(mx) + "\" y1=\"2\" x2=\"" + num(mx) + "\" y2=\"" + num(bottom) + "\"/>\n";
-        std::string label = words::month_short_name(d.month());
-        if (first_label || d.month() == 1) label += " " + std::to_string(d.year());
+        const std::string label = month_label(d, first_label || d.month() == 1);
         first_label = false;
-        if (span / 30.0 <= 30 || d.month() % 3 == 1)
+        if (month_width >= 24 || d.month() % 3 == 1)
             out += "<text class=\"t-muted\" x=\"" + num(mx + 3) + "\" y=\"13\">" + escape(label) + "</text>\n";
     }
     // One row per unit: its label, its bar, and where it is late the due day and how late.

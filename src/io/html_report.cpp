@@ -189,6 +189,37 @@ struct PathUnit {
     long long late_days = 0;
 };
 
+// What closed a session's slots (docs/sessions.md, "closed_by"), in words: the warning's
+// constraint lists the kinds ("holiday, mentor_busy") or says "no session slot".
+std::string closures_in_words(const std::string &constraint) {
+    if (constraint == "no session slot") return "the window holds none of the learner's session times";
+    static const std::vector<std::pair<std::string, std::string>> kinds = {
+        {"not_a_workday", "a day the learner does not work"},
+        {"holiday", "a holiday"},
+        {"time_off", "the learner's time off"},
+        {"outside_calendar", "a day past the plan's calendar"},
+        {"mentor_unavailable", "a time the mentor is not available"},
+        {"mentor_busy", "the mentor being busy"},
+        {"taken", "another session at that time"}};
+    std::vector<std::string> parts;
+    std::size_t from = 0;
+    while (from <= constraint.size()) {
+        std::size_t comma = constraint.find(',', from);
+        if (comma == std::string::npos) comma = constraint.size();
+        std::string kind = constraint.substr(from, comma - from);
+        kind.erase(0, kind.find_first_not_of(' '));
+        std::string words_for = level_words(kind);
+        for (const auto &[id, text] : kinds)
+            if (id == kind) words_for = text;
+        if (!kind.empty()) parts.push_back(words_for);
+        from = comma + 1;
+    }
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == parts.size() ? " or " : ", ") + parts[i];
+    return "every free slot of their windows was closed by " + out;
+}
+
 // The plan's warnings in sentences, each from its code and its lists, with titles for ids.
 std::string warning_words(const Curriculum &c, const Field &w, const std::vector<std::pair<std::string, std::string>> &phases) {
     const std::string code = w["code"].str();
@@ -224,8 +255,8 @@ std::string warning_words(const Curriculum &c, const Field &w, const std::vector
             if (std::find(kinds.begin(), kinds.end(), type) == kinds.end()) kinds.push_back(type);
         }
         return words::count(count, "session", "sessions") + (kinds.empty() ? "" : " (" + some(kinds) + ")") +
-               " could not be booked between " + words::date(dates[0]) + " and " + words::date(dates[1]) +
-               ": every free slot was closed by " + level_words(w["constraint"].str()) + ".";
+               " could not be booked between " + words::date(dates[0]) + " and " + words::date(dates[1]) + ": " +
+               closures_in_words(w["constraint"].str()) + ".";
     }
     if (code == "no_session_slots")
         return "No session could be booked: the learner gave no time of the week for sessions (" +
@@ -305,8 +336,9 @@ std::string plan_report(const Curriculum &c, const Field &doc, const HtmlOptions
     body += ". ";
     if (late_units == 0) body += "Every unit finishes by the day it is due.";
     else
-        body += escape(words::count(static_cast<std::size_t>(late_units), "unit finishes", "units finish")) +
-                " after the day it is due, the latest by " +
+        body += escape(late_units == 1 ? std::string("1 unit finishes after the day it is due")
+                                       : std::to_string(late_units) + " units finish after the day they are due") +
+                ", the latest by " +
                 escape(words::count(static_cast<std::size_t>(max_late_days), "day", "days")) + ".";
     body += "</p>\n";
     if (replan_from != start) body += "<p>Re-planned from " + escape(words::date(replan_from)) + ".</p>\n";
@@ -624,7 +656,7 @@ std::string cohort_report(const Field &doc) {
     const bool economics = doc["economics"].given();
     const std::string currency = economics ? doc["economics"]["currency"].str() : std::string();
     html::Table outcomes, returns;
-    outcomes.caption = "Outcomes: a row with fewer than " + std::to_string(floor) +
+    outcomes.caption = "A row with fewer than " + std::to_string(floor) +
                        " people, or a figure known for fewer, is hidden; n is how many people a figure counts";
     outcomes.columns = {"Group", "People", "Promoted within 12 months", "Retained", "Skill growth", "Readiness", "On track"};
     outcomes.numeric = {false, true, true, true, true, true, true};
