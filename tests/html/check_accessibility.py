@@ -27,6 +27,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+from reports import add_arguments, make_reports  # noqa: E402
+
 
 def luminance(hex_colour):
     """WCAG 2.1 relative luminance of #rrggbb or #rgb."""
@@ -259,17 +261,13 @@ def self_test(work):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("files", nargs="*")
-    parser.add_argument("--cli")
-    parser.add_argument("--examples")
-    parser.add_argument("--work")
+    add_arguments(parser, "files")
     parser.add_argument("--self-test", action="store_true", help="check that a page breaking each rule fails")
     args = parser.parse_args()
     if args.self_test:
         return self_test(args.work or ".")
     files = list(args.files)
     if args.cli:
-        from reports import make_reports
         files += list(make_reports(args.cli, args.examples, args.work).values())
     if not files:
         parser.error("no page to check")

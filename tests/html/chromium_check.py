@@ -31,6 +31,8 @@ import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+from reports import add_arguments, make_reports  # noqa: E402
+
 SKIP = 77
 
 
@@ -219,10 +221,7 @@ def self_test(executable, work):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("pages", nargs="*")
-    parser.add_argument("--cli")
-    parser.add_argument("--examples")
-    parser.add_argument("--work")
+    add_arguments(parser, "pages")
     parser.add_argument("--chromium", default=os.environ.get("CHROMIUM", "chromium"))
     parser.add_argument("--screenshots")
     parser.add_argument("--height", type=int, default=1600)
@@ -239,7 +238,6 @@ def main():
         return self_test(executable, args.work or tempfile.gettempdir())
     pages = {os.path.splitext(os.path.basename(p))[0]: p for p in args.pages}
     if args.cli:
-        from reports import make_reports
         pages.update(make_reports(args.cli, args.examples, args.work))
     if not pages:
         parser.error("no page to render")

@@ -31,3 +31,12 @@ def make_reports(cli, examples, work, names=None):
             sys.exit(f"{cli} {command} ... --format html failed ({run.returncode}): {run.stderr.decode()}")
         made[name] = path
     return made
+
+
+def add_arguments(parser, pages_name):
+    """The arguments both checkers take: pages of one's own, or the CLI, examples and a work
+    directory to make the four reports in."""
+    parser.add_argument(pages_name, nargs="*")
+    parser.add_argument("--cli", help="the careerpath program, to make the four reports with")
+    parser.add_argument("--examples", help="examples/data")
+    parser.add_argument("--work", help="where to write the reports (and the self-test's pages)")
