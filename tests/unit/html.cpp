@@ -73,15 +73,25 @@ TEST_CASE("Alex's plan as a page: summary in words, the gap with titles, the cha
     CHECK(page_of(example(), document) == page);
 }
 
-TEST_CASE("late work is marked, in the chart and in the tables") {
-    // Maria's plan runs past some of its phases' windows (README.md "Warnings").
-    const std::string page = page_of(example(), plan_document(example(), read_text("maria.request.json")));
+TEST_CASE("late work is marked, in the chart, the tables, the summary and the warnings") {
+    // Alex at 2 hours a week instead of 6: his phases overrun and the target date is missed.
+    Json request = Json::parse(read_text("alex.request.json"));
+    request["learner"]["hours_per_week"] = 2;
+    const std::string page = page_of(example(), plan_document(example(), request.dump()));
+    CHECK(has(page, "<div class=\"summary late\">"));
+    CHECK(has(page, "<strong>the target date is missed</strong>"));
+    CHECK(has(page, "units finish after the day they are due, the latest by "));
+    CHECK(has(page, "class=\"bar-late\""));
+    CHECK(has(page, "class=\"due\""));           // the tick on the day it was due
+    CHECK(has(page, ">Late: "));
+    CHECK(has(page, "class=\"ms-missed\""));
+    CHECK(has(page, "<tr class=\"late\">"));
+    CHECK(has(page, "days late</span>"));
     CHECK(has(page, "<h2 id=\"warnings\">What the plan could not honour</h2>"));
-    if (has(page, "class=\"bar-late\"")) {
-        CHECK(has(page, ">Late: "));
-        CHECK(has(page, "class=\"tag late\""));
-        CHECK(has(page, "<tr class=\"late\">"));
-    }
+    CHECK(has(page, "phase needs more learning time than its window holds"));
+    // Warnings come before the timeline, the timeline before the gap.
+    CHECK(page.find("id=\"warnings\"") < page.find("id=\"timeline\""));
+    CHECK(page.find("id=\"timeline\"") < page.find("id=\"gap\""));
 }
 
 TEST_CASE("today: the option, else the plan's as_of, else its replan_from; never the clock") {
