@@ -101,6 +101,28 @@ careerpath_status document_call(const char *name, const careerpath_curriculum *c
     });
 }
 
+// The "html" export of careerpath_export: a plan, scorecard or cohort report document as a page
+// (README.md "Reports"). One option may follow a ';': "html;today=2027-03-01", the day the plan's
+// chart marks as today.
+careerpath_status export_html(const careerpath::Curriculum &curriculum, std::string_view format, const char *input,
+                              size_t len, char **out_text) {
+    if (!input) return fail(CAREERPATH_ERR_ARGUMENT, "careerpath_export: input is NULL (html exports a plan, a scorecard or a cohort report)");
+    careerpath::HtmlOptions options;
+    if (format != "html") {
+        const std::string_view option = format.substr(5);
+        const std::string_view key = "today=";
+        const auto day = option.rfind(key, 0) == 0 ? careerpath::Date::parse(option.substr(key.size())) : std::nullopt;
+        if (!day)
+            return fail(CAREERPATH_ERR_ARGUMENT, ("careerpath_export: unknown html option \"" + std::string(option) +
+                                                  "\" (the one option is today=YYYY-MM-DD)").c_str());
+        options.today = day;
+    }
+    auto text = careerpath::export_html_from_json(curriculum, std::string_view(input, len), options);
+    if (!text) return fail(text.error());
+    *out_text = copy_out(text.value());
+    return succeed();
+}
+
 }  // namespace
 
 extern "C" {
@@ -227,8 +249,9 @@ careerpath_status careerpath_export(const careerpath_curriculum *c, const char *
             *out_text = copy_out(text.value());
             return succeed();
         }
+        if (which == "html" || which.rfind("html;", 0) == 0) return export_html(c->curriculum, which, input, len, out_text);
         const std::string message = "careerpath_export: unsupported format \"" + std::string(which) +
-                                    "\" (supported: dot, mermaid-graph, mermaid-gantt, ical)";
+                                    "\" (supported: dot, mermaid-graph, mermaid-gantt, ical, html)";
         return fail(CAREERPATH_ERR_ARGUMENT, message.c_str());
     });
 }

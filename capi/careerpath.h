@@ -184,7 +184,13 @@ CAREERPATH_API careerpath_status careerpath_match(const careerpath_curriculum *c
      "ical"          a plan's placed and moved sessions and its milestones (all-day) as an
                      iCalendar (RFC 5545) VCALENDAR: CRLF line ends, times in UTC, stable UIDs,
                      DTSTAMP from the plan's `as_of` (else its start), so the same plan always
-                     gives the same bytes; `input` as for "mermaid-gantt".
+                     gives the same bytes; `input` as for "mermaid-gantt";
+     "html"          a plan, a scorecard or a cohort report document (told apart by its shape)
+                     as one self-contained HTML page: inline CSS and SVG, no script, nothing
+                     loaded from elsewhere; ids, titles and messages written as text. A document
+                     of none of the three shapes is ERR_SCHEMA with its pointer. "html;today=
+                     YYYY-MM-DD" sets the day the plan's chart marks as today (default: the plan's
+                     as_of, else its replan_from), never the clock.
    "dot" and "mermaid-graph" take no input (`input` NULL, or ignored). Any other format is
    ERR_ARGUMENT, with a message listing the supported formats. On success *out_text is the
    NUL-terminated text. */

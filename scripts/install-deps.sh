@@ -7,7 +7,8 @@
 #          jsonschema to hold documents to the JSON Schemas of docs/schemas/, Graphviz to render
 #          the DOT export, clang and its fuzzing runtime, benchmark, abigail-tools for abidiff,
 #          which compares the library with the ABI baseline, venv to install the wheel into a
-#          clean environment, and Dask distributed for careerpath.dask)
+#          clean environment, Dask distributed for careerpath.dask, and chromium, in which the
+#          HTML reports are rendered headless)
 set -euo pipefail
 
 want=${1:-build}
@@ -19,7 +20,7 @@ if [ "$want" = wheel ] || [ "$want" = test ]; then
 fi
 if [ "$want" = test ]; then
   packages+=(python3-venv python3-distributed doctest-dev libbenchmark-dev python3-pytest python3-icalendar python3-jsonschema graphviz clang libclang-rt-14-dev
-             abigail-tools)
+             abigail-tools chromium)
 fi
 
 missing=()

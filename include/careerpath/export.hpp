@@ -4,6 +4,7 @@
 #pragma once
 
 #include <careerpath/curriculum.hpp>
+#include <careerpath/date.hpp>
 #include <careerpath/error.hpp>
 #include <careerpath/limits.hpp>
 #include <careerpath/plan.hpp>
@@ -11,6 +12,7 @@
 #include <careerpath/plan_request.hpp>
 #include <careerpath/version.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -79,5 +81,26 @@ Result<std::string> export_mermaid_gantt_from_json(std::string_view plan_documen
 Result<std::string> export_ical(const PlanOutline &plan);
 Result<std::string> export_ical(const Curriculum &curriculum, const PlanRequest &request, const Plan &plan);
 Result<std::string> export_ical_from_json(std::string_view plan_document, const Limits &limits = {});
+
+// --- Reports people read ------------------------------------------------------------------------
+
+/// What an HTML report may be told besides its document.
+struct HtmlOptions {
+    /// The day the plan's Gantt chart marks "today". Without it: the plan's as_of (its date),
+    /// else its replan_from (the plan's start unless re-planned). Never the clock, so that the
+    /// same document always gives the same page.
+    std::optional<Date> today;
+};
+
+/// A plan, a scorecard or a cohort report document as one self-contained HTML page (README.md
+/// "Reports"): inline CSS and SVG, no script, nothing loaded from elsewhere. The document is told
+/// apart by its shape: a plan has "path" and "summary", a scorecard "skills" and "readiness", a
+/// cohort report "individuals". Titles of skills, roles, programs and the skills' activities come
+/// from `curriculum`. Every id, title and message is written as text (& < > " ' escaped, control
+/// characters as spaces), never as markup. A document of none of the three shapes, or with a
+/// member of the wrong type, is Status::schema with the JSON Pointer of the place ("" for the
+/// whole document).
+Result<std::string> export_html_from_json(const Curriculum &curriculum, std::string_view document,
+                                          const HtmlOptions &options = {}, const Limits &limits = {});
 
 CAREERPATH_NAMESPACE_END

@@ -36,18 +36,19 @@ const char *const usage_text =
     "  describe CURRICULUM [--format text|json]  levels, counts, roles, programs\n"
     "  graph CURRICULUM [--format dot|mermaid]   the unit graph as Graphviz DOT (default) or a\n"
     "                                            Mermaid flowchart\n"
-    "  plan CURRICULUM REQUEST [--format text|json|mermaid|ical] [-o FILE] [--previous PLAN]\n"
+    "  plan CURRICULUM REQUEST [--format text|json|mermaid|ical|html] [-o FILE] [--previous PLAN]\n"
     "                                            a learning plan: gaps, the dated path, phases,\n"
     "                                            milestones, sessions, warnings and a summary;\n"
     "                                            mermaid prints it as a Mermaid Gantt chart, ical\n"
     "                                            its sessions and milestones as iCalendar (.ics);\n"
     "                                            --previous: the plan this one replaces (a plan\n"
-    "                                            JSON file), to say what changed\n"
-    "  score CURRICULUM REQUEST [--format text|json]\n"
+    "                                            JSON file), to say what changed; html: a page\n"
+    "                                            to read and print (also for score and cohort)\n"
+    "  score CURRICULUM REQUEST [--format text|json|html]\n"
     "                                            a scorecard: skill estimates by rater group,\n"
     "                                            readiness, growth, metrics, the composite and\n"
     "                                            progress against the plan\n"
-    "  cohort CURRICULUM REQUEST [--format text|json]\n"
+    "  cohort CURRICULUM REQUEST [--format text|json|html]\n"
     "                                            the ROI table of many score requests for all\n"
     "                                            individuals, per team and per organization\n"
     "  match CURRICULUM REQUEST [--format text|json]\n"
@@ -239,6 +240,13 @@ int plan(const std::string &curriculum_path, const std::string &request_path, co
     std::string shown;
     if (format == "json") {
         shown = document;
+    } else if (format == "html") {
+        auto page = cp::export_html_from_json(*loaded.curriculum, document);
+        if (!page) {
+            std::cerr << "careerpath: internal error: " << page.error().message << "\n";
+            return exit_failure;
+        }
+        shown = std::move(page).value();
     } else if (format == "mermaid" || format == "ical") {
         auto exported = format == "ical" ? cp::export_ical(*loaded.curriculum, request, result)
                                          : cp::export_mermaid_gantt(*loaded.curriculum, request, result);
@@ -274,6 +282,14 @@ int answer(const std::string &curriculum_path, const std::string &request_path, 
         return exit_failure;
     }
     if (format == "json") return print_json(json(*loaded.curriculum, made.value()));
+    if (format == "html") {
+        auto page = cp::export_html_from_json(*loaded.curriculum, json(*loaded.curriculum, made.value()));
+        if (!page) {
+            std::cerr << "careerpath: internal error: " << page.error().message << "\n";
+            return exit_failure;
+        }
+        return print(page.value());
+    }
     return print(text_of(*loaded.curriculum, made.value()));
 }
 
@@ -418,8 +434,10 @@ int main(int argc, char **argv) {
     if (!previous_path.empty() && command != "plan") return usage_error("--previous is for plan only");
     // Which formats each command knows; the first is the default.
     const std::vector<std::string> formats = command == "graph" ? std::vector<std::string>{"dot", "mermaid"}
-                                             : command == "plan" ? std::vector<std::string>{"text", "json", "mermaid", "ical"}
-                                                                 : std::vector<std::string>{"text", "json"};
+                                             : command == "plan" ? std::vector<std::string>{"text", "json", "mermaid", "ical", "html"}
+                                             : command == "score" || command == "cohort"
+                                                 ? std::vector<std::string>{"text", "json", "html"}
+                                                 : std::vector<std::string>{"text", "json"};
     if (!format_given) format = formats.front();
     if (std::find(formats.begin(), formats.end(), format) == formats.end())
         return usage_error("unknown format \"" + format + "\" for " + command);
