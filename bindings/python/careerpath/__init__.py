@@ -442,7 +442,9 @@ class Curriculum:
         plan; ``"mermaid-gantt"``, which draws `plan` (what :meth:`plan` returns, or its JSON
         text) as a Mermaid Gantt chart; or ``"ical"``, which writes the plan's placed and moved
         sessions and its milestones as an iCalendar (RFC 5545) file: CRLF line ends, times in
-        UTC, stable UIDs (write it to a ``.ics`` file with ``newline=""`` to keep the CRLFs).
+        UTC, stable UIDs (write it to a ``.ics`` file with ``newline=""`` to keep the CRLFs);
+        or ``"text"``, the report ``careerpath`` prints, of a plan, a scorecard or a cohort
+        report (what :meth:`plan`, :meth:`score` or :meth:`cohort` returns), byte for byte.
         An unsupported format raises :class:`ArgumentError`; a plan document of the wrong shape
         raises :class:`SchemaError` with ``.pointer`` into it."""
         if not isinstance(format, str):
@@ -450,8 +452,8 @@ class Curriculum:
         data: Optional[bytes] = None
         if plan is not None:
             data = _document_bytes(plan)
-        elif format in ("mermaid-gantt", "ical"):
-            raise TypeError(f"export({format!r}) needs the plan to export")
+        elif format in ("mermaid-gantt", "ical", "text"):
+            raise TypeError(f"export({format!r}) needs the document to export")
         lib = self._lib
         out = ctypes.c_void_p()
         with self._borrow() as handle:
