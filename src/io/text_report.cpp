@@ -32,6 +32,13 @@ namespace {
 
 using io::Value;
 
+// Text for a terminal: a line break or another control character would break the layout or
+// drive the terminal, so each is a space (README.md "Exports", "Control characters"). For the
+// document's strings and the curriculum's alike.
+std::string display(std::string_view text) {
+    return detail::display_text(text, " ", [](std::string &out, char ch) { out += ch; });
+}
+
 // The first fault of a document ends the report: thrown where found, caught once in
 // export_text_from_json and returned as its Error.
 struct Fault {
@@ -47,9 +54,10 @@ public:
     [[noreturn]] void fail(const std::string &message) const {
         throw Fault{make_error(Status::schema, std::string("not a ") + kind_ + ": " + message, pointer_)};
     }
+    // A member of an absent object is absent too: what reads it says "missing" at its place.
     Field operator[](std::string_view key) const {
-        if (!value_.is_object()) fail("must be an object, not " + std::string(value_.type_name()));
-        Field member(value_.find(key), kind_);
+        if (value_ && !value_.is_object()) fail("must be an object, not " + std::string(value_.type_name()));
+        Field member(value_ ? value_.find(key) : Value(), kind_);
         member.pointer_ = pointer_ + "/" + std::string(key);
         return member;
     }
@@ -102,12 +110,6 @@ public:
     }
 
 private:
-    // Text for a terminal: a line break or another control character would break the layout or
-    // drive the terminal, so each is a space (README.md "Exports").
-    static std::string display(std::string_view text) {
-        return detail::display_text(text, " ", [](std::string &out, char ch) { out += ch; });
-    }
-
     Value value_;
     const char *kind_;
     std::string pointer_;
@@ -175,9 +177,9 @@ public:
 
     std::string skill(const std::string &id) const {
         const auto s = c_.find_skill(id);
-        return s ? c_.skills()[*s].title : id;
+        return s ? display(c_.skills()[*s].title) : id;
     }
-    std::string unit(const std::string &name) const { return detail::unit_title(c_, name); }
+    std::string unit(const std::string &name) const { return display(detail::unit_title(c_, name)); }
     // The activities the curriculum gives for a unit: those of its level, or of no level.
     std::vector<const Activity *> activities(const std::string &name) const {
         std::vector<const Activity *> out;
@@ -192,11 +194,11 @@ public:
     }
     std::string role(const std::string &id) const {
         const auto r = c_.find_role(id);
-        return r ? c_.roles()[*r].title : id;
+        return r ? display(c_.roles()[*r].title) : id;
     }
     std::string program(const std::string &id) const {
         const auto p = c_.find_program(id);
-        return p ? c_.programs()[*p].title : id;
+        return p ? display(c_.programs()[*p].title) : id;
     }
     const Program *program_of(const std::string &id) const {
         const auto p = c_.find_program(id);
@@ -204,7 +206,7 @@ public:
     }
     std::string session_type(const std::string &id) const {
         for (const SessionType &t : c_.session_types())
-            if (t.id == id) return t.title;
+            if (t.id == id) return display(t.title);
         return id;
     }
 
@@ -318,7 +320,7 @@ std::string path_text(const Field &d, const Names &names) {
                u["phase"].given() ? phase_title(u["phase"].str()) : ""});
         std::vector<std::string> lines;
         for (const Activity *a : names.activities(unit))
-            lines.push_back(a->kind.empty() ? a->title : a->title + " (" + a->kind + ")");
+            lines.push_back(display(a->kind.empty() ? a->title : a->title + " (" + a->kind + ")"));
         below.push_back(std::move(lines));
     }
     const std::string table = t.text();
@@ -381,12 +383,12 @@ std::string sessions_text(const Field &d, const Names &names) {
     Table dropped({Table::left, Table::left}, "    ");
     for (std::size_t i = 0; i < sessions.size(); ++i) {
         const Field s = sessions.at(i);
-        const std::string name = s["title"].str_or(names.session_type(s["type"].str())) + " #" +
+        const std::string name = (s["title"].given() ? s["title"].str() : names.session_type(s["type"].str())) + " #" +
                                  std::to_string(s["occurrence"].integer());
-        const std::string history = s["history"].flag() ? "  (before the re-plan)" : "";
+        const bool history = s["history"].flag();
         if (s["status"].str() == "dropped") {
             dropped.row({name, "could not be placed in " + s["window"]["first"].date().iso() + " to " +
-                                   s["window"]["last"].date().iso() + history});
+                                   s["window"]["last"].date().iso() + (history ? "  (before the re-plan)" : "")});
             continue;
         }
         ++placed;
@@ -404,7 +406,8 @@ std::string sessions_text(const Field &d, const Names &names) {
         for (std::size_t k = 0; k < s["agenda"].size(); ++k)
             agenda += (agenda.empty() ? "" : "; ") + names.unit(s["agenda"].at(k).str());
         held.row({day->iso() + " " + to_string(day->weekday()) + " " + start.substr(11, 5) + " " + start.substr(19), name,
-                  std::to_string(s["minutes"].integer()) + " min", agenda + history});
+                  std::to_string(s["minutes"].integer()) + " min",
+                  history ? agenda + (agenda.empty() ? "" : "  ") + "(before the re-plan)" : agenda});
     }
     std::string out = "\nSessions (" + std::to_string(placed) + " of " + std::to_string(sessions.size()) +
                       " placed, times in " + d["time_zone"].str_or("the learner's time zone") + ")\n" + held.text();

@@ -84,7 +84,14 @@ run(plan-set-hours 0 "^Plan for Alex: Staff Engineer \\(Technical Leadership Dev
 run(plan-set-pointer-and-date 0 "\"hours_per_week\": 8\\.0,.*\"target_date\": \"2027-12-31\"" ""
     plan --format json ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json
     --set /learner/hours_per_week=8 --set=target_date=2027-12-31)
-run(plan-set-stdin 0 "8 hours a week" "" plan ${EXAMPLES}/engineering-growth.json - --set learner.hours_per_week=8)
+execute_process(COMMAND ${CLI} plan ${EXAMPLES}/engineering-growth.json - --set learner.hours_per_week=8
+                INPUT_FILE ${EXAMPLES}/alex.request.json RESULT_VARIABLE rc OUTPUT_VARIABLE out)
+if(rc EQUAL 0 AND out MATCHES "^Plan for Alex: [^\n]*\n2027-01-04 to 2027-07-03, 8 hours a week\n")
+  message("[plan-set-stdin] ok")
+else()
+  message("[plan-set-stdin] --set on a request from stdin (exit status ${rc}):\n${out}")
+  math(EXPR failures "${failures} + 1")
+endif()
 run(plan-set-bad-path 2 "" "careerpath: --set: bad path \"learner.hours_per_week.x\": /learner/hours_per_week is number, which has no member \"x\""
     plan ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json --set learner.hours_per_week.x=1)
 run(plan-set-empty-segment 2 "" "--set: bad path \"learner..name\""

@@ -259,13 +259,14 @@ TEST_CASE("export_mermaid_gantt: late units and missed milestones are crit; the 
         const PlannedUnit &u = plan.path[i];
         const std::string unit = c.unit_name(c.graph().unit(u.unit));
         const std::string title = c.skills()[c.graph().unit(u.unit).skill].title + " (" + unit.substr(unit.find('@') + 1) + ")";
-        const std::string tag = " :" + std::string(u.late_days > 0 ? "crit, " : "") + "t" + std::to_string(i) + ", ";
+        const std::string tag = " :" + std::string(u.late_days > 0 ? "crit, " : "") +
+                                (u.hours_done > 0 ? "active, " : "") + "t" + std::to_string(i) + ", ";
         const std::string name = u.late_days > 0 ? title + " (late " + std::to_string(u.late_days) + " days)" : title;
         CHECK_MESSAGE(count(text, "    " + name + tag) == 1, unit);
         late += u.late_days > 0;
     }
     CHECK(late == 3);
-    CHECK(count(text, ":crit, t") == late);
+    CHECK(count(text, ":crit, ") == late + 2);  // and the two milestones below
     // The two phases delivered after their milestones' days: crit, saying when they were reached.
     CHECK(text.find("    System design fundamentals complete (missed, reached 2027-03-24) :crit, milestone, m0, 2027-03-03, "
                     "0d\n") != std::string::npos);
@@ -897,7 +898,7 @@ TEST_CASE("plan exports from the model of a plan without sessions: the milestone
     REQUIRE(!read);
     CHECK(read.error().pointer == "/sessions");
     CHECK(export_mermaid_gantt(c, planned.request, planned.plan).value() ==
-          export_mermaid_gantt_from_json(document).value());
+          export_mermaid_gantt_from_json(c, document).value());
 }
 
 TEST_CASE("outline_plan: ids and names for the model's indexes, the sessions that have a time") {

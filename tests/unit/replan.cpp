@@ -362,9 +362,9 @@ TEST_CASE("changes against the previous plan: Alex half a unit behind, with two 
     // The sessions his two weeks off took, and those held before the re-plan, marked.
     CHECK(text.find("  1:1 Coaching #10: dropped (was 2027-03-09)\n") != std::string::npos);
     CHECK(text.find("  Technical Review #6: 7 days later (2027-03-24, was 2027-03-17)\n") != std::string::npos);
-    const auto first = text.find("\n  2027-01-06 wed 09:30 -05:00  1:1 Coaching #1 ");
-    REQUIRE(first != std::string::npos);
-    const std::string line = text.substr(first + 1, text.find('\n', first + 1) - first - 1);
+    const auto at = text.find("\n  2027-01-06 wed 09:30 -05:00  1:1 Coaching #1 ");
+    REQUIRE(at != std::string::npos);
+    const std::string line = text.substr(at + 1, text.find('\n', at + 1) - at - 1);
     const std::string held = "  60 min  Architectural patterns (advanced)  (before the re-plan)";
     CHECK_MESSAGE(line.size() > held.size(), line);
     CHECK_MESSAGE(line.compare(line.size() - held.size(), held.size(), held) == 0, line);

@@ -71,7 +71,7 @@ def test_text_of_a_wrong_document_is_a_schema_error(example):
 def test_scorecard_columns_fit_long_level_names(examples_dir):
     # The scale's "intermediate" renamed "working_knowledge" in the curriculum and the request:
     # the table's columns stay apart however long the names.
-    rename = lambda text: text.replace('"intermediate"', '"working_knowledge"')
+    rename = lambda text: text.replace("intermediate", "working_knowledge")  # "x@intermediate" too
     curriculum_text = rename((examples_dir / "engineering-growth.json").read_text())
     request = json.loads(rename((examples_dir / "alex.score.json").read_text()))
     with careerpath.Curriculum.from_json(curriculum_text) as curriculum:
