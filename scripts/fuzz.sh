@@ -5,8 +5,7 @@
 # (FUZZ_TARGET=plan), careerpath_score (FUZZ_TARGET=score), careerpath_cohort
 # (FUZZ_TARGET=cohort), careerpath_match (FUZZ_TARGET=match), careerpath_export of a plan as a
 # Gantt chart, an iCalendar file or a text report (FUZZ_TARGET=export_gantt, export_ical,
-# export_text), the C++ API's
-# time-zone readers,
+# export_text), the C++ API's time-zone readers,
 # TimeZone::from_tzif and TimeZone::from_posix (FUZZ_TARGET=time_zone), or the JSON writer that
 # every result document goes through (FUZZ_TARGET=json_writer).
 #

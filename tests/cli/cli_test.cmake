@@ -15,7 +15,7 @@ macro(report name ok)
 endmacro()
 
 function(run name expected_rc stdout_re stderr_re)
-  execute_process(COMMAND ${CLI} ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  execute_process(COMMAND ${CLI} ${ARGN} ${run_input} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
   set(ok TRUE)
   if(NOT rc STREQUAL "${expected_rc}")
     set(ok FALSE)
@@ -31,6 +31,16 @@ function(run name expected_rc stdout_re stderr_re)
   endif()
   report(${name} ${ok})
   set(failures ${failures} PARENT_SCOPE)
+  set(run_stdout "${out}" PARENT_SCOPE)
+endfunction()
+
+# run_stdin(<name> <expected exit> <regex on stdout> <file on stdin> args...): run() with the
+# file on standard input; run_stdout is what it printed.
+function(run_stdin name expected_rc stdout_re input)
+  set(run_input INPUT_FILE ${input})
+  run(${name} ${expected_rc} "${stdout_re}" "" ${ARGN})
+  set(failures ${failures} PARENT_SCOPE)
+  set(run_stdout "${run_stdout}" PARENT_SCOPE)
 endfunction()
 
 run(validate-example 0 "valid curriculum \"engineering-growth\": [0-9]+ skills" ""
@@ -69,14 +79,11 @@ run(plan-alex-replan-late 0 "Scalability planning \\(advanced\\) +9 h  due 2027-
     plan ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.replan.request.json)
 # A request on standard input, and --set changes to it: 8 hours a week instead of 6, a later
 # target date.
-execute_process(COMMAND ${CLI} plan ${EXAMPLES}/engineering-growth.json -
-                INPUT_FILE ${EXAMPLES}/alex.request.json RESULT_VARIABLE rc OUTPUT_VARIABLE from_stdin)
-execute_process(COMMAND ${CLI} plan ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json
-                OUTPUT_VARIABLE from_file)
-if(rc EQUAL 0 AND from_stdin STREQUAL from_file AND from_stdin MATCHES "^Plan for Alex")
-  message("[plan-request-stdin] ok")
-else()
-  message("[plan-request-stdin] the plan of a request on stdin differs from the file's (exit status ${rc})")
+run(plan-request-file 0 "^Plan for Alex" "" plan ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json)
+set(from_file "${run_stdout}")
+run_stdin(plan-request-stdin 0 "^Plan for Alex" ${EXAMPLES}/alex.request.json plan ${EXAMPLES}/engineering-growth.json -)
+if(NOT run_stdout STREQUAL from_file)
+  message("[plan-request-stdin] the plan of a request on stdin differs from the file's")
   math(EXPR failures "${failures} + 1")
 endif()
 run(plan-set-hours 0 "^Plan for Alex: Staff Engineer \\(Technical Leadership Development\\)\n2027-01-04 to 2027-07-03, 8 hours a week\n.*the learner has 8\n" ""
@@ -84,14 +91,10 @@ run(plan-set-hours 0 "^Plan for Alex: Staff Engineer \\(Technical Leadership Dev
 run(plan-set-pointer-and-date 0 "\"hours_per_week\": 8\\.0,.*\"target_date\": \"2027-12-31\"" ""
     plan --format json ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json
     --set /learner/hours_per_week=8 --set=target_date=2027-12-31)
-execute_process(COMMAND ${CLI} plan ${EXAMPLES}/engineering-growth.json - --set learner.hours_per_week=8
-                INPUT_FILE ${EXAMPLES}/alex.request.json RESULT_VARIABLE rc OUTPUT_VARIABLE out)
-if(rc EQUAL 0 AND out MATCHES "^Plan for Alex: [^\n]*\n2027-01-04 to 2027-07-03, 8 hours a week\n")
-  message("[plan-set-stdin] ok")
-else()
-  message("[plan-set-stdin] --set on a request from stdin (exit status ${rc}):\n${out}")
-  math(EXPR failures "${failures} + 1")
-endif()
+run_stdin(plan-set-stdin 0 "^Plan for Alex: [^\n]*\n2027-01-04 to 2027-07-03, 8 hours a week\n" ${EXAMPLES}/alex.request.json
+          plan ${EXAMPLES}/engineering-growth.json - --set learner.hours_per_week=8)
+# The curriculum on standard input works as well.
+run_stdin(plan-curriculum-stdin 0 "^Plan for Alex" ${EXAMPLES}/engineering-growth.json plan - ${EXAMPLES}/alex.request.json)
 run(plan-set-bad-path 2 "" "careerpath: --set: bad path \"learner.hours_per_week.x\": /learner/hours_per_week is number, which has no member \"x\""
     plan ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json --set learner.hours_per_week.x=1)
 run(plan-set-empty-segment 2 "" "--set: bad path \"learner..name\""
