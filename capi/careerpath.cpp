@@ -244,14 +244,23 @@ careerpath_status careerpath_export(const careerpath_curriculum *c, const char *
                                                       " exports a plan)").c_str());
             const std::string_view plan(input, len);
             auto text = which == "ical" ? careerpath::export_ical_from_json(plan)
-                                        : careerpath::export_mermaid_gantt_from_json(plan);
+                                        : careerpath::export_mermaid_gantt_from_json(c->curriculum, plan);
+            if (!text) return fail(text.error());
+            *out_text = copy_out(text.value());
+            return succeed();
+        }
+        if (which == "text") {
+            if (!input)
+                return fail(CAREERPATH_ERR_ARGUMENT,
+                            "careerpath_export: input is NULL (text reports a plan, a scorecard or a cohort report)");
+            auto text = careerpath::export_text_from_json(c->curriculum, std::string_view(input, len));
             if (!text) return fail(text.error());
             *out_text = copy_out(text.value());
             return succeed();
         }
         if (which == "html" || which.rfind("html;", 0) == 0) return export_html(c->curriculum, which, input, len, out_text);
         const std::string message = "careerpath_export: unsupported format \"" + std::string(which) +
-                                    "\" (supported: dot, mermaid-graph, mermaid-gantt, ical, html)";
+                                    "\" (supported: dot, mermaid-graph, mermaid-gantt, ical, text, html)";
         return fail(CAREERPATH_ERR_ARGUMENT, message.c_str());
     });
 }

@@ -180,11 +180,15 @@ CAREERPATH_API careerpath_status careerpath_match(const careerpath_curriculum *c
      "mermaid-graph" the same graph as a Mermaid flowchart;
      "mermaid-gantt" a plan as a Mermaid Gantt chart: `input` is the plan JSON document of `len`
                      bytes (what careerpath_plan returns; NULL is ERR_ARGUMENT); a document that
-                     is not a plan is ERR_SCHEMA with its pointer;
+                     is not a plan is ERR_SCHEMA with its pointer; units and late work (crit)
+                     named by their titles;
      "ical"          a plan's placed and moved sessions and its milestones (all-day) as an
                      iCalendar (RFC 5545) VCALENDAR: CRLF line ends, times in UTC, stable UIDs,
                      DTSTAMP from the plan's `as_of` (else its start), so the same plan always
                      gives the same bytes; `input` as for "mermaid-gantt";
+     "text"          the report the command line prints, of a plan, a scorecard or a cohort
+                     report document (told apart by shape; one of none of the three shapes is
+                     ERR_SCHEMA with the pointer ""), with the curriculum's titles.
      "html"          a plan, a scorecard or a cohort report document (told apart by its shape)
                      as one self-contained HTML page: inline CSS and SVG, no script, nothing
                      loaded from elsewhere; ids, titles and messages written as text. A document

@@ -4,7 +4,8 @@
 # careerpath_curriculum_load (FUZZ_TARGET=curriculum_load, the default), careerpath_plan
 # (FUZZ_TARGET=plan), careerpath_score (FUZZ_TARGET=score), careerpath_cohort
 # (FUZZ_TARGET=cohort), careerpath_match (FUZZ_TARGET=match), careerpath_export of a plan as a
-# Gantt chart or an iCalendar file (FUZZ_TARGET=export_gantt, export_ical), the HTML reports of
+# Gantt chart or an iCalendar file (FUZZ_TARGET=export_gantt, export_ical), a text report
+# (FUZZ_TARGET=export_text), the HTML reports of
 # a plan, a scorecard and a cohort report made from random titles and names (FUZZ_TARGET=
 # export_html: each page read back by a strict checker, no markup from data), careerpath_import of
 # a CASE package or of O*NET text (FUZZ_TARGET=import_case, import_onet), the C++ API's

@@ -54,6 +54,8 @@ public:
         return e->second;
     }
     std::size_t size() const noexcept { return entries_.size(); }
+    /// In the order added.
+    const std::vector<Entry> &entries() const noexcept { return entries_; }
 
 private:
     struct Slot {

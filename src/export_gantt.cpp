@@ -111,9 +111,11 @@ std::string change_note(const PlanOutline::Unit &unit) {
            (days > 0 ? "later)" : "earlier)");
 }
 
-}  // namespace
 
-Result<std::string> export_mermaid_gantt(const PlanOutline &plan) {
+// The chart, with units named by `curriculum`'s titles where given. Late work is Mermaid's
+// `crit` (drawn red): a unit past its due date, and a milestone missed, whose name says when it
+// was reached.
+Result<std::string> gantt(const PlanOutline &plan, const Curriculum *curriculum) {
     // A section per phase id, in order of first appearance: the phases', then any other a unit
     // names. A phase without an id can hold nothing.
     std::vector<Section> sections;
@@ -132,9 +134,12 @@ Result<std::string> export_mermaid_gantt(const PlanOutline &plan) {
         if (unit.finish < unit.start) return detail::finish_before_start("/path/" + std::to_string(i) + "/finish");
         Section &section = unit.phase.empty() ? other : section_for(unit.phase, unit.phase);
         // A unit under way is Mermaid's `active`; what a re-plan changed is said in its name.
-        section.lines.push_back(gantt_task_name(unit.unit + change_note(unit)) + " :" +
-                                (unit.hours_done > 0 ? "active, " : "") + "t" + std::to_string(i) + ", " +
-                                task_dates(unit.start, unit.finish));
+        const std::string name = curriculum ? detail::unit_title(*curriculum, unit.unit) : unit.unit;
+        const std::string late =
+            unit.late_days > 0 ? " (late " + std::to_string(unit.late_days) + (unit.late_days == 1 ? " day)" : " days)") : "";
+        section.lines.push_back(gantt_task_name(name + late + change_note(unit)) + " :" +
+                                (unit.late_days > 0 ? "crit, " : "") + (unit.hours_done > 0 ? "active, " : "") + "t" +
+                                std::to_string(i) + ", " + task_dates(unit.start, unit.finish));
     }
     if (plan.replan_from)
         rest.lines.push_back(gantt_task_name("Re-planned " + plan.replan_from->iso()) + " :milestone, r0, " +
@@ -143,13 +148,19 @@ Result<std::string> export_mermaid_gantt(const PlanOutline &plan) {
         const PlanOutline::Milestone &m = plan.milestones[i];
         const auto phase = m.id.empty() ? section_of.end() : section_of.find(m.id);
         Section &section = phase == section_of.end() ? rest : sections[phase->second];
-        section.lines.push_back(gantt_task_name(m.title.empty() ? "milestone" : m.title) + " :milestone, m" +
+        const bool missed = m.met && !*m.met;
+        std::string name = m.title.empty() ? "milestone" : m.title;
+        if (missed) name += m.delivered ? " (missed, reached " + m.delivered->iso() + ")" : " (missed)";
+        section.lines.push_back(gantt_task_name(name) + " :" + (missed ? "crit, " : "") + "milestone, m" +
                                 std::to_string(i) + ", " + m.due.iso() + ", 0d");
     }
 
     std::string title = "Learning plan";
     if (!plan.learner.empty()) title += " for " + plan.learner;
-    if (!plan.target_role.empty()) title += " (" + plan.target_role + ")";
+    if (!plan.target_role.empty()) {
+        const auto role = curriculum ? curriculum->find_role(plan.target_role) : std::nullopt;
+        title += " (" + (role ? curriculum->roles()[*role].title : plan.target_role) + ")";
+    }
     std::string out = "gantt\n    title " + gantt_label(title) + "\n    dateFormat YYYY-MM-DD\n";
     sections.push_back(std::move(other));
     sections.push_back(std::move(rest));
@@ -161,8 +172,16 @@ Result<std::string> export_mermaid_gantt(const PlanOutline &plan) {
     return out;
 }
 
+}  // namespace
+
+Result<std::string> export_mermaid_gantt(const PlanOutline &plan) { return gantt(plan, nullptr); }
+
+Result<std::string> export_mermaid_gantt(const Curriculum &curriculum, const PlanOutline &plan) {
+    return gantt(plan, &curriculum);
+}
+
 Result<std::string> export_mermaid_gantt(const Curriculum &curriculum, const PlanRequest &request, const Plan &plan) {
-    return export_mermaid_gantt(outline_plan(curriculum, request, plan));
+    return gantt(outline_plan(curriculum, request, plan), &curriculum);
 }
 
 CAREERPATH_NAMESPACE_END

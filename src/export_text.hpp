@@ -3,6 +3,7 @@
 // each written as the format asks.
 #pragma once
 
+#include <careerpath/curriculum.hpp>
 #include <careerpath/version.hpp>
 
 #include <cstddef>
@@ -59,6 +60,16 @@ std::string display_text(std::string_view text, std::string_view line_break, App
         i += c.length;
     }
     return out;
+}
+
+// A unit named for people, "skill@level" as "Skill title (level)", by the curriculum; a name
+// it does not know is shown as it is.
+inline std::string unit_title(const Curriculum &c, const std::string &name) {
+    const auto sign = name.rfind('@');
+    if (sign == std::string::npos) return name;
+    const auto skill = c.find_skill(std::string_view(name).substr(0, sign));
+    if (!skill) return name;
+    return c.skills()[*skill].title + " (" + name.substr(sign + 1) + ")";
 }
 
 }  // namespace detail

@@ -62,6 +62,7 @@ PlanOutline outline_plan(const Curriculum &c, const PlanRequest &request, const 
         if (pu.phase) u.phase = program->phases[*pu.phase].id;
         u.hours = pu.hours;
         u.hours_done = pu.hours_done;
+        u.late_days = pu.late_days;
     }
     if (request.first_day() != request.start) out.replan_from = request.first_day();
     if (plan.changes) {

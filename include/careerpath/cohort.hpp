@@ -104,7 +104,8 @@ Result<CohortReport> cohort_from_json(const Curriculum &curriculum, std::string_
 
 /// The report as compact JSON text, what careerpath_cohort returns.
 std::string cohort_to_json_text(const CohortReport &report);
-/// The ROI table, readable: one line per row, each figure with its n.
+/// The ROI table, readable: one line per row, each figure with its n. Exactly
+/// export_text_from_json (export.hpp) of the report's document.
 std::string cohort_to_text(const CohortReport &report);
 
 CAREERPATH_NAMESPACE_END

@@ -48,10 +48,15 @@ std::string export_mermaid_graph(const Curriculum &curriculum);
 /// whose next day has no four-digit year) and its milestone, units without a phase in a final
 /// section "Other", and the remaining milestones in a final section "Milestones". Names are one
 /// line each, with control characters and Mermaid's syntax characters made harmless (README.md
-/// "Exports").
+/// "Exports"). Late work is marked `crit`: a unit past its due date ("(late N days)" after its
+/// name) and a missed milestone ("(missed, reached DATE)"). Given the curriculum, units are
+/// named by their skills' titles ("Architectural patterns (advanced)"), else by "skill@level".
 Result<std::string> export_mermaid_gantt(const PlanOutline &plan);
+Result<std::string> export_mermaid_gantt(const Curriculum &curriculum, const PlanOutline &plan);
 Result<std::string> export_mermaid_gantt(const Curriculum &curriculum, const PlanRequest &request, const Plan &plan);
 Result<std::string> export_mermaid_gantt_from_json(std::string_view plan_document, const Limits &limits = {});
+Result<std::string> export_mermaid_gantt_from_json(const Curriculum &curriculum, std::string_view plan_document,
+                                                   const Limits &limits = {});
 
 /// The plan as an iCalendar (RFC 5545) VCALENDAR with METHOD:PUBLISH, for calendar programs to
 /// import or subscribe to:
@@ -102,5 +107,15 @@ struct HtmlOptions {
 /// whole document).
 Result<std::string> export_html_from_json(const Curriculum &curriculum, std::string_view document,
                                           const HtmlOptions &options = {}, const Limits &limits = {});
+
+/// A plan, a scorecard or a cohort report document as the text report the command line prints
+/// (README.md "The text report"): told apart by shape (a plan has "path" and "summary", a scorecard
+/// "skills" and "readiness", a cohort report "individuals"); skills, roles and programs named by
+/// their titles in `curriculum`, units' activities listed, the summary in words, tables as wide
+/// as what they hold. A document of none of the three shapes is Status::schema at "" (the whole
+/// document); a member of the wrong type, Status::schema at its JSON Pointer. plan_to_text,
+/// scorecard_to_text and cohort_to_text give this text of the documents they write.
+Result<std::string> export_text_from_json(const Curriculum &curriculum, std::string_view document,
+                                          const Limits &limits = {});
 
 CAREERPATH_NAMESPACE_END

@@ -183,7 +183,9 @@ Result<std::string> plan_json_text(const Curriculum &curriculum, std::string_vie
 /// The plan as the JSON document of docs/reference.md, "Plan", as compact text.
 std::string plan_to_json_text(const Curriculum &curriculum, const PlanRequest &request, const Plan &plan);
 
-/// A readable report: gaps, the dated path, phases, milestones, warnings and the summary.
+/// A readable report: gaps, the dated path with activities, phases, milestones, sessions,
+/// warnings and the summary in words. Exactly export_text_from_json (export.hpp) of the plan's
+/// document with every part in it, whatever the request's "omit".
 std::string plan_to_text(const Curriculum &curriculum, const PlanRequest &request, const Plan &plan);
 
 CAREERPATH_NAMESPACE_END

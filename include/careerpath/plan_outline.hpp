@@ -34,6 +34,8 @@ struct PlanOutline {
         /// by so many calendar days at its start and its finish (later is positive).
         bool added = false;
         int start_days = 0, finish_days = 0;
+        /// Calendar days past its due date (the document's "late_days"); 0 on time.
+        std::int64_t late_days = 0;
     };
     struct Phase {
         std::string id;

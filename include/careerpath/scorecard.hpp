@@ -114,7 +114,8 @@ Result<ScoredRequest> score_from_json(const Curriculum &curriculum, std::string_
 
 /// The scorecard as compact JSON text, what careerpath_score returns.
 std::string scorecard_to_json_text(const Curriculum &curriculum, const ScoreRequest &request, const Scorecard &card);
-/// A readable report: skills with their raters, readiness and growth, metrics, progress.
+/// A readable report: skills with their raters, readiness and growth, metrics, progress. Exactly
+/// export_text_from_json (export.hpp) of the scorecard's document.
 std::string scorecard_to_text(const Curriculum &curriculum, const ScoreRequest &request, const Scorecard &card);
 
 CAREERPATH_NAMESPACE_END

@@ -17,6 +17,7 @@
 #include <iostream>
 #include <optional>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -69,11 +70,17 @@ const char *const usage_text =
     "                                            --hours: per level step (default 10);\n"
     "                                            --importance: onet's threshold (default 3.0)\n"
     "\n"
-    "A FILE of - is standard input.\n"
+    "A FILE of - is standard input (the curriculum or the request, not both).\n"
     "\n"
     "options:\n"
     "  -h, --help     show this help\n"
     "  --version      show the version\n"
+    "  --set PATH=VALUE\n"
+    "                 change the request before it is read (plan, score, cohort, match;\n"
+    "                 repeatable): PATH is dot-separated (learner.hours_per_week) or a JSON\n"
+    "                 Pointer (/learner/hours_per_week); VALUE is read as JSON when it is JSON,\n"
+    "                 else taken as a string: --set learner.hours_per_week=8\n"
+    "                 --set target_date=2027-12-31\n"
     "  -o FILE        also write the plan as JSON to FILE (plan); write the JSON Lines to\n"
     "                 FILE instead of stdout (batch); write the curriculum to FILE (import)\n"
     "  --threads N    worker threads (batch); 0, the default: one per core\n"
@@ -181,14 +188,110 @@ void describe_text(const cp::Curriculum &c, std::ostream &out) {
     }
 }
 
-// Loads the curriculum and reads the request file beside it (plan, score, cohort, match).
-int load_with_request(const std::string &curriculum_path, const std::string &request_path, Loaded &loaded,
-                      std::string &request_text) {
+// The place a --set PATH names, as JSON Pointer tokens: a JSON Pointer ("/learner/hours_per_week",
+// with ~1 and ~0 for '/' and '~') or dot-separated member names ("learner.hours_per_week");
+// nullopt for an empty path or a bad escape.
+std::optional<std::vector<std::string>> set_path(const std::string &path) {
+    std::vector<std::string> tokens;
+    if (path.empty()) return std::nullopt;
+    if (path[0] == '/') {
+        for (std::size_t at = 1;;) {
+            const std::size_t end = std::min(path.find('/', at), path.size());
+            std::string token;
+            for (std::size_t i = at; i < end; ++i) {
+                if (path[i] != '~') {
+                    token += path[i];
+                } else if (i + 1 < end && (path[i + 1] == '0' || path[i + 1] == '1')) {
+                    token += path[++i] == '0' ? '~' : '/';
+                } else {
+                    return std::nullopt;
+                }
+            }
+            tokens.push_back(std::move(token));
+            if (end == path.size()) return tokens;
+            at = end + 1;
+        }
+    }
+    for (std::size_t at = 0;;) {
+        const std::size_t end = std::min(path.find('.', at), path.size());
+        if (end == at) return std::nullopt;  // "a..b", ".a", "a."
+        tokens.push_back(path.substr(at, end - at));
+        if (end == path.size()) return tokens;
+        at = end + 1;
+    }
+}
+
+// The request changed by each --set PATH=VALUE in turn (README "Command line"): VALUE as JSON
+// where it is JSON, else as a string; members missing on the way are made objects; an array
+// element is named by its index, or "-" for a new one at the end. A malformed request is
+// reported against its file first; a path that cannot be followed is bad usage, naming it.
+int apply_sets(const std::vector<std::string> &sets, const std::string &request_path, std::string &request_text) {
+    if (sets.empty()) return exit_ok;
+    auto request = cp::parse_json(request_text);
+    if (!request) {
+        report(request_path, request_text, request.error());
+        return exit_failure;
+    }
+    cp::Json &root = request.value();
+    for (const std::string &set : sets) {
+        const std::size_t equals = set.find('=');
+        if (equals == std::string::npos) return usage_error("--set needs PATH=VALUE, not \"" + set + "\"");
+        const std::string path = set.substr(0, equals), text = set.substr(equals + 1);
+        const auto tokens = set_path(path);
+        auto bad_path = [&](const std::string &why) { return usage_error("--set: bad path \"" + path + "\": " + why); };
+        if (!tokens) return bad_path("write member names with dots, or a JSON Pointer");
+        auto parsed = cp::parse_json(text);
+        cp::Json value = parsed ? std::move(parsed).value() : cp::Json(text);
+        cp::Json *at = &root;
+        std::string where;
+        for (std::size_t i = 0; i < tokens->size(); ++i) {
+            const std::string &token = (*tokens)[i];
+            const bool last = i + 1 == tokens->size();
+            if (at->is_null() && !where.empty()) *at = cp::Json::object();
+            if (at->is_object()) {
+                at = &(*at)[token];
+            } else if (at->is_array()) {
+                if (token == "-") {
+                    at->push_back(nullptr);
+                    at = &at->back();
+                } else if (!token.empty() && token.size() < 10 &&
+                           token.find_first_not_of("0123456789") == std::string::npos &&
+                           (token == "0" || token[0] != '0') && std::stoul(token) < at->size()) {
+                    at = &(*at)[std::stoul(token)];
+                } else {
+                    return bad_path((where.empty() ? std::string("the request") : where) + " is an array of " +
+                                    std::to_string(at->size()) + " and \"" + token + "\" is no index of it");
+                }
+            } else {
+                return bad_path((where.empty() ? std::string("the request") : where) + " is " +
+                                std::string(at->type_name()) + ", which has no member \"" + token + "\"");
+            }
+            where += "/" + token;
+            if (last) *at = value;
+        }
+    }
+    request_text = root.dump(-1, ' ', false, cp::Json::error_handler_t::replace);
+    return exit_ok;
+}
+
+// Loads the curriculum and reads the request file beside it (plan, score, cohort, match), with
+// the --set changes made; `original` is the file's text, where errors are shown.
+int load_with_request(const std::string &curriculum_path, const std::string &request_path,
+                      const std::vector<std::string> &sets, Loaded &loaded, std::string &request_text,
+                      std::string &original) {
     if (int status = load(curriculum_path, loaded)) return status;
     auto text = read_document(request_path, cp::Limits{}.max_document_bytes);
     if (!text) return exit_failure;
+    original = *text;
     request_text = std::move(*text);
-    return exit_ok;
+    return apply_sets(sets, request_path, request_text);
+}
+
+// An error in the request as read, shown where the file has it: after --set changes the text
+// read is not the file's, so the place is found by the pointer alone.
+void report_request(const std::string &path, const std::string &original, bool changed, cp::Error error) {
+    if (changed) error.position.reset();
+    report(path, original, error);
 }
 
 // The request with the plan document of `previous_path` as its "previous" (README
@@ -210,12 +313,11 @@ int with_previous(const std::string &previous_path, std::string &request_text, s
     return exit_ok;
 }
 
-int plan(const std::string &curriculum_path, const std::string &request_path, const std::string &format,
-         const std::string &json_out, const std::string &previous_path) {
+int plan(const std::string &curriculum_path, const std::string &request_path, const std::vector<std::string> &sets,
+         const std::string &format, const std::string &json_out, const std::string &previous_path) {
     Loaded loaded;
-    std::string text, previous_text;
-    if (int status = load_with_request(curriculum_path, request_path, loaded, text)) return status;
-    const std::string original = text;
+    std::string text, original, previous_text;
+    if (int status = load_with_request(curriculum_path, request_path, sets, loaded, text, original)) return status;
     if (!previous_path.empty())
         if (int status = with_previous(previous_path, text, previous_text)) return status;
     auto planned = cp::plan_from_json(*loaded.curriculum, text);
@@ -229,8 +331,7 @@ int plan(const std::string &curriculum_path, const std::string &request_path, co
             error.position.reset();
             report(previous_path, previous_text, error);
         } else {
-            if (!previous_path.empty()) error.position.reset();
-            report(request_path, original, error);
+            report_request(request_path, original, !previous_path.empty() || !sets.empty(), error);
         }
         return exit_failure;
     }
@@ -256,7 +357,13 @@ int plan(const std::string &curriculum_path, const std::string &request_path, co
         }
         shown = std::move(exported).value();
     } else {
-        shown = cp::plan_to_text(*loaded.curriculum, request, result);
+        // The text report of the document itself: what careerpath_export "text" gives for it.
+        auto report = cp::export_text_from_json(*loaded.curriculum, document);
+        if (!report) {
+            std::cerr << "careerpath: internal error: " << report.error().message << "\n";
+            return exit_failure;
+        }
+        shown = std::move(report).value();
     }
     // The -o file is created first: when it cannot be, nothing is printed either.
     std::optional<Output> file;
@@ -271,14 +378,14 @@ int plan(const std::string &curriculum_path, const std::string &request_path, co
 // score, cohort and match: a request document in, a report out as text or JSON. `make` reads and
 // answers the request; `json` and `text` write the answer.
 template <class Make, class ToJson, class ToText>
-int answer(const std::string &curriculum_path, const std::string &request_path, const std::string &format, Make make,
-           ToJson json, ToText text_of) {
+int answer(const std::string &curriculum_path, const std::string &request_path, const std::vector<std::string> &sets,
+           const std::string &format, Make make, ToJson json, ToText text_of) {
     Loaded loaded;
-    std::string text;
-    if (int status = load_with_request(curriculum_path, request_path, loaded, text)) return status;
+    std::string text, original;
+    if (int status = load_with_request(curriculum_path, request_path, sets, loaded, text, original)) return status;
     auto made = make(*loaded.curriculum, text);
     if (!made) {
-        report(request_path, text, made.error());
+        report_request(request_path, original, !sets.empty(), made.error());
         return exit_failure;
     }
     if (format == "json") return print_json(json(*loaded.curriculum, made.value()));
@@ -293,27 +400,39 @@ int answer(const std::string &curriculum_path, const std::string &request_path, 
     return print(text_of(*loaded.curriculum, made.value()));
 }
 
-int score(const std::string &curriculum_path, const std::string &request_path, const std::string &format) {
+// The text report of a scorecard or a cohort report: careerpath_export "text" of its document.
+std::string report_text(const cp::Curriculum &c, const std::string &document) {
+    auto text = cp::export_text_from_json(c, document);
+    if (!text) throw std::logic_error("the text report of the library's own document: " + text.error().message);
+    return std::move(text).value();
+}
+
+int score(const std::string &curriculum_path, const std::string &request_path, const std::vector<std::string> &sets,
+          const std::string &format) {
     using Scored = cp::ScoredRequest;
     return answer(
-        curriculum_path, request_path, format,
+        curriculum_path, request_path, sets, format,
         [](const cp::Curriculum &c, const std::string &text) { return cp::score_from_json(c, text); },
         [](const cp::Curriculum &c, const Scored &s) { return cp::scorecard_to_json_text(c, s.request, s.card); },
-        [](const cp::Curriculum &c, const Scored &s) { return cp::scorecard_to_text(c, s.request, s.card); });
+        [](const cp::Curriculum &c, const Scored &s) {
+            return report_text(c, cp::scorecard_to_json_text(c, s.request, s.card));
+        });
 }
 
-int cohort(const std::string &curriculum_path, const std::string &request_path, const std::string &format) {
+int cohort(const std::string &curriculum_path, const std::string &request_path, const std::vector<std::string> &sets,
+           const std::string &format) {
     return answer(
-        curriculum_path, request_path, format,
+        curriculum_path, request_path, sets, format,
         [](const cp::Curriculum &c, const std::string &text) { return cp::cohort_from_json(c, text); },
         [](const cp::Curriculum &, const cp::CohortReport &r) { return cp::cohort_to_json_text(r); },
-        [](const cp::Curriculum &, const cp::CohortReport &r) { return cp::cohort_to_text(r); });
+        [](const cp::Curriculum &c, const cp::CohortReport &r) { return report_text(c, cp::cohort_to_json_text(r)); });
 }
 
-int match(const std::string &curriculum_path, const std::string &request_path, const std::string &format) {
+int match(const std::string &curriculum_path, const std::string &request_path, const std::vector<std::string> &sets,
+          const std::string &format) {
     using Matched = cp::MatchedRequest;
     return answer(
-        curriculum_path, request_path, format,
+        curriculum_path, request_path, sets, format,
         [](const cp::Curriculum &c, const std::string &text) { return cp::match_from_json(c, text); },
         [](const cp::Curriculum &c, const Matched &m) { return cp::match_to_json_text(c, m.request, m.result); },
         [](const cp::Curriculum &c, const Matched &m) { return cp::match_to_text(c, m.request, m.result); });
@@ -354,7 +473,7 @@ int main(int argc, char **argv) {
     std::string command, format, json_out, previous_path, import_hours, import_importance;
     bool format_given = false, threads_given = false, no_progress = false;
     unsigned threads = 0;
-    std::vector<std::string> files;
+    std::vector<std::string> files, sets;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const auto &a = args[i];
         if (a == "-h" || a == "--help") return print(usage_text);
@@ -389,6 +508,9 @@ int main(int argc, char **argv) {
         } else if (a == "--hours" || a == "--importance") {
             if (i + 1 >= args.size()) return usage_error(a + " needs a number");
             (a == "--hours" ? import_hours : import_importance) = args[++i];
+        } else if (a == "--set" || a.rfind("--set=", 0) == 0) {
+            if (a == "--set" && i + 1 >= args.size()) return usage_error("--set needs PATH=VALUE");
+            sets.push_back(a == "--set" ? args[++i] : a.substr(6));
         } else if (a == "--no-progress") {
             no_progress = true;
         } else if (a.size() > 1 && a[0] == '-') {
@@ -405,6 +527,12 @@ int main(int argc, char **argv) {
     if (command != "validate" && command != "describe" && command != "graph" && command != "batch" && command != "import" &&
         !with_request)
         return usage_error("unknown command \"" + command + "\"");
+    if (!sets.empty() && !with_request) return usage_error("--set is for plan, score, cohort and match only");
+    // Standard input can be read once: for one file only.
+    if (std::count(files.begin(), files.end(), "-") + (previous_path == "-") +
+            (command == "batch" && files.size() == 1 && files[0] == "-") >
+        1)
+        return usage_error("standard input (-) can be read for one file only, here the curriculum or the request");
     if (command == "batch") {
         if (format_given) return usage_error("batch writes JSON Lines and takes no --format");
         if (files.empty()) return usage_error("batch needs a CURRICULUM and a REQUESTS file (or - for stdin)");
@@ -445,10 +573,10 @@ int main(int argc, char **argv) {
         return usage_error(command + (wanted == 2 ? " needs a CURRICULUM and a REQUEST file" : " needs a curriculum FILE"));
     if (files.size() > wanted) return usage_error("too many arguments");
     try {
-        if (command == "plan") return plan(files[0], files[1], format, json_out, previous_path);
-        if (command == "score") return score(files[0], files[1], format);
-        if (command == "cohort") return cohort(files[0], files[1], format);
-        if (command == "match") return match(files[0], files[1], format);
+        if (command == "plan") return plan(files[0], files[1], sets, format, json_out, previous_path);
+        if (command == "score") return score(files[0], files[1], sets, format);
+        if (command == "cohort") return cohort(files[0], files[1], sets, format);
+        if (command == "match") return match(files[0], files[1], sets, format);
         if (command == "graph") return graph(files[0], format);
         return command == "validate" ? validate(files[0]) : describe(files[0], format);
     } catch (const std::exception &e) {

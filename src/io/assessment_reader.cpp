@@ -30,7 +30,7 @@ Ok read_rating(const Curriculum &c, const Node &n, std::size_t index, Rating &ou
     const Node skill_node = n.member("skill");
     BOOST_OUTCOME_TRYV(read_id(skill_node, "skill", skill));
     const auto s = c.find_skill(skill);
-    if (!s) return make_error(Status::reference, "unknown skill \"" + skill + "\": no skill has this id", skill_node.pointer());
+    if (!s) return make_error(Status::reference, detail::unknown_skill(c, skill), skill_node.pointer());
     out.skill = *s;
     const Node group_node = n.member("rater");
     BOOST_OUTCOME_TRYV(read_id(group_node, "rater (a rater group)", group));

@@ -69,9 +69,12 @@ Ok read_id_and_title(const Node &n, std::string_view kind, IdIndex &index, std::
     return read_optional_string(n.member("title"), "title", entry.title);
 }
 
-Error unknown(const Node &n, std::string_view kind, std::string_view id) {
-    return make_error(Status::reference, "unknown " + std::string(kind) + " \"" + std::string(id) + "\": no " +
-                                             std::string(kind) + " has this id",
+// With the nearest id of `index` as a "did you mean" (README.md "Command line", "Did you mean").
+Error unknown(const Node &n, std::string_view kind, std::string_view id, const IdIndex &index) {
+    return make_error(Status::reference,
+                      "unknown " + std::string(kind) + " \"" + std::string(id) + "\": no " + std::string(kind) +
+                          " has this id" +
+                          detail::Nearest(id).among(index.entries(), [](const IdIndex::Entry &e) { return e.first; }).hint(),
                       n.pointer());
 }
 
@@ -80,7 +83,7 @@ Ok read_reference(const Node &n, const IdIndex &index, std::string_view kind, st
     std::string id;
     BOOST_OUTCOME_TRYV(read_id(n, kind, id));
     auto it = index.find(id);
-    if (it == index.end()) return unknown(n, kind, id);
+    if (it == index.end()) return unknown(n, kind, id, index);
     out = it->second;
     return success();
 }
@@ -195,8 +198,7 @@ private:
         } else {
             const auto level = d_.levels.find(key);
             if (!level)
-                return make_error(Status::reference, "level \"" + std::string(key) + "\" is not on the level scale",
-                                  entry.pointer());
+                return make_error(Status::reference, detail::not_on_scale("level", key, d_.levels), entry.pointer());
             out = *level;
         }
         if (out < 1)
@@ -328,7 +330,7 @@ private:
                 for (const auto it : requires_->members()) {
                     const Node entry(it.value());
                     const auto skill = d_.skill_index.find(it.key());
-                    if (skill == d_.skill_index.end()) return unknown(entry, "skill", it.key());
+                    if (skill == d_.skill_index.end()) return unknown(entry, "skill", it.key(), d_.skill_index);
                     RoleRequirement req;
                     req.skill = skill->second;
                     BOOST_OUTCOME_TRYV(read_level(entry, d_.levels, "required level", 1, req.level));
@@ -341,7 +343,7 @@ private:
                 for (const auto it : w->members()) {
                     const Node entry(it.value());
                     const auto skill = d_.skill_index.find(it.key());
-                    if (skill == d_.skill_index.end()) return unknown(entry, "skill", it.key());
+                    if (skill == d_.skill_index.end()) return unknown(entry, "skill", it.key(), d_.skill_index);
                     double weight = 0;
                     BOOST_OUTCOME_TRYV(read_number(entry, "weight", 0, weight));
                     weights[i].emplace_back(skill->second, weight);
@@ -680,7 +682,12 @@ private:
             const auto area = d_.area_index.find(id);
             if (skill == d_.skill_index.end() && area == d_.area_index.end())
                 return make_error(Status::reference,
-                                  "unknown focus \"" + id + "\": no skill or area has this id", n.pointer());
+                                  "unknown focus \"" + id + "\": no skill or area has this id" +
+                                      detail::Nearest(id)
+                                          .among(d_.skill_index.entries(), [](const IdIndex::Entry &e) { return e.first; })
+                                          .among(d_.area_index.entries(), [](const IdIndex::Entry &e) { return e.first; })
+                                          .hint(),
+                                  n.pointer());
             std::optional<std::size_t> named;
             if (skill != d_.skill_index.end()) named = skill->second;
             std::span<const std::size_t> of_area;

@@ -7,6 +7,7 @@
 #include <careerpath/json.hpp>
 
 #include "document.hpp"
+#include "../suggest.hpp"
 #include <careerpath/levels.hpp>
 
 #include <cmath>
@@ -149,8 +150,7 @@ inline Ok read_level(const Node &n, const LevelScale &scale, std::string_view wh
         const std::string_view name = n->string();
         auto level = scale.find(name);
         if (!level)
-            return make_error(Status::reference,
-                              std::string(what) + " \"" + std::string(name) + "\" is not on the level scale", n.pointer());
+            return make_error(Status::reference, not_on_scale(what, name, scale), n.pointer());
         out = *level;
     } else if (n->is_number_integer()) {
         const bool negative = !n->is_number_unsigned() && n->integer() < 0;

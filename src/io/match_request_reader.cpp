@@ -48,7 +48,7 @@ Ok read_role(const Curriculum &c, const Node &n, std::size_t &out) {
     std::string id;
     BOOST_OUTCOME_TRYV(read_id(n, "target_role", id));
     const auto role = c.find_role(id);
-    if (!role) return make_error(Status::reference, "unknown role \"" + id + "\": no role has this id", n.pointer());
+    if (!role) return make_error(Status::reference, detail::unknown_role(c, id), n.pointer());
     out = *role;
     return success();
 }
@@ -142,7 +142,8 @@ Ok check_excludes(const Node &root, std::string_view key, const std::vector<Pers
             if (!others.count(people[i].exclude[k]))
                 return make_error(Status::reference,
                                   "unknown " + std::string(other_side) + " \"" + people[i].exclude[k] +
-                                      "\": no " + std::string(other_side) + " has this id",
+                                      "\": no " + std::string(other_side) + " has this id" +
+                                      detail::Nearest(people[i].exclude[k]).among(others, [](const std::string &id) { return id; }).hint(),
                                   list.element(i).member("exclude").element(k).pointer());
     return success();
 }
@@ -223,7 +224,7 @@ Result<MatchRequest> io::read_match_request(const Curriculum &c, const Node &roo
         BOOST_OUTCOME_TRYV(read_id(program, "program", id));
         r.program = c.find_program(id);
         if (!r.program)
-            return make_error(Status::reference, "unknown program \"" + id + "\": no program has this id", program.pointer());
+            return make_error(Status::reference, detail::unknown_program(c, id), program.pointer());
     }
     std::optional<std::size_t> role;
     if (const Node n = root.member("target_role")) {

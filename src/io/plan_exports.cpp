@@ -22,6 +22,13 @@ Result<std::string> export_mermaid_gantt_from_json(std::string_view plan_documen
     return export_mermaid_gantt(plan.value());
 }
 
+Result<std::string> export_mermaid_gantt_from_json(const Curriculum &curriculum, std::string_view plan_document,
+                                                   const Limits &limits) {
+    auto plan = read_outline(plan_document, io::PlanUse::gantt, limits);
+    if (!plan) return plan.error();
+    return export_mermaid_gantt(curriculum, plan.value());
+}
+
 Result<std::string> export_ical_from_json(std::string_view plan_document, const Limits &limits) {
     auto plan = read_outline(plan_document, io::PlanUse::ical, limits);
     if (!plan) return plan.error();

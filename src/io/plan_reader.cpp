@@ -155,6 +155,9 @@ Ok read_path(const Node &path, io::PlanUse use, PlanOutline &plan) {
             if (const Node done = unit.member("hours_done"); given(done)) {
                 BOOST_OUTCOME_TRYV(read_number(done, "hours_done", 0, u.hours_done));
             }
+            if (given(unit.member("late_days"))) {
+                BOOST_OUTCOME_TRYV(integer_member(unit, "late_days", 0, std::numeric_limits<std::int32_t>::max(), u.late_days));
+            }
         } else if (use == io::PlanUse::replan) {
             BOOST_OUTCOME_TRYV(hours_member(unit, u.hours));
         } else {
@@ -166,8 +169,8 @@ Ok read_path(const Node &path, io::PlanUse use, PlanOutline &plan) {
     return success();
 }
 
-// The milestones: the chart needs a title and a due date; the calendar an id (its UID) and
-// whether it was delivered and met.
+// The milestones: the chart needs a title and a due date; it and the calendar whether it was
+// delivered and met (the chart marks a missed one); the calendar an id (its UID).
 Ok read_milestones(const Node &milestones, io::PlanUse use, PlanOutline &plan) {
     for (std::size_t i = 0; milestones && i < milestones->size(); ++i) {
         const Node milestone = milestones.element(i);
@@ -181,7 +184,7 @@ Ok read_milestones(const Node &milestones, io::PlanUse use, PlanOutline &plan) {
         m.title = m.id;
         BOOST_OUTCOME_TRYV(string_member(milestone, "title", m.title));
         BOOST_OUTCOME_TRYV(date_member(milestone, "due", m.due));
-        if (use == io::PlanUse::ical) {
+        if (use == io::PlanUse::ical || use == io::PlanUse::gantt) {
             if (given(milestone.member("delivered"))) {
                 Date day;
                 BOOST_OUTCOME_TRYV(date_member(milestone, "delivered", day));

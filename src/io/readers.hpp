@@ -30,7 +30,7 @@ Result<MatchRequest> read_match_request(const Curriculum &curriculum, const deta
 
 /// What a plan document is read for: each use reads the members it needs and no others.
 enum class PlanUse {
-    gantt,     ///< learner, target_role, start, replan_from, path (unit, start, finish, phase, hours_done), phases, milestones (title, due), changes (added, moved)
+    gantt,     ///< learner, target_role, start, replan_from, path (unit, start, finish, phase, hours_done, late_days), phases, milestones (title, due, delivered, met), changes (added, moved)
     ical,      ///< learner, program, start, time_zone, mentor, as_of, milestones, the sessions with a time
     progress,  ///< path (unit, hours, finish): a score request's "plan"
     replan,    ///< path (unit, start, finish, hours), target_role, target_date, summary (finish, target_met), every session with its window and reasons where it has "sessions": a plan request's "previous"

@@ -29,7 +29,7 @@ inline Ok read_current_levels(const Curriculum &c, const Node &current, std::vec
         const Node entry(it.value());
         const auto skill = c.find_skill(it.key());
         if (!skill)
-            return make_error(Status::reference, "unknown skill \"" + std::string(it.key()) + "\": no skill has this id", entry.pointer());
+            return make_error(Status::reference, unknown_skill(c, it.key()), entry.pointer());
         BOOST_OUTCOME_TRYV(read_level(entry, c.levels(), "level", 0, out[*skill]));
     }
     return success();
@@ -43,8 +43,24 @@ inline Ok resolve_unit(const Curriculum &c, const std::string &name, const Node 
     const auto sign = name.rfind('@');
     const auto skill = sign == std::string::npos ? std::nullopt : c.find_skill(name.substr(0, sign));
     const auto level = sign == std::string::npos ? std::nullopt : c.levels().find(name.substr(sign + 1));
-    if (!skill || !level || *level == 0)
-        return make_error(Status::reference, "unit \"" + name + "\" is not skill@level of this curriculum", at.pointer());
+    if (!skill || !level || *level == 0) {
+        // The nearest unit: the skill's part and the level's part each made right where wrong.
+        std::string hint;
+        if (sign != std::string::npos && sign > 0) {
+            const std::string skill_part = name.substr(0, sign), level_part = name.substr(sign + 1);
+            const auto near_skill = skill ? std::optional<std::string>(skill_part)
+                                          : Nearest(skill_part).among(c.skills(), [](const Skill &s) { return s.id; }).best();
+            auto near_level = level && *level > 0 ? std::optional<std::string>(level_part) : std::nullopt;
+            if (!near_level) {
+                Nearest nearest(level_part);
+                for (Level l = 1; l <= c.levels().top(); ++l) nearest.consider(c.levels().name(l));
+                near_level = nearest.best();
+            }
+            if (near_skill && near_level) hint = "; did you mean \"" + *near_skill + "@" + *near_level + "\"?";
+        }
+        return make_error(Status::reference, "unit \"" + name + "\" is not skill@level of this curriculum" + hint,
+                          at.pointer());
+    }
     out = UnitRef{*skill, *level};
     return success();
 }
@@ -121,14 +137,14 @@ inline Ok read_program_and_dates(const Curriculum &c, const Node &root, ProgramA
         std::string id;
         BOOST_OUTCOME_TRYV(read_id(program, "program", id));
         const auto p = c.find_program(id);
-        if (!p) return make_error(Status::reference, "unknown program \"" + id + "\": no program has this id", program.pointer());
+        if (!p) return make_error(Status::reference, unknown_program(c, id), program.pointer());
         out.program = *p;
     }
     if (const Node role = root.member("target_role")) {
         std::string id;
         BOOST_OUTCOME_TRYV(read_id(role, "target_role", id));
         const auto r = c.find_role(id);
-        if (!r) return make_error(Status::reference, "unknown role \"" + id + "\": no role has this id", role.pointer());
+        if (!r) return make_error(Status::reference, unknown_role(c, id), role.pointer());
         out.target_role = *r;
     } else if (out.program) {
         out.target_role = c.programs()[*out.program].target_role;

@@ -63,7 +63,7 @@ Ok read_outcomes(const Curriculum &c, const Node &n, Outcomes &out) {
     for (const auto it : survey->members()) {
         const Node answers(it.value());
         const auto m = c.find_metric(it.key());
-        if (!m) return make_error(Status::reference, "unknown metric \"" + std::string(it.key()) + "\": no metric has this id", answers.pointer());
+        if (!m) return make_error(Status::reference, detail::unknown_metric(c, it.key()), answers.pointer());
         const Metric &metric = c.metrics()[*m];
         if (metric.kind != Metric::Kind::survey)
             return schema_error(answers.pointer(), "metric \"" + metric.id + "\" is not a survey");
@@ -113,7 +113,7 @@ Result<ScoreRequest> io::read_score_request(const Curriculum &c, const Node &roo
             std::string id;
             BOOST_OUTCOME_TRYV(read_id(metrics.element(i), "metric", id));
             const auto m = c.find_metric(id);
-            if (!m) return make_error(Status::reference, "unknown metric \"" + id + "\": no metric has this id", metrics.element(i).pointer());
+            if (!m) return make_error(Status::reference, detail::unknown_metric(c, id), metrics.element(i).pointer());
             r.metrics.push_back(*m);
         }
     }

@@ -85,6 +85,7 @@ std::string scorecard_to_json_text(const Curriculum &c, const ScoreRequest &r, c
     w.end_object();
     write_skill_ids(w, "hidden_strengths", c, card, &SkillScore::flag, Flag::hidden_strength);
     w.member("learner", r.learner);
+    w.member("learner_name", r.name);
     w.key("metrics");
     w.begin_array();
     for (const MetricScore &m : card.metrics) {
@@ -151,63 +152,6 @@ std::string scorecard_to_json_text(const Curriculum &c, const ScoreRequest &r, c
     w.member("target_role", c.roles()[r.target_role].id);
     w.end_object();
     return text;
-}
-
-std::string scorecard_to_text(const Curriculum &c, const ScoreRequest &r, const Scorecard &card) {
-    std::ostringstream out;
-    auto fixed = [](double v, int digits = 2) {
-        std::ostringstream s;
-        s << std::fixed << std::setprecision(digits) << v;
-        return s.str();
-    };
-    auto percent = [&](double v) { return fixed(100 * v, 0) + "%"; };
-    out << "Scorecard for " << r.name << ": " << c.roles()[r.target_role].title;
-    if (r.program) out << " (" << c.programs()[*r.program].title << ")";
-    out << "\n" << r.assessments.size() << " assessments, as of " << r.as_of.iso() << "; start " << r.start.iso()
-        << ", target date " << r.target_date.iso() << "\n\n";
-
-    out << "Skills                       baseline  estimate  level          target         raters\n";
-    for (const SkillScore &s : card.skills) {
-        out << "  " << std::left << std::setw(27) << c.skills()[s.skill].id << std::right << std::setw(8)
-            << fixed(s.baseline_estimate) << std::setw(10) << fixed(s.estimate) << "  " << std::left << std::setw(15)
-            << c.levels().name(s.achieved) << std::setw(15) << (s.target ? c.levels().name(*s.target) : std::string("-"));
-        if (!s.latest) {
-            out << "(current level, not assessed)";
-        } else {
-            std::string raters;
-            for (const GroupScore &g : s.latest->groups)
-                raters += (raters.empty() ? "" : ", ") + g.group + " " + (g.shown ? fixed(g.score, 1) : std::string("hidden")) +
-                          " (n=" + std::to_string(g.raters) + ")";
-            out << raters << "; n=" << s.latest->n << " spread " << fixed(s.latest->spread);
-        }
-        out << std::right;
-        if (s.flag != SkillScore::Flag::none) out << "  [" << to_string(s.flag) << "]";
-        if (s.baseline_flag != SkillScore::Flag::none) out << "  [baseline " << to_string(s.baseline_flag) << "]";
-        out << "\n";
-    }
-    out << "\nReadiness for " << c.roles()[r.target_role].title << ": " << fixed(card.readiness, 3) << "\n"
-        << "Skill growth: " << (card.skill_growth ? percent(*card.skill_growth) : std::string("n/a (baseline 0)"))
-        << " (mean " << fixed(card.baseline_mean) << " -> " << fixed(card.current_mean) << "); gap closed "
-        << (card.gap_closed ? percent(*card.gap_closed) : std::string("n/a")) << "\n";
-
-    if (!card.metrics.empty()) out << "\nMetrics                      value     target    attainment  weight\n";
-    for (const MetricScore &m : card.metrics) {
-        const Metric &def = c.metrics()[m.metric];
-        out << "  " << std::left << std::setw(27) << def.id << std::right << std::setw(8)
-            << (m.value ? fixed(*m.value, def.kind == Metric::Kind::timeline ? 0 : 3) : std::string("-")) << std::setw(10)
-            << (m.target ? fixed(*m.target, def.kind == Metric::Kind::timeline ? 0 : 3) : std::string("-"))
-            << std::setw(12) << (m.attainment ? fixed(*m.attainment, 3) : std::string("pending")) << std::setw(8)
-            << fixed(def.weight, 1) << "  " << m.note << "\n";
-    }
-    out << "\nComposite: " << (card.composite ? fixed(*card.composite, 3) : std::string("n/a")) << "\n";
-    if (card.progress) {
-        const Progress &p = *card.progress;
-        out << "Progress against the plan: earned " << fixed(p.earned_hours, 1) << " h of planned " << fixed(p.planned_hours, 1)
-            << " h";
-        if (p.ratio) out << " (EV/PV " << fixed(*p.ratio, 3) << ")";
-        out << ": " << to_string(p.status) << "\n";
-    }
-    return out.str();
 }
 
 CAREERPATH_NAMESPACE_END

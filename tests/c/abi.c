@@ -683,7 +683,7 @@ static void test_export(void) {
     /* Unknown formats name the supported ones. */
     CHECK(careerpath_export(c, "svg", NULL, 0, &text) == CAREERPATH_ERR_ARGUMENT);
     CHECK(text == NULL);
-    CHECK(strstr(careerpath_last_error(), "dot, mermaid-graph, mermaid-gantt, ical") != NULL);
+    CHECK(strstr(careerpath_last_error(), "dot, mermaid-graph, mermaid-gantt, ical, text") != NULL);
     /* A plan format without a plan. */
     CHECK(careerpath_export(c, "ical", NULL, 0, &text) == CAREERPATH_ERR_ARGUMENT);
     /* The curriculum graph. */
@@ -702,10 +702,23 @@ static void test_export(void) {
     if (plan) {
         CHECK(careerpath_export(c, "mermaid-gantt", plan, strlen(plan), &text) == CAREERPATH_OK);
         CHECK(text != NULL && strstr(text, "gantt\n") == text);
-        CHECK(text != NULL && strstr(text, "a@beginner :t0, 2027-01-04, 2027-01-08") != NULL);
+        /* The skill's title (its id, where the curriculum gives none) and the level. */
+        CHECK(text != NULL && strstr(text, "a (beginner) :t0, 2027-01-04, 2027-01-08") != NULL);
+        careerpath_free(text);
+        /* The text report of the plan, as the command line prints it. */
+        CHECK(careerpath_export(c, "text", plan, strlen(plan), &text) == CAREERPATH_OK);
+        CHECK(text != NULL && strstr(text, "Plan for l: r\n2027-01-04 to 2027-01-31, 4 hours a week\n") == text);
+        CHECK(text != NULL && strstr(text, "\nSummary\n  2 units, 8 hours of learning;") != NULL);
         careerpath_free(text);
     }
     careerpath_free(plan);
+    /* A text report of no report's shape: ERR_SCHEMA at the whole document; none at all: an argument error. */
+    text = (char *)&checks;
+    CHECK(careerpath_export(c, "text", "{\"id\": \"tiny\"}", 14, &text) == CAREERPATH_ERR_SCHEMA);
+    CHECK(text == NULL);
+    CHECK(strcmp(careerpath_last_error_pointer(), "") == 0);
+    CHECK(strstr(careerpath_last_error(), "not a plan, a scorecard or a cohort report") != NULL);
+    CHECK(careerpath_export(c, "text", NULL, 0, &text) == CAREERPATH_ERR_ARGUMENT);
     CHECK(careerpath_export(c, "mermaid-gantt", "{}", 2, &text) == CAREERPATH_ERR_SCHEMA);
     CHECK(text == NULL);
     CHECK(strcmp(careerpath_last_error_pointer(), "/path") == 0);

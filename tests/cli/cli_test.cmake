@@ -15,7 +15,7 @@ macro(report name ok)
 endmacro()
 
 function(run name expected_rc stdout_re stderr_re)
-  execute_process(COMMAND ${CLI} ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  execute_process(COMMAND ${CLI} ${ARGN} ${run_input} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
   set(ok TRUE)
   if(NOT rc STREQUAL "${expected_rc}")
     set(ok FALSE)
@@ -31,6 +31,16 @@ function(run name expected_rc stdout_re stderr_re)
   endif()
   report(${name} ${ok})
   set(failures ${failures} PARENT_SCOPE)
+  set(run_stdout "${out}" PARENT_SCOPE)
+endfunction()
+
+# run_stdin(<name> <expected exit> <regex on stdout> <file on stdin> args...): run() with the
+# file on standard input; run_stdout is what it printed.
+function(run_stdin name expected_rc stdout_re input)
+  set(run_input INPUT_FILE ${input})
+  run(${name} ${expected_rc} "${stdout_re}" "" ${ARGN})
+  set(failures ${failures} PARENT_SCOPE)
+  set(run_stdout "${run_stdout}" PARENT_SCOPE)
 endfunction()
 
 run(validate-example 0 "valid curriculum \"engineering-growth\": [0-9]+ skills" ""
@@ -58,9 +68,54 @@ run(unknown-command 2 "" "unknown command \"frobnicate\"" frobnicate x.json)
 run(no-file 2 "" "validate needs a curriculum FILE" validate)
 run(plan-needs-two 2 "" "plan needs a CURRICULUM and a REQUEST file" plan ${EXAMPLES}/engineering-growth.json)
 
-# Plans: the text report and the JSON document.
-run(plan-alex-text 0 "Plan for Alex: Staff Engineer.*Gaps.*Path.*Phases.*Milestones.*Summary.*target 2027-07-03 met" ""
+# Plans: the text report and the JSON document. The report names skills by title, lists each
+# unit's activities, and says the summary in words.
+run(plan-alex-text 0 "Plan for Alex: Staff Engineer.*Gaps.*Path.*Phases.*Milestones.*Summary.*finishes on 2027-06-03, 30 days before the target date 2027-07-03.*the target date is met" ""
     plan ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json)
+run(plan-alex-text-words 0 "\n  Architectural patterns \\(architectural_patterns\\)  +intermediate  +advanced  +20 h  +required, weight 2\n.*\n  2027-01-04 to 2027-01-27  Architectural patterns \\(advanced\\)  +20 h  due 2027-03-03  System design fundamentals\n      - Architecture review simulations \\(review\\)\n.*\n  8 units, 114 hours of learning; the longest chain of prerequisites takes 38 hours\n.*every unit on time, with 1\\.6 working hours to spare at the tightest" ""
+    plan ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json)
+# A re-plan past due dates: the late units and the missed milestones said so.
+run(plan-alex-replan-late 0 "Scalability planning \\(advanced\\) +9 h  due 2027-03-03, LATE by 21 days.*due 2027-03-03  System design fundamentals complete  reached 2027-03-24, 21 days late  MISSED.*some units late: up to" ""
+    plan ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.replan.request.json)
+# A request on standard input, and --set changes to it: 8 hours a week instead of 6, a later
+# target date.
+run(plan-request-file 0 "^Plan for Alex" "" plan ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json)
+set(from_file "${run_stdout}")
+run_stdin(plan-request-stdin 0 "^Plan for Alex" ${EXAMPLES}/alex.request.json plan ${EXAMPLES}/engineering-growth.json -)
+if(NOT run_stdout STREQUAL from_file)
+  message("[plan-request-stdin] the plan of a request on stdin differs from the file's")
+  math(EXPR failures "${failures} + 1")
+endif()
+run(plan-set-hours 0 "^Plan for Alex: Staff Engineer \\(Technical Leadership Development\\)\n2027-01-04 to 2027-07-03, 8 hours a week\n.*the learner has 8\n" ""
+    plan ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json --set learner.hours_per_week=8)
+run(plan-set-pointer-and-date 0 "\"hours_per_week\": 8\\.0,.*\"target_date\": \"2027-12-31\"" ""
+    plan --format json ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json
+    --set /learner/hours_per_week=8 --set=target_date=2027-12-31)
+run_stdin(plan-set-stdin 0 "^Plan for Alex: [^\n]*\n2027-01-04 to 2027-07-03, 8 hours a week\n" ${EXAMPLES}/alex.request.json
+          plan ${EXAMPLES}/engineering-growth.json - --set learner.hours_per_week=8)
+# The curriculum on standard input works as well.
+run_stdin(plan-curriculum-stdin 0 "^Plan for Alex" ${EXAMPLES}/engineering-growth.json plan - ${EXAMPLES}/alex.request.json)
+run(plan-set-bad-path 2 "" "careerpath: --set: bad path \"learner.hours_per_week.x\": /learner/hours_per_week is number, which has no member \"x\""
+    plan ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json --set learner.hours_per_week.x=1)
+run(plan-set-empty-segment 2 "" "--set: bad path \"learner..name\""
+    plan ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json --set learner..name=Al)
+run(plan-set-no-value 2 "" "--set needs PATH=VALUE, not \"learner.hours_per_week\""
+    plan ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json --set learner.hours_per_week)
+run(set-elsewhere 2 "" "--set is for plan, score, cohort and match only"
+    describe ${EXAMPLES}/engineering-growth.json --set a=1)
+run(stdin-twice 2 "" "standard input \\(-\\) can be read for one file only" plan - -)
+# Did you mean: the nearest id of an unknown skill, role or program; a level not on the scale
+# lists the scale.
+run(did-you-mean-skill 1 "" "error: unknown skill \"one_on_one_skill\": no skill has this id; did you mean \"one_on_one_skills\"\\?\n.*at: /learner/current/one_on_one_skill"
+    plan ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json --set learner.current.one_on_one_skill=beginner)
+run(did-you-mean-role 1 "" "error: unknown role \"Staff_Enginer\": no role has this id; did you mean \"staff_engineer\"\\?\n.*at: /target_role"
+    plan ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json --set target_role=Staff_Enginer)
+run(did-you-mean-program 1 "" "error: unknown program \"technical_leadershp\": no program has this id; did you mean \"technical_leadership\"\\?\n.*at: /program"
+    plan ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json --set program=technical_leadershp)
+run(did-you-mean-level 1 "" "error: level \"Beginner\" is not on the level scale \\(none, beginner, intermediate, advanced, expert\\); did you mean \"beginner\"\\?\n.*at: /learner/current/change_management"
+    plan ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json --set learner.current.change_management=Beginner)
+run(did-you-mean-none 1 "" "unknown skill \"juggling\": no skill has this id\n"
+    score ${EXAMPLES}/engineering-growth.json ${DATA}/unknown_skill.score.json)
 run(plan-maria-json 0 "\"summary\": {.*\"target_met\": true" ""
     plan --format json ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/maria.request.json)
 # One warning per cause, one line each, as README.md "Warnings" quotes Maria's.
@@ -97,7 +152,7 @@ if(DEFINED WORK)
   endif()
 endif()
 # Scorecards: the text report and the JSON document; a bad request names its place and pointer.
-run(score-text 0 "Scorecard for Alex: Staff Engineer \\(Technical Leadership Development\\).*architectural_patterns .*\\[blind_spot\\].*Readiness for Staff Engineer: 0\\.232.*Composite: 0\\.744.*achieved" ""
+run(score-text 0 "Scorecard for Alex: Staff Engineer \\(Technical Leadership Development\\).*Architectural patterns .*\\[blind_spot\\].*Readiness for Staff Engineer: 0\\.232.*Composite: 0\\.744.*achieved" ""
     score ${EXAMPLES}/engineering-growth.json ${DATA}/score.request.json)
 run(score-json 0 "^{\n  \"as_of\": \"2027-06-04\",.*\"blind_spots\": \\[\n    \"architectural_patterns\"\n  \\],.*\"readiness\": 0\\.231707" ""
     score --format json ${EXAMPLES}/engineering-growth.json ${DATA}/score.request.json)

@@ -241,9 +241,49 @@ TEST_CASE("export_mermaid_gantt: a re-plan marks the units under way, what moved
     auto planned = plan_from_json(c, replan.dump());
     REQUIRE(planned);
     const std::string text = export_mermaid_gantt(c, planned.value().request, planned.value().plan).value();
-    CHECK(text.find("    scalability_planning@advanced (finishes 34 days later) :active, t0, 2027-03-01, 2027-03-25\n") !=
-          std::string::npos);
+    CHECK(text.find("    Scalability planning (advanced) (late 21 days) (finishes 34 days later) :crit, active, t0, "
+                    "2027-03-01, 2027-03-25\n") != std::string::npos);
     CHECK(text.find("    Re-planned 2027-03-01 :milestone, r0, 2027-03-01, 0d\n") != std::string::npos);
+}
+
+TEST_CASE("export_mermaid_gantt: late units and missed milestones are crit; the curriculum's titles name units") {
+    const Curriculum c = load_ok(read_example("engineering-growth.json"));
+    auto planned = plan_from_json(c, read_example("alex.replan.request.json"));
+    REQUIRE(planned);
+    const auto &[request, plan] = planned.value();
+    const std::string text = export_mermaid_gantt(c, request, plan).value();
+    CHECK(text.rfind("gantt\n    title Learning plan for alex (Staff Engineer)\n", 0) == 0);
+    // Every late unit of the plan is crit, with its days late; every unit on time is not.
+    std::size_t late = 0;
+    for (std::size_t i = 0; i < plan.path.size(); ++i) {
+        const PlannedUnit &u = plan.path[i];
+        const std::string unit = c.unit_name(c.graph().unit(u.unit));
+        const std::string title = c.skills()[c.graph().unit(u.unit).skill].title + " (" + unit.substr(unit.find('@') + 1) + ")";
+        const std::string tag = " :" + std::string(u.late_days > 0 ? "crit, " : "") +
+                                (u.hours_done > 0 ? "active, " : "") + "t" + std::to_string(i) + ", ";
+        const std::string name = u.late_days > 0 ? title + " (late " + std::to_string(u.late_days) + " days)" : title;
+        CHECK_MESSAGE(count(text, "    " + name + tag) == 1, unit);
+        late += u.late_days > 0;
+    }
+    CHECK(late == 3);
+    CHECK(count(text, ":crit, ") == late + 2);  // and the two milestones below
+    // The two phases delivered after their milestones' days: crit, saying when they were reached.
+    CHECK(text.find("    System design fundamentals complete (missed, reached 2027-03-24) :crit, milestone, m0, 2027-03-03, "
+                    "0d\n") != std::string::npos);
+    CHECK(text.find("    Cross-team collaboration complete (missed, reached 2027-05-21) :crit, milestone, m1, 2027-05-03, "
+                    "0d\n") != std::string::npos);
+    CHECK(text.find("    Technical influence complete :milestone, m2, 2027-07-03, 0d\n") != std::string::npos);
+    // The document read back, with the curriculum, draws the same chart.
+    const std::string document = plan_to_json_text(c, request, plan);
+    CHECK(export_mermaid_gantt_from_json(c, document).value() == text);
+    // A title holding Mermaid's ':' '#' ';' stays one task name.
+    Json edited = Json::parse(read_example("engineering-growth.json"));
+    for (auto &skill : edited["skills"])
+        if (skill["id"] == "scalability_planning") skill["title"] = "Scale: plan #1; now";
+    const Curriculum renamed = load_ok(edited.dump());
+    CHECK(export_mermaid_gantt_from_json(renamed, document).value().find(
+              "    Scale  plan  1  now (advanced) (late 21 days) :crit, active, t0, 2027-03-01, 2027-03-25\n") !=
+          std::string::npos);
 }
 
 TEST_CASE("export_mermaid_gantt: a document that is not a plan is a schema error with its pointer") {
@@ -826,11 +866,13 @@ TEST_CASE("plan exports: from the model, the bytes of the plan document's export
         const auto &[request, plan] = k.planned;
         const std::string document = plan_to_json_text(k.curriculum, request, plan);
         auto gantt = export_mermaid_gantt(k.curriculum, request, plan);
-        auto gantt_read = export_mermaid_gantt_from_json(document);
+        auto gantt_read = export_mermaid_gantt_from_json(k.curriculum, document);
         REQUIRE(gantt);
         REQUIRE(gantt_read);
         CHECK(gantt.value() == gantt_read.value());
-        CHECK(export_mermaid_gantt(Json::parse(document)).value() == gantt.value());
+        // Without the curriculum, units by their ids, from the model's outline and the document alike.
+        CHECK(export_mermaid_gantt(Json::parse(document)).value() ==
+              export_mermaid_gantt(outline_plan(k.curriculum, request, plan)).value());
         auto ical = export_ical(k.curriculum, request, plan);
         auto ical_read = export_ical_from_json(document);
         REQUIRE(ical);
@@ -856,7 +898,7 @@ TEST_CASE("plan exports from the model of a plan without sessions: the milestone
     REQUIRE(!read);
     CHECK(read.error().pointer == "/sessions");
     CHECK(export_mermaid_gantt(c, planned.request, planned.plan).value() ==
-          export_mermaid_gantt_from_json(document).value());
+          export_mermaid_gantt_from_json(c, document).value());
 }
 
 TEST_CASE("outline_plan: ids and names for the model's indexes, the sessions that have a time") {

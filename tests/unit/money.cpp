@@ -173,7 +173,7 @@ TEST_CASE("a plan that runs past its program's end costs the months it runs, a m
     CHECK(document["cost"] == Json::parse(R"({"amount": "7501.50", "cents": 750150, "currency": "USD", "months": 1,
         "months_past_end": 2, "price": {"amount": "2500.50", "cents": 250050, "per": "month"}})"));
     const std::string text = plan_to_text(c, planned.value().request, plan);
-    CHECK(text.find("cost USD 7,501.50: 3 months at USD 2,500.50 a month (the program's 1, and 2 past its end)") !=
+    CHECK(text.find("costs USD 7,501.50: 3 months at USD 2,500.50 a month (the program's 1, and 2 past its end)") !=
           std::string::npos);
 
     // A program without a price, and a plan without a program, have no cost at all.

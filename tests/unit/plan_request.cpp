@@ -291,3 +291,52 @@ TEST_CASE("one zone per person: session placement and matching read wall times a
     CHECK(placed >= zones.size());
     CHECK(not_placed > 0);
 }
+
+TEST_CASE("did you mean: the nearest id or level of an unknown reference, or none") {
+    static const Curriculum c = load_ok(R"({"id": "t", "levels": ["none", "beginner", "working_knowledge"],
+        "skills": [{"id": "one_on_one_skills", "hours": 1}, {"id": "one_on_one_drills", "hours": 1},
+                   {"id": "delegation", "hours": 1}],
+        "roles": [{"id": "manager", "requires": {"delegation": 1}}, {"id": "managers", "requires": {"delegation": 1}}],
+        "programs": [{"id": "transition", "target_role": "manager", "months": 1}],
+        "prerequisites": [{"skill": "delegation", "requires": "one_on_one_skills", "requires_level": "beginner"}]})");
+    auto message = [&](const Json &request) {
+        auto r = read_plan_request(c, request);
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error().status == Status::reference);
+        return r.error().message;
+    };
+    Json request = Json::parse(R"({"learner": {"id": "lee", "hours_per_week": 5}, "target_role": "manager",
+                                   "start": "2027-01-04", "target_date": "2027-06-30"})");
+    Json skill = request;
+    skill["learner"]["current"] = {{"one_on_one_skill", 1}};
+    // One edit from "one_on_one_skills", two from "one_on_one_drills": the nearer.
+    CHECK(message(skill) == "unknown skill \"one_on_one_skill\": no skill has this id; did you mean \"one_on_one_skills\"?");
+    Json upper = request;
+    upper["learner"]["current"] = {{"DELEGATION", 1}};  // case is ignored
+    CHECK(message(upper) == "unknown skill \"DELEGATION\": no skill has this id; did you mean \"delegation\"?");
+    Json far = request;
+    far["learner"]["current"] = {{"juggling", 1}};
+    CHECK(message(far) == "unknown skill \"juggling\": no skill has this id");
+    Json role = request;
+    role["target_role"] = "managr";  // one edit from "manager", two from "managers"
+    CHECK(message(role) == "unknown role \"managr\": no role has this id; did you mean \"manager\"?");
+    Json tie = request;
+    tie["target_role"] = "managerz";  // one edit from both: the one that sorts first
+    CHECK(message(tie) == "unknown role \"managerz\": no role has this id; did you mean \"manager\"?");
+    Json program = request;
+    program["program"] = "Transitions";
+    CHECK(message(program) == "unknown program \"Transitions\": no program has this id; did you mean \"transition\"?");
+    Json level = request;
+    level["learner"]["current"] = {{"delegation", "working-knowledge"}};
+    CHECK(message(level) == "level \"working-knowledge\" is not on the level scale (none, beginner, working_knowledge); "
+                            "did you mean \"working_knowledge\"?");
+    Json no_level = request;
+    no_level["learner"]["current"] = {{"delegation", "expert"}};
+    CHECK(message(no_level) == "level \"expert\" is not on the level scale (none, beginner, working_knowledge)");
+    // In the curriculum too: a prerequisite naming a skill nearly right.
+    auto loaded = Curriculum::load(R"({"id": "t", "levels": ["none", "beginner"],
+        "skills": [{"id": "communication", "hours": 1}, {"id": "architecture", "hours": 1}],
+        "prerequisites": [{"skill": "architecture", "requires": "comunication"}]})");
+    REQUIRE_FALSE(loaded.has_value());
+    CHECK(loaded.error().message == "unknown skill \"comunication\": no skill has this id; did you mean \"communication\"?");
+}

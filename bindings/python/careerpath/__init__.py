@@ -444,9 +444,10 @@ class Curriculum:
         text) as a Mermaid Gantt chart; or ``"ical"``, which writes the plan's placed and moved
         sessions and its milestones as an iCalendar (RFC 5545) file: CRLF line ends, times in
         UTC, stable UIDs (write it to a ``.ics`` file with ``newline=""`` to keep the CRLFs);
-        or ``"html"``, which writes a plan, a scorecard or a cohort report (what :meth:`plan`,
-        :meth:`score` and :meth:`cohort` return) as one self-contained HTML page
-        (``"html;today=2027-03-01"`` sets the day the plan's chart marks as today).
+        or ``"text"``, the report ``careerpath`` prints, of a plan, a scorecard or a cohort
+        report (what :meth:`plan`, :meth:`score` or :meth:`cohort` returns), byte for byte;
+        or ``"html"``, which writes a plan, a scorecard or a cohort report as one self-contained
+        HTML page (``"html;today=2027-03-01"`` sets the day the plan's chart marks as today).
         An unsupported format raises :class:`ArgumentError`; a plan document of the wrong shape
         raises :class:`SchemaError` with ``.pointer`` into it."""
         if not isinstance(format, str):
@@ -454,10 +455,8 @@ class Curriculum:
         data: Optional[bytes] = None
         if plan is not None:
             data = _document_bytes(plan)
-        elif format in ("mermaid-gantt", "ical"):
-            raise TypeError(f"export({format!r}) needs the plan to export")
-        elif format == "html" or format.startswith("html;"):
-            raise TypeError(f"export({format!r}) needs the plan, scorecard or cohort report to export")
+        elif format in ("mermaid-gantt", "ical", "text") or format == "html" or format.startswith("html;"):
+            raise TypeError(f"export({format!r}) needs the document to export")
         lib = self._lib
         out = ctypes.c_void_p()
         with self._borrow() as handle:

@@ -37,8 +37,10 @@ def test_gantt_from_a_plan_dict_text_or_bytes(example, examples_dir):
     gantt = example.export("mermaid-gantt", plan)
     assert gantt.startswith("gantt\n")
     assert "    dateFormat YYYY-MM-DD\n" in gantt
-    for unit in plan["path"]:
-        assert gantt.count(f"    {unit['unit']} :t") == 1
+    titles = {s["id"]: s["title"] for s in json.loads((examples_dir / "engineering-growth.json").read_text())["skills"]}
+    for unit in plan["path"]:  # each unit by its skill's title and level
+        skill, level = unit["unit"].split("@")
+        assert gantt.count(f"    {titles[skill]} ({level}) :t") == 1
     for phase in plan["phases"]:
         assert f"    section {phase['title']}\n" in gantt
     assert gantt.count(":milestone, ") == len(plan["milestones"])
@@ -65,4 +67,4 @@ def test_not_a_plan_is_a_schema_error_with_pointer(example):
 def test_unsupported_formats_are_argument_errors(example, format):
     with pytest.raises(careerpath.ArgumentError) as caught:
         example.export(format)
-    assert "dot, mermaid-graph, mermaid-gantt, ical" in str(caught.value)
+    assert "dot, mermaid-graph, mermaid-gantt, ical, text" in str(caught.value)
