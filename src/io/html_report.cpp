@@ -265,7 +265,9 @@ std::string warning_words(const Curriculum &c, const Field &w, const std::vector
 }
 
 std::string plan_report(const Curriculum &c, const Field &doc, const HtmlOptions &options) {
-    const std::string learner = doc["learner"].str();
+    // The name where the document carries one (plans and scorecards do since they have
+    // learner_name), else the id.
+    const std::string learner = doc["learner_name"].str_or(doc["learner"].str());
     const std::string role = role_title(c, doc["target_role"].str());
     const std::string program_id = doc["program"].str_or("");
     const Date start = doc["start"].date(), target = doc["target_date"].date();
@@ -522,7 +524,9 @@ std::string status_words(std::string_view status) {
 }
 
 std::string scorecard_report(const Curriculum &c, const Field &doc) {
-    const std::string learner = doc["learner"].str();
+    // The name where the document carries one (plans and scorecards do since they have
+    // learner_name), else the id.
+    const std::string learner = doc["learner_name"].str_or(doc["learner"].str());
     const std::string role = role_title(c, doc["target_role"].str());
     const Date as_of = doc["as_of"].date();
     const double readiness = doc["readiness"].number();

@@ -46,7 +46,7 @@ TEST_CASE("Alex's plan as a page: summary in words, the gap with titles, the cha
     const std::string document = plan_document(example(), read_text("alex.request.json"));
     const std::string page = page_of(example(), document);
     CHECK(page.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0) == 0);
-    CHECK(has(page, "<h1>Learning plan for alex</h1>"));
+    CHECK(has(page, "<h1>Learning plan for Alex</h1>"));
     CHECK(has(page, "Staff Engineer"));
     CHECK(has(page, "Technical Leadership Development"));
     CHECK(has(page, "The plan finishes on <strong>"));
@@ -56,7 +56,7 @@ TEST_CASE("Alex's plan as a page: summary in words, the gap with titles, the cha
     CHECK_FALSE(has(page, ">architectural_patterns@"));       // no unit shown by id
     CHECK(has(page, "Architecture review simulations"));       // an activity of the curriculum
     CHECK(has(page, "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\""));
-    CHECK(has(page, "<title id=\"gantt-title\">Timeline of alex&#39;s plan</title>"));
+    CHECK(has(page, "<title id=\"gantt-title\">Timeline of Alex&#39;s plan</title>"));
     CHECK(has(page, "<desc id=\"gantt-desc\">"));
     CHECK(has(page, "class=\"today\""));
     CHECK(has(page, "Session calendar"));
@@ -109,7 +109,7 @@ TEST_CASE("Alex's scorecard and the example cohort as pages") {
     auto scored = score_from_json(example(), read_text("alex.score.json"));
     REQUIRE(scored);
     const std::string card = page_of(example(), scorecard_to_json_text(example(), scored.value().request, scored.value().card));
-    CHECK(has(card, "<h1>Scorecard for alex</h1>"));
+    CHECK(has(card, "<h1>Scorecard for Alex</h1>"));
     CHECK(has(card, "ready</strong> for Staff Engineer"));
     CHECK(has(card, "<h2 id=\"skills\">Skills against the target</h2>"));
     CHECK(has(card, "<h3>Rater breakdown</h3>"));

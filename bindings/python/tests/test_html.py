@@ -19,12 +19,12 @@ def test_plan_scorecard_and_cohort_pages(example, examples_dir):
     plan = example.plan(load(examples_dir, "alex.request.json"))
     page = example.export("html", plan)
     assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
-    assert "<h1>Learning plan for alex</h1>" in page
+    assert "<h1>Learning plan for Alex</h1>" in page
     assert "Architectural patterns" in page and 'role="img"' in page
     assert "<script" not in page and "src=" not in page
     assert example.export("html", json.dumps(plan)) == page  # a dict or its text: the same page
     card = example.export("html", example.score(load(examples_dir, "alex.score.json")))
-    assert "<h1>Scorecard for alex</h1>" in card and "Rater breakdown" in card
+    assert "<h1>Scorecard for Alex</h1>" in card and "Rater breakdown" in card
     report = example.export("html", example.cohort(load(examples_dir, "cohort.json")))
     assert "<h1>Cohort report</h1>" in report and ">ROI</th>" in report
 
