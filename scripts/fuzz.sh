@@ -3,7 +3,8 @@
 # and UndefinedBehaviorSanitizer, starting from its seed corpus in tests/fuzz/corpus/<target>:
 # careerpath_curriculum_load (FUZZ_TARGET=curriculum_load, the default), careerpath_plan
 # (FUZZ_TARGET=plan), careerpath_score (FUZZ_TARGET=score), careerpath_cohort
-# (FUZZ_TARGET=cohort), careerpath_match (FUZZ_TARGET=match), careerpath_export of a plan as a
+# (FUZZ_TARGET=cohort), careerpath_match (FUZZ_TARGET=match), careerpath_plan_cohort
+# (FUZZ_TARGET=cohort_plan), careerpath_export of a plan as a
 # Gantt chart or an iCalendar file (FUZZ_TARGET=export_gantt, export_ical), the C++ API's
 # time-zone readers,
 # TimeZone::from_tzif and TimeZone::from_posix (FUZZ_TARGET=time_zone), or the JSON writer that

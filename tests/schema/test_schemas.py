@@ -166,6 +166,9 @@ def check_output(schema: str, document: Any, where: str) -> None:
     errors = schema_errors(schema, document)
     assert not errors, f"{where}: the {schema} does not validate: {errors}"
     TALLY.count(schema)
+    if schema == "cohort-plan":  # each learner's plan, as every reader of plans reads it
+        for i, plan in enumerate(document["plans"]):
+            check_plan(plan, f"{where}, plan {i}")
 
 
 # --- Every document of the repository. ---------------------------------------------------------
@@ -321,6 +324,8 @@ SOMETIMES_ABSENT = {
     "match-result": {"dispersion_ratio", "group_size", "groups", "group", "mentees"},
     "batch-error": set(),
 }
+# A cohort's plans are plans; its mentors' sessions are history only in a re-plan.
+SOMETIMES_ABSENT["cohort-plan"] = SOMETIMES_ABSENT["plan"] | {"history"}
 
 
 # Objects whose keys are data (skill ids), not members: they are checked for an added member only.
@@ -350,6 +355,7 @@ def _samples() -> List[Tuple[str, str, List[str]]]:
         ("match-result", "the example match", ["match", "--format", "json", c, e / "match.json"]),
         ("match-result", "the example group match", ["match", "--format", "json", c, e / "group-match.json"]),
         ("batch-error", "a batch error line", ["batch", c, ROOT / "tests/cli/batch_mixed.jsonl", "--no-progress"]),
+        ("cohort-plan", "the example group cohort", ["cohort-plan", "--format", "json", c, e / "group-cohort-plan.json"]),
     ]
 
 
