@@ -186,7 +186,7 @@ CAREERPATH_API careerpath_status careerpath_match(const careerpath_curriculum *c
 CAREERPATH_API careerpath_status careerpath_export(const careerpath_curriculum *c, const char *format,
                                                    const char *input, size_t len, char **out_text);
 
-/* Plans a cohort: learners who share mentors planned together, one calendar per mentor (SPEC
+/* Plans a cohort: learners who share mentors planned together, one calendar per mentor (README
    "Cohort planning", docs/cohort-planning.md). `request` is {"mentors": [...], "learners": [...]}
    of `len` bytes: each mentor as a plan request's mentor object (id, time_zone, available, busy)
    with an optional "max_hours_per_week"; each learner a plan request whose "mentor" is a mentor's

@@ -1,4 +1,4 @@
-// careerpath — sessions placed jointly for learners who share a mentor (SPEC "Cohort planning",
+// careerpath — sessions placed jointly for learners who share a mentor (README "Cohort planning",
 // docs/cohort-planning.md). place_sessions (sessions.hpp) is this placement with one learner,
 // so that a learner alone with a mentor gets exactly the sessions of a single plan.
 #pragma once

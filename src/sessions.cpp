@@ -4,7 +4,7 @@
 // window ends first. For equal lengths this is the exchange argument of EDF: an occurrence placed
 // at the earliest open slot ends no later than any alternative, so it never blocks more.
 //
-// Learners who share a mentor (a cohort, SPEC "Cohort planning") are placed by the same walk,
+// Learners who share a mentor (a cohort, README "Cohort planning") are placed by the same walk,
 // one per learner, merged by instant (place_jointly, docs/cohort-planning.md): the mentor's
 // bookings with the other learners and the mentor's weekly hours close slots too, and where
 // learners meet at one instant the one with the fewest chances left goes first. A single plan is

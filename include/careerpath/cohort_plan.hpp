@@ -1,5 +1,5 @@
 // careerpath — cohort planning: learners who share mentors planned together, so that no mentor
-// is double-booked, with one calendar per mentor (SPEC "Cohort planning",
+// is double-booked, with one calendar per mentor (README "Cohort planning",
 // docs/cohort-planning.md). Each learner's path, phases and summary are what a single plan gives;
 // the sessions of all the learners of a mentor are placed jointly.
 #pragma once
