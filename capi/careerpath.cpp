@@ -5,6 +5,7 @@
 
 #include <careerpath/careerpath.hpp>
 #include <careerpath/cohort.hpp>
+#include <careerpath/cohort_plan.hpp>
 #include <careerpath/import.hpp>
 #include <careerpath/match.hpp>
 #include <careerpath/scorecard.hpp>
@@ -219,6 +220,14 @@ careerpath_status careerpath_match(const careerpath_curriculum *curriculum, cons
     return document_call("careerpath_match", curriculum, request, len, out_json,
                          [](const careerpath::Curriculum &c, std::string_view text) -> careerpath::Result<std::string> {
                              return careerpath::match_json_text(c, text);
+                         });
+}
+
+careerpath_status careerpath_plan_cohort(const careerpath_curriculum *curriculum, const char *request, size_t len,
+                                        char **out_json) {
+    return document_call("careerpath_plan_cohort", curriculum, request, len, out_json,
+                         [](const careerpath::Curriculum &c, std::string_view text) -> careerpath::Result<std::string> {
+                             return careerpath::cohort_plan_json_text(c, text);
                          });
 }
 

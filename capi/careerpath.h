@@ -201,6 +201,23 @@ CAREERPATH_API careerpath_status careerpath_match(const careerpath_curriculum *c
 CAREERPATH_API careerpath_status careerpath_export(const careerpath_curriculum *c, const char *format,
                                                    const char *input, size_t len, char **out_text);
 
+/* Plans a cohort: learners who share mentors planned together, one calendar per mentor (README
+   "Cohort planning", docs/cohort-planning.md). `request` is {"mentors": [...], "learners": [...]}
+   of `len` bytes: each mentor as a plan request's mentor object (id, time_zone, available, busy)
+   with an optional "max_hours_per_week"; each learner a plan request whose "mentor" is a mentor's
+   id. On success *out_json is {"mentors": [...], "plans": [...], "summary": {...}}: every
+   learner's plan in input order, each exactly what careerpath_plan gives for the learner's
+   request with their mentor in it except for the sessions (and the warnings about them), which
+   are placed jointly so that no mentor and no learner is in two sessions at once and no mentor
+   exceeds their weekly hours; and each mentor's calendar, the sessions naming the learner. The
+   learning paths are planned on one thread per core. A bad request names the offending field:
+   a learner naming an unknown mentor (ERR_REFERENCE), a mentor without availability, negative
+   weekly hours, a mentor or learner id given twice (ERR_SCHEMA), more mentors, learners or
+   session occurrences than the limits allow (ERR_LIMIT), and any error of a learner's plan under
+   /learners/K. Since 0.2 (symbol version CAREERPATH_0.2). */
+CAREERPATH_API careerpath_status careerpath_plan_cohort(const careerpath_curriculum *c, const char *request, size_t len,
+                                                        char **out_json);
+
 /* Imports a published competency framework as a curriculum (docs/importing.md): `format` is
    "case" (a 1EdTech CASE 1.0/1.1 package, JSON) or "onet" (O*NET's Skills table in its
    tab-delimited text layout, optionally followed by its Occupation Data table), with options

@@ -3,7 +3,8 @@
 # and UndefinedBehaviorSanitizer, starting from its seed corpus in tests/fuzz/corpus/<target>:
 # careerpath_curriculum_load (FUZZ_TARGET=curriculum_load, the default), careerpath_plan
 # (FUZZ_TARGET=plan), careerpath_score (FUZZ_TARGET=score), careerpath_cohort
-# (FUZZ_TARGET=cohort), careerpath_match (FUZZ_TARGET=match), careerpath_export of a plan as a
+# (FUZZ_TARGET=cohort), careerpath_match (FUZZ_TARGET=match), careerpath_plan_cohort
+# (FUZZ_TARGET=cohort_plan), careerpath_export of a plan as a
 # Gantt chart or an iCalendar file (FUZZ_TARGET=export_gantt, export_ical), a text report
 # (FUZZ_TARGET=export_text), the HTML reports of
 # a plan, a scorecard and a cohort report made from random titles and names (FUZZ_TARGET=

@@ -1,5 +1,7 @@
-// Making one learner's plan (README "A plan"): make_plan, at the end of this file, reads as its
-// steps; each is a function above it, in the order they run. The gap is closed, the horizon and
+// Making one learner's plan (README "A plan"): draft_plan and finish_plan, at the end of this
+// file, read as its steps, with the sessions placed between them (make_plan; a cohort places the
+// sessions of many drafts together, plan_draft.hpp); each step is a function above them, in the
+// order they run. The gap is closed, the horizon and
 // the calendar set and checked against the gap's hours, the path's units become jobs on the
 // working-hour axis with their phases' release and due hours, the jobs are scheduled
 // (schedule.hpp), the schedule is dated back on the calendar, then come the summary, phases and
@@ -11,6 +13,7 @@
 #include "date_time.hpp"
 #include "least_hours.hpp"
 #include "plan_changes.hpp"
+#include "plan_draft.hpp"
 #include "plan_request_errors.hpp"  // program_past_calendar_end: the request reader's message for it
 #include "rounding.hpp"             // rounded: hours in messages read as the plan document writes them
 #include "schedule.hpp"
@@ -691,7 +694,8 @@ using Cause = unsigned;
 constexpr SlotClosure closure_kinds[] = {SlotClosure::not_a_workday,      SlotClosure::holiday,
                                          SlotClosure::time_off,           SlotClosure::mentor_unavailable,
                                          SlotClosure::mentor_busy,        SlotClosure::taken,
-                                         SlotClosure::outside_calendar};
+                                         SlotClosure::outside_calendar,   SlotClosure::mentor_booked,
+                                         SlotClosure::mentor_hours};
 
 Cause cause_of(const Session &s) {
     Cause cause = 0;
@@ -711,6 +715,8 @@ const char *in_words(SlotClosure kind) {
     case SlotClosure::mentor_busy: return "in one of the mentor's busy intervals";
     case SlotClosure::taken: return "taken by another of the learner's sessions";
     case SlotClosure::outside_calendar: return "outside the calendar careerpath supports";
+    case SlotClosure::mentor_booked: return "booked by the mentor for another learner";
+    case SlotClosure::mentor_hours: return "past the mentor's session hours for the week";
     }
     return "closed";
 }
@@ -724,15 +730,22 @@ std::string cause_constraint(Cause cause) {
 }
 
 // "on a holiday (holiday) or in the learner's time off (time_off)": the words for people, the
-// kinds for matching them with each session's `why`.
-std::string cause_in_words(Cause cause) {
+// kinds for matching them with each session's `why`; mentor_booked names the learners whose
+// sessions took the slots (`booked_by`, a cohort's: "(mentor_booked: bianca, chen)").
+std::string cause_in_words(Cause cause, const std::vector<std::string> &booked_by) {
     std::vector<SlotClosure> kinds;
     for (SlotClosure kind : closure_kinds)
         if (closes(cause, kind)) kinds.push_back(kind);
     std::string out;
-    for (std::size_t i = 0; i < kinds.size(); ++i)
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
         out += std::string(i == 0 ? "" : i + 1 == kinds.size() ? " or " : ", ") + in_words(kinds[i]) + " (" +
-               to_string(kinds[i]) + ")";
+               to_string(kinds[i]);
+        if (kinds[i] == SlotClosure::mentor_booked && !booked_by.empty()) {
+            out += ": ";
+            for (std::size_t k = 0; k < booked_by.size(); ++k) out += (k ? ", " : "") + booked_by[k];
+        }
+        out += ")";
+    }
     return out;
 }
 
@@ -771,8 +784,14 @@ PlanWarning dropped_for(const Curriculum &c, const std::vector<Session> &session
         message += ") in windows from " + first.iso() + " to " + last.iso();
     }
     const std::string windows = one ? "its window" : "their windows";
+    // The learners whose bookings closed the slots, in order of first appearance.
+    std::vector<std::string> booked_by;
+    for (const Session *s : dropped)
+        for (const std::string &id : s->booked_by)
+            if (std::find(booked_by.begin(), booked_by.end(), id) == booked_by.end()) booked_by.push_back(id);
     if (cause == 0) message += ": the learner has no session slot in " + windows;
-    else message += ": no slot of " + windows + " could hold " + (one ? "it" : "them") + "; each was " + cause_in_words(cause);
+    else message += ": no slot of " + windows + " could hold " + (one ? "it" : "them") + "; each was " +
+                    cause_in_words(cause, booked_by);
     return warning;
 }
 
@@ -799,17 +818,19 @@ void add_session_warnings(const Curriculum &c, const PlanRequest &request, Plan 
     for (const auto &[cause, dropped] : by_cause) plan.warnings.push_back(dropped_for(c, plan.sessions, cause, dropped));
 }
 
-// The program's sessions from the start to the later of the finish and the target date, their
-// agendas from the dated path, and a warning for each cause of the dropped ones; none at all
-// where the request leaves them out of the plan.
-Result<void> add_sessions(const Context &cx, const Calendar &calendar, Plan &plan) {
-    if (!cx.program || !cx.request.parts.wants(PlanPart::sessions)) return success();
-    const Date until = std::max(plan.summary.finish, cx.request.target_date);
-    BOOST_OUTCOME_TRY(sessions, place_sessions(cx.c, cx.request, calendar, until, cx.limits));
+// Whether the plan has sessions, and up to which day: from the start to the later of the finish
+// and the target date; none without a program, or where the request leaves them out.
+std::optional<Date> sessions_until(const Context &cx, const Plan &plan) {
+    if (!cx.program || !cx.request.parts.wants(PlanPart::sessions)) return std::nullopt;
+    return std::max(plan.summary.finish, cx.request.target_date);
+}
+
+// The placed sessions, their agendas from the dated path, and a warning for each cause of the
+// dropped ones.
+void add_sessions(const Context &cx, std::vector<Session> sessions, Plan &plan) {
     plan.sessions = std::move(sessions);
     detail::assign_agendas(cx.c, *cx.program, cx.request.start, plan);
     add_session_warnings(cx.c, cx.request, plan);
-    return success();
 }
 
 // Warnings in an order that depends on nothing but the plan (README.md "Warnings"): by code,
@@ -833,14 +854,14 @@ void order_warnings(const Context &cx, Plan &plan) {
 
 }  // namespace
 
-Result<Plan> make_plan(const Curriculum &c, const PlanRequest &request, const Limits &limits) {
+Result<detail::PlanDraft> detail::draft_plan(const Curriculum &c, const PlanRequest &request, const Limits &limits) {
     const Context cx{c, request, limits, request.program ? &c.programs()[*request.program] : nullptr};
     Plan plan;
     const DoneWork progress = progress_of(cx);
     plan.gap = gap_after_progress(cx, progress);
 
     BOOST_OUTCOME_TRY(horizon, plan_horizon(cx));
-    const Calendar calendar = learner_calendar(request, horizon);
+    Calendar calendar = learner_calendar(request, horizon);
     BOOST_OUTCOME_TRYV(check_capacity(cx, calendar, horizon, plan.gap.hours));
 
     const auto windows = phase_windows(cx.program, request.start);
@@ -858,11 +879,29 @@ Result<Plan> make_plan(const Curriculum &c, const PlanRequest &request, const Li
     add_phases(cx, windows, plan);
     if (request.phases == PhaseMode::hard) add_released_late(cx, windows, path, position_of, plan);
     add_target(cx, plan);
-    BOOST_OUTCOME_TRYV(add_sessions(cx, calendar, plan));
+    const std::optional<Date> until = sessions_until(cx, plan);
+    return PlanDraft{std::move(plan), std::move(calendar), until};
+}
+
+Plan detail::finish_plan(const Curriculum &c, const PlanRequest &request, PlanDraft &&draft, std::vector<Session> sessions) {
+    const Limits limits;  // nothing below checks a limit
+    const Context cx{c, request, limits, request.program ? &c.programs()[*request.program] : nullptr};
+    Plan plan = std::move(draft.plan);
+    if (draft.sessions_until) add_sessions(cx, std::move(sessions), plan);
     order_warnings(cx, plan);
     if (request.previous) detail::compare_with_previous(c, request, calendar_spec(request), plan);
     if (cx.program) plan.cost = plan_cost(*cx.program, request.start, plan.summary.finish);
     return plan;
+}
+
+Result<Plan> make_plan(const Curriculum &c, const PlanRequest &request, const Limits &limits) {
+    BOOST_OUTCOME_TRY(draft, detail::draft_plan(c, request, limits));
+    std::vector<Session> sessions;
+    if (draft.sessions_until) {
+        BOOST_OUTCOME_TRY(placed, place_sessions(c, request, draft.calendar, *draft.sessions_until, limits));
+        sessions = std::move(placed);
+    }
+    return detail::finish_plan(c, request, std::move(draft), std::move(sessions));
 }
 
 CAREERPATH_NAMESPACE_END

@@ -5,6 +5,7 @@
 #include <careerpath/batch.hpp>
 #include <careerpath/calendar.hpp>
 #include <careerpath/cohort.hpp>
+#include <careerpath/cohort_plan.hpp>
 #include <careerpath/curriculum.hpp>
 #include <careerpath/date.hpp>
 #include <careerpath/describe.hpp>

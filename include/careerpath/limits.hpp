@@ -39,6 +39,11 @@ struct Limits {
     std::size_t max_mentors = 100'000;           ///< mentors in one match request
     std::size_t max_mentees = 1'000'000;         ///< mentees in one match request
     std::size_t max_match_pairs = 50'000'000;    ///< mentors x mentees in one match request
+    std::size_t max_cohort_mentors = 10'000;     ///< mentors in one cohort plan request
+    std::size_t max_cohort_learners = 10'000;    ///< learners in one cohort plan request
+    /// Session occurrences of all the learners of one cohort plan together: every learner's
+    /// plan is held until the mentors' sessions are placed (docs/limits.md).
+    std::size_t max_cohort_sessions = 2'000'000;
 };
 
 CAREERPATH_NAMESPACE_END

@@ -30,9 +30,12 @@ enum class SlotClosure {
     mentor_busy,         ///< it overlaps one of the mentor's busy intervals
     taken,               ///< the learner has another session then
     outside_calendar,    ///< in UTC or in the mentor's zone it falls outside 1400-01-01 .. 9999-12-31
+    // A cohort's mentors only (cohort_plan.hpp): what the other learners' sessions take.
+    mentor_booked,       ///< the mentor has a session with another learner then
+    mentor_hours,        ///< the mentor's weekly session hours are booked that week
 };
 /// "not_a_workday", "holiday", "time_off", "mentor_unavailable", "mentor_busy", "taken",
-/// "outside_calendar".
+/// "outside_calendar", "mentor_booked", "mentor_hours".
 const char *to_string(SlotClosure closure) noexcept;
 
 /// A slot of an occurrence's window that did not hold it, and what closed it.
@@ -44,6 +47,9 @@ struct ClosedSlot {
     std::int64_t start_utc = 0;
     SlotClosure closure = SlotClosure::taken;
     std::string detail;        ///< for people: which time off, which busy interval, which session
+    /// mentor_booked: the id of the learner whose session with the mentor took the slot; empty
+    /// for the other closures.
+    std::string learner;
 };
 
 /// How many closed slots a session lists in `why`, the earliest of its window, and how many all
@@ -74,6 +80,9 @@ struct Session {
     /// Each kind that closed a slot of it, listed or not, in order of first appearance (for a
     /// history session, the kinds its `why` lists: the plan document holds no more).
     std::vector<SlotClosure> closed_by;
+    /// The learners (ids) whose sessions with the mentor closed a slot of it (mentor_booked),
+    /// listed in `why` or not, in order of first appearance; empty outside a cohort.
+    std::vector<std::string> booked_by;
     // The agenda, drawn from the plan (see SessionType::Agenda).
     std::vector<UnitIndex> agenda;
     std::vector<std::size_t> milestones;  ///< indexes into Plan::milestones
@@ -86,6 +95,9 @@ struct Session {
     /// (README "Re-planning"); the plan document writes `"history": true` for these only.
     bool history = false;
 };
+
+/// "placed", "moved", "dropped".
+const char *to_string(Session::Status status) noexcept;
 
 /// Whether a previous plan's session is history to a re-plan whose remaining work starts on
 /// `first_day`: placed or moved on a day (the learner's) before it, or dropped in a window that

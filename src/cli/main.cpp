@@ -9,6 +9,7 @@
 
 #include <careerpath/careerpath.hpp>
 #include <careerpath/cohort.hpp>
+#include <careerpath/cohort_plan.hpp>
 #include <careerpath/match.hpp>
 #include <careerpath/scorecard.hpp>
 
@@ -52,6 +53,13 @@ const char *const usage_text =
     "  cohort CURRICULUM REQUEST [--format text|json|html]\n"
     "                                            the ROI table of many score requests for all\n"
     "                                            individuals, per team and per organization\n"
+    "  cohort-plan CURRICULUM REQUEST [--format text|json|ical] [--mentor ID]\n"
+    "                                            plan learners who share mentors together: no\n"
+    "                                            mentor or learner in two sessions at once, no\n"
+    "                                            mentor over their weekly hours; each learner's\n"
+    "                                            plan and each mentor's calendar (ical: one\n"
+    "                                            VCALENDAR per mentor); --mentor: that mentor's\n"
+    "                                            calendar and learners only\n"
     "  match CURRICULUM REQUEST [--format text|json]\n"
     "                                            pair mentees with mentors (or form groups and give\n"
     "                                            each a mentor): the optimal assignment under\n"
@@ -76,16 +84,19 @@ const char *const usage_text =
     "  -h, --help     show this help\n"
     "  --version      show the version\n"
     "  --set PATH=VALUE\n"
-    "                 change the request before it is read (plan, score, cohort, match;\n"
-    "                 repeatable): PATH is dot-separated (learner.hours_per_week) or a JSON\n"
-    "                 Pointer (/learner/hours_per_week); VALUE is read as JSON when it is JSON,\n"
-    "                 else taken as a string: --set learner.hours_per_week=8\n"
+    "                 change the request before it is read (plan, score, cohort, match,\n"
+    "                 cohort-plan; repeatable): PATH is dot-separated\n"
+    "                 (learner.hours_per_week) or a JSON Pointer (/learner/hours_per_week);\n"
+    "                 VALUE is read as JSON when it is JSON, else taken as a string:\n"
+    "                 --set learner.hours_per_week=8\n"
     "                 --set target_date=2027-12-31\n"
     "  -o FILE        also write the plan as JSON to FILE (plan); write the JSON Lines to\n"
     "                 FILE instead of stdout (batch); write the curriculum to FILE (import)\n"
     "  --threads N    worker threads (batch); 0, the default: one per core\n"
     "  --no-progress  no progress bar (batch); there is none either when stderr is not a\n"
     "                 terminal, or when the JSON Lines go to a terminal on stdout\n"
+    "  --mentor ID    one mentor's calendar (cohort-plan): text, json (the mentor's\n"
+    "                 calendar object) or ical\n"
     "\n"
     "Exit status: 0 success; 1 bad input, a file that cannot be read or an output that cannot\n"
     "be written (a message names it), or a batch line that failed; 2 bad usage; 130 or 143 a\n"
@@ -438,6 +449,57 @@ int match(const std::string &curriculum_path, const std::string &request_path, c
         [](const cp::Curriculum &c, const Matched &m) { return cp::match_to_text(c, m.request, m.result); });
 }
 
+// A cohort's plan (docs/cohort-planning.md): the report, the document, or the mentors'
+// calendars as iCalendar; with `mentor_id`, one mentor's.
+int cohort_plan(const std::string &curriculum_path, const std::string &request_path, const std::vector<std::string> &sets,
+                const std::string &format, const std::string &mentor_id) {
+    Loaded loaded;
+    std::string text, original;
+    if (int status = load_with_request(curriculum_path, request_path, sets, loaded, text, original)) return status;
+    const cp::Curriculum &c = *loaded.curriculum;
+    auto planned = cp::cohort_plan_from_json(c, text);
+    if (!planned) {
+        report_request(request_path, original, !sets.empty(), planned.error());
+        return exit_failure;
+    }
+    const auto &[request, result] = planned.value();
+    std::optional<std::size_t> mentor;
+    if (!mentor_id.empty()) {
+        for (std::size_t m = 0; m < request.mentors.size(); ++m)
+            if (request.mentors[m].mentor.id == mentor_id) mentor = m;
+        if (!mentor) {
+            std::cerr << input_name(request_path) << ": error: no mentor of the cohort has the id \"" << mentor_id
+                      << "\" (--mentor)\n";
+            return exit_failure;
+        }
+    }
+    if (format == "json") {
+        const std::string document = cp::cohort_plan_to_json_text(c, request, result);
+        if (!mentor) return print_json(document);
+        // The mentor's calendar: the document's "mentors" entry, as it is written there.
+        auto parsed = cp::parse_json(document);
+        if (!parsed) {
+            std::cerr << "careerpath: internal error: " << parsed.error().message << "\n";
+            return exit_failure;
+        }
+        return print_json(parsed.value()["mentors"][*mentor].dump(-1, ' ', false, cp::Json::error_handler_t::replace));
+    }
+    if (format == "ical") {
+        std::string calendars;
+        for (std::size_t m = 0; m < request.mentors.size(); ++m) {
+            if (mentor && m != *mentor) continue;
+            auto exported = cp::export_mentor_ical(c, request, result, m);
+            if (!exported) {
+                std::cerr << "careerpath: internal error: " << exported.error().message << "\n";
+                return exit_failure;
+            }
+            calendars += exported.value();
+        }
+        return print(calendars);
+    }
+    return print(cp::cohort_plan_to_text(c, request, result, mentor));
+}
+
 int graph(const std::string &path, const std::string &format) {
     Loaded loaded;
     if (int status = load(path, loaded)) return status;
@@ -470,7 +532,7 @@ void reserve_standard_descriptors() {
 int main(int argc, char **argv) {
     reserve_standard_descriptors();
     std::vector<std::string> args(argv + 1, argv + argc);
-    std::string command, format, json_out, previous_path, import_hours, import_importance;
+    std::string command, format, json_out, previous_path, import_hours, import_importance, mentor_id;
     bool format_given = false, threads_given = false, no_progress = false;
     unsigned threads = 0;
     std::vector<std::string> files, sets;
@@ -511,6 +573,14 @@ int main(int argc, char **argv) {
         } else if (a == "--set" || a.rfind("--set=", 0) == 0) {
             if (a == "--set" && i + 1 >= args.size()) return usage_error("--set needs PATH=VALUE");
             sets.push_back(a == "--set" ? args[++i] : a.substr(6));
+        } else if (a == "--mentor" || a.rfind("--mentor=", 0) == 0) {
+            if (a == "--mentor") {
+                if (i + 1 >= args.size()) return usage_error("--mentor needs a mentor's id");
+                mentor_id = args[++i];
+            } else {
+                mentor_id = a.substr(9);
+            }
+            if (mentor_id.empty()) return usage_error("--mentor needs a mentor's id");
         } else if (a == "--no-progress") {
             no_progress = true;
         } else if (a.size() > 1 && a[0] == '-') {
@@ -522,17 +592,19 @@ int main(int argc, char **argv) {
         }
     }
     if (command.empty()) return usage_error("no command given");
-    const bool with_request = command == "plan" || command == "score" || command == "cohort" || command == "match";
+    const bool with_request = command == "plan" || command == "score" || command == "cohort" || command == "match" ||
+                              command == "cohort-plan";
     const std::size_t wanted = with_request ? 2 : 1;
     if (command != "validate" && command != "describe" && command != "graph" && command != "batch" && command != "import" &&
         !with_request)
         return usage_error("unknown command \"" + command + "\"");
-    if (!sets.empty() && !with_request) return usage_error("--set is for plan, score, cohort and match only");
+    if (!sets.empty() && !with_request) return usage_error("--set is for plan, score, cohort, match and cohort-plan only");
     // Standard input can be read once: for one file only.
     if (std::count(files.begin(), files.end(), "-") + (previous_path == "-") +
             (command == "batch" && files.size() == 1 && files[0] == "-") >
         1)
         return usage_error("standard input (-) can be read for one file only, here the curriculum or the request");
+    if (!mentor_id.empty() && command != "cohort-plan") return usage_error("--mentor is for cohort-plan only");
     if (command == "batch") {
         if (format_given) return usage_error("batch writes JSON Lines and takes no --format");
         if (files.empty()) return usage_error("batch needs a CURRICULUM and a REQUESTS file (or - for stdin)");
@@ -565,7 +637,8 @@ int main(int argc, char **argv) {
                                              : command == "plan" ? std::vector<std::string>{"text", "json", "mermaid", "ical", "html"}
                                              : command == "score" || command == "cohort"
                                                  ? std::vector<std::string>{"text", "json", "html"}
-                                                 : std::vector<std::string>{"text", "json"};
+                                             : command == "cohort-plan" ? std::vector<std::string>{"text", "json", "ical"}
+                                                                        : std::vector<std::string>{"text", "json"};
     if (!format_given) format = formats.front();
     if (std::find(formats.begin(), formats.end(), format) == formats.end())
         return usage_error("unknown format \"" + format + "\" for " + command);
@@ -577,6 +650,7 @@ int main(int argc, char **argv) {
         if (command == "score") return score(files[0], files[1], sets, format);
         if (command == "cohort") return cohort(files[0], files[1], sets, format);
         if (command == "match") return match(files[0], files[1], sets, format);
+        if (command == "cohort-plan") return cohort_plan(files[0], files[1], sets, format, mentor_id);
         if (command == "graph") return graph(files[0], format);
         return command == "validate" ? validate(files[0]) : describe(files[0], format);
     } catch (const std::exception &e) {

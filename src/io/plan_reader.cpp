@@ -238,12 +238,13 @@ Ok local_start_member(const Node &session, PlanOutline::Session &s) {
 }
 
 std::optional<SlotClosure> slot_closure(std::string_view name) {
-    for (int k = 0; k <= static_cast<int>(SlotClosure::outside_calendar); ++k)
+    for (int k = 0; k <= static_cast<int>(SlotClosure::mentor_hours); ++k)
         if (name == to_string(static_cast<SlotClosure>(k))) return static_cast<SlotClosure>(k);
     return std::nullopt;
 }
 
-// A session's window and reasons ({"closed_by", "day", "detail", "time"} and "why_more"), for a
+// A session's window and reasons ({"closed_by", "day", "detail", "time"}, in a cohort's plans
+// "learner" too, and "why_more"), for a
 // re-plan to copy into a history session as the previous plan had it.
 Ok read_window_and_reasons(const Node &session, PlanOutline::Session &s) {
     const Node window = session.member("window");
@@ -268,6 +269,7 @@ Ok read_window_and_reasons(const Node &session, PlanOutline::Session &s) {
         slot.closure = *closure;
         BOOST_OUTCOME_TRYV(date_member(reason, "day", slot.day));
         BOOST_OUTCOME_TRYV(string_member(reason, "detail", slot.detail));
+        BOOST_OUTCOME_TRYV(string_member(reason, "learner", slot.learner));  // a cohort's mentor_booked
         const Node time = reason.member("time");
         if (!given(time)) return not_a_plan("missing \"time\"", time.pointer());
         if (auto read = detail::read_time(time, "time", false, slot.minute_of_day); !read)

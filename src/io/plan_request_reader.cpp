@@ -164,43 +164,6 @@ Ok read_omitted_parts(const Node &list, PlanParts &out) {
     return success();
 }
 
-Ok read_mentor(const Node &n, const Limits &limits, std::optional<Mentor> &out) {
-    if (!n) return success();
-    BOOST_OUTCOME_TRYV(n.expect_object("the mentor"));
-    Mentor mentor;
-    BOOST_OUTCOME_TRYV(read_id(n.member("id"), "mentor id", mentor.id));
-    mentor.name = mentor.id;
-    BOOST_OUTCOME_TRYV(read_optional_string(n.member("name"), "name", mentor.name));
-    BOOST_OUTCOME_TRYV(read_time_zone(n.member("time_zone"), mentor.zone));
-    BOOST_OUTCOME_TRYV(detail::read_weekly_windows(n, limits, mentor.available));
-    Node busy;
-    BOOST_OUTCOME_TRYV(read_array(n, "busy", limits.max_busy, "max_busy", busy));
-    for (std::size_t i = 0; busy && i < busy->size(); ++i) {
-        const Node interval = busy.element(i);
-        BOOST_OUTCOME_TRYV(interval.expect_object("a busy interval ({\"start\", \"minutes\"} or {\"start\", \"end\"})"));
-        OffsetDateTime start;
-        BOOST_OUTCOME_TRYV(read_date_time(interval.member("start"), "start", start));
-        const Node minutes = interval.member("minutes");
-        const Node end = interval.member("end");
-        if (bool(minutes) == bool(end))
-            return schema_error(interval.pointer(), "a busy interval needs exactly one of \"minutes\" and \"end\"");
-        BusyInterval b{start.utc_seconds(), 0};
-        if (minutes) {
-            int length = 0;
-            BOOST_OUTCOME_TRYV(read_int(minutes, "minutes", 1, 366 * 24 * 60, length));
-            b.end_utc = b.start_utc + std::int64_t{length} * 60;
-        } else {
-            OffsetDateTime last;
-            BOOST_OUTCOME_TRYV(read_date_time(end, "end", last));
-            b.end_utc = last.utc_seconds();
-            if (b.end_utc <= b.start_utc) return schema_error(end.pointer(), "a busy interval must end after it starts");
-        }
-        mentor.busy.push_back(b);
-    }
-    out = std::move(mentor);
-    return success();
-}
-
 // "replan_from" and "progress" (README "Re-planning"): the first day of the remaining work, on or
 // after the start, and the work done by then, each unit once.
 Ok read_replanning(const Curriculum &c, const Node &root, PlanRequest &request) {
@@ -286,6 +249,8 @@ Result<Session> previous_session(const Curriculum &c, const PlanOutline::Session
         slot.start_utc = zone.to_utc(slot.day, slot.minute_of_day);
         if (std::find(s.closed_by.begin(), s.closed_by.end(), slot.closure) == s.closed_by.end())
             s.closed_by.push_back(slot.closure);
+        if (!slot.learner.empty() && std::find(s.booked_by.begin(), s.booked_by.end(), slot.learner) == s.booked_by.end())
+            s.booked_by.push_back(slot.learner);
     }
     const Node agenda = at.member("agenda");
     for (std::size_t i = 0; i < read.agenda.size(); ++i) {
@@ -353,7 +318,42 @@ Ok read_previous(const Curriculum &c, const Node &root, PlanRequest &request) {
 
 }  // namespace
 
-Result<PlanRequest> io::read_plan_request(const Curriculum &c, const Node &root, const Limits &limits) {
+Result<void> io::read_plan_mentor(const Node &n, const Limits &limits, Mentor &mentor) {
+    BOOST_OUTCOME_TRYV(n.expect_object("the mentor"));
+    BOOST_OUTCOME_TRYV(read_id(n.member("id"), "mentor id", mentor.id));
+    mentor.name = mentor.id;
+    BOOST_OUTCOME_TRYV(read_optional_string(n.member("name"), "name", mentor.name));
+    BOOST_OUTCOME_TRYV(read_time_zone(n.member("time_zone"), mentor.zone));
+    BOOST_OUTCOME_TRYV(detail::read_weekly_windows(n, limits, mentor.available));
+    Node busy;
+    BOOST_OUTCOME_TRYV(read_array(n, "busy", limits.max_busy, "max_busy", busy));
+    for (std::size_t i = 0; busy && i < busy->size(); ++i) {
+        const Node interval = busy.element(i);
+        BOOST_OUTCOME_TRYV(interval.expect_object("a busy interval ({\"start\", \"minutes\"} or {\"start\", \"end\"})"));
+        OffsetDateTime start;
+        BOOST_OUTCOME_TRYV(read_date_time(interval.member("start"), "start", start));
+        const Node minutes = interval.member("minutes");
+        const Node end = interval.member("end");
+        if (bool(minutes) == bool(end))
+            return schema_error(interval.pointer(), "a busy interval needs exactly one of \"minutes\" and \"end\"");
+        BusyInterval b{start.utc_seconds(), 0};
+        if (minutes) {
+            int length = 0;
+            BOOST_OUTCOME_TRYV(read_int(minutes, "minutes", 1, 366 * 24 * 60, length));
+            b.end_utc = b.start_utc + std::int64_t{length} * 60;
+        } else {
+            OffsetDateTime last;
+            BOOST_OUTCOME_TRYV(read_date_time(end, "end", last));
+            b.end_utc = last.utc_seconds();
+            if (b.end_utc <= b.start_utc) return schema_error(end.pointer(), "a busy interval must end after it starts");
+        }
+        mentor.busy.push_back(b);
+    }
+    return success();
+}
+
+Result<PlanRequest> io::read_plan_request(const Curriculum &c, const Node &root, const Limits &limits,
+                                            MentorField mentor_field) {
     BOOST_OUTCOME_TRYV(root.expect_object("a plan request"));
     PlanRequest request;
     BOOST_OUTCOME_TRYV(read_learner(c, root.member("learner"), limits, request.learner));
@@ -368,7 +368,11 @@ Result<PlanRequest> io::read_plan_request(const Curriculum &c, const Node &root,
     BOOST_OUTCOME_TRYV(read_holidays(root, request.holidays));
     BOOST_OUTCOME_TRYV(read_replanning(c, root, request));
     BOOST_OUTCOME_TRYV(read_previous(c, root, request));
-    BOOST_OUTCOME_TRYV(read_mentor(root.member("mentor"), limits, request.mentor));
+    // A cohort's learner names their mentor by id, which the cohort reader resolves.
+    if (const Node mentor = root.member("mentor"); mentor && mentor_field == MentorField::object) {
+        request.mentor.emplace();
+        BOOST_OUTCOME_TRYV(io::read_plan_mentor(mentor, limits, *request.mentor));
+    }
     BOOST_OUTCOME_TRYV(read_omitted_parts(root.member("omit"), request.parts));
     if (const Node phases = root.member("phases"); phases && !phases->is_null()) {
         if (!phases->is_string() || (phases->string() != "hard" && phases->string() != "guide"))

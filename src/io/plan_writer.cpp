@@ -18,15 +18,6 @@ using detail::JsonWriter;
 // Hours for output, rounded to a millionth so that 1.2000000000000002 prints as 1.2.
 using detail::rounded;
 
-const char *to_string(Session::Status status) {
-    switch (status) {
-    case Session::Status::placed: return "placed";
-    case Session::Status::moved: return "moved";
-    case Session::Status::dropped: return "dropped";
-    }
-    return "unknown";
-}
-
 // Units' names, skill@level (Curriculum::unit_name), written without making the strings, with
 // the curriculum's tables looked up once per document rather than once per name.
 class UnitNames {
@@ -247,6 +238,7 @@ void write_sessions(JsonWriter &w, const Curriculum &c, const Plan &plan, PlanPa
                 w.member("closed_by", to_string(slot.closure));
                 w.member("day", slot.day);
                 w.member("detail", slot.detail);
+                if (!slot.learner.empty()) w.member("learner", slot.learner);
                 w.member("time", format_clock(slot.minute_of_day));
                 w.end_object();
             }

@@ -24,7 +24,13 @@ namespace io {
 /// The "assessments" array (docs/scoring.md): see assessment.hpp for what is checked.
 Result<std::vector<Assessment>> read_assessments(const Curriculum &curriculum, const detail::Node &list,
                                                  std::optional<Date> as_of, const Limits &limits);
-Result<PlanRequest> read_plan_request(const Curriculum &curriculum, const detail::Node &root, const Limits &limits);
+/// How a plan request gives its "mentor": an object (a plan request's), or an id that the reader
+/// leaves to its caller (a cohort plan request's learner, docs/cohort-planning.md).
+enum class MentorField { object, id };
+Result<PlanRequest> read_plan_request(const Curriculum &curriculum, const detail::Node &root, const Limits &limits,
+                                      MentorField mentor = MentorField::object);
+/// A plan request's "mentor" object: id, name, time zone, weekly availability, busy intervals.
+Result<void> read_plan_mentor(const detail::Node &mentor, const Limits &limits, Mentor &out);
 Result<ScoreRequest> read_score_request(const Curriculum &curriculum, const detail::Node &root, const Limits &limits);
 Result<MatchRequest> read_match_request(const Curriculum &curriculum, const detail::Node &root, const Limits &limits);
 

@@ -79,6 +79,8 @@ static void test_null_arguments(void) {
         CHECK(careerpath_cohort(loaded, NULL, 0, &out) == CAREERPATH_ERR_ARGUMENT);
         CHECK(careerpath_match(loaded, NULL, 0, &out) == CAREERPATH_ERR_ARGUMENT);
         CHECK(strstr(careerpath_last_error(), "request is NULL") != NULL);
+        CHECK(careerpath_plan_cohort(loaded, NULL, 0, &out) == CAREERPATH_ERR_ARGUMENT);
+        CHECK(out == NULL);
         careerpath_curriculum_free(loaded);
     }
     CHECK(careerpath_curriculum_describe(NULL, &out) == CAREERPATH_ERR_ARGUMENT);
@@ -666,6 +668,49 @@ static void test_match(void) {
     careerpath_curriculum_free(c);
 }
 
+/* A cohort of two learners with one mentor who is free one hour a week, in the tiny curriculum
+   (a program with weekly coaching): the mentor holds one session a week, never two at once. */
+static const char cohort_plan_request[] =
+    "{\"mentors\": [{\"id\": \"mo\", \"time_zone\": \"UTC\","
+    " \"available\": [{\"weekday\": \"mon\", \"from\": \"10:00\", \"to\": \"11:00\"}]}],"
+    " \"learners\": [{\"learner\": {\"id\": \"l1\", \"hours_per_week\": 4, \"session_slots\": [{\"weekday\": \"mon\", \"time\": \"10:00\"}]},"
+    " \"program\": \"p\", \"start\": \"2027-01-04\", \"target_date\": \"2027-01-17\", \"mentor\": \"mo\"},"
+    " {\"learner\": {\"id\": \"l2\", \"hours_per_week\": 4, \"session_slots\": [{\"weekday\": \"mon\", \"time\": \"10:00\"}]},"
+    " \"program\": \"p\", \"start\": \"2027-01-04\", \"target_date\": \"2027-01-17\", \"mentor\": \"mo\"}]}";
+
+static void test_plan_cohort(void) {
+    static const char with_sessions[] =
+        "{\"id\": \"tiny\", \"levels\": [\"none\", \"beginner\"],"
+        " \"skills\": [{\"id\": \"a\", \"hours\": 4}], \"roles\": [{\"id\": \"r\", \"requires\": {\"a\": \"beginner\"}}],"
+        " \"session_types\": [{\"id\": \"c\", \"title\": \"Coaching\", \"minutes\": 60, \"every\": {\"weeks\": 1}}],"
+        " \"programs\": [{\"id\": \"p\", \"target_role\": \"r\", \"months\": 1, \"sessions\": [\"c\"]}]}";
+    static const char unknown_mentor[] =
+        "{\"mentors\": [], \"learners\": [{\"learner\": {\"id\": \"l1\", \"hours_per_week\": 4},"
+        " \"program\": \"p\", \"start\": \"2027-01-04\", \"mentor\": \"zed\"}]}";
+    careerpath_curriculum *c = NULL;
+    char *answer = (char *)&checks;
+    CHECK(careerpath_curriculum_load(&c, with_sessions, strlen(with_sessions)) == CAREERPATH_OK);
+    CHECK(careerpath_plan_cohort(c, cohort_plan_request, strlen(cohort_plan_request), NULL) == CAREERPATH_ERR_ARGUMENT);
+    CHECK(careerpath_plan_cohort(NULL, cohort_plan_request, strlen(cohort_plan_request), &answer) == CAREERPATH_ERR_ARGUMENT);
+    CHECK(answer == NULL);
+    answer = (char *)&checks;
+    CHECK(careerpath_plan_cohort(c, unknown_mentor, strlen(unknown_mentor), &answer) == CAREERPATH_ERR_REFERENCE);
+    CHECK(answer == NULL);
+    CHECK(strcmp(careerpath_last_error_pointer(), "/learners/0/mentor") == 0);
+    CHECK(strstr(careerpath_last_error(), "zed") != NULL);
+    CHECK(careerpath_plan_cohort(c, cohort_plan_request, strlen(cohort_plan_request), &answer) == CAREERPATH_OK);
+    CHECK(answer != NULL);
+    CHECK(strcmp(careerpath_last_error(), "") == 0);
+    if (answer) {
+        /* Two Mondays, one hour each: two sessions held, two dropped; l1 first (same claims). */
+        CHECK(strstr(answer, "\"summary\":{\"dropped\":2,\"learners\":2,\"mentors\":1,\"placed\":2}") != NULL);
+        CHECK(strstr(answer, "\"closed_by\":\"mentor_booked\"") != NULL);
+        CHECK(strstr(answer, "\"learner\":\"l1\",\"minutes\":60,\"occurrence\":1,\"start\":\"2027-01-04T10:00:00+00:00\"") != NULL);
+    }
+    careerpath_free(answer);
+    careerpath_curriculum_free(c);
+}
+
 static void test_export(void) {
     careerpath_curriculum *c = NULL;
     char *text = (char *)&checks;
@@ -782,6 +827,7 @@ int main(void) {
     test_score();
     test_cohort();
     test_match();
+    test_plan_cohort();
     test_export();
     test_import();
     printf("%d passed, %d failed\n", checks - failures, failures);

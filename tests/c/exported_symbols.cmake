@@ -21,7 +21,8 @@ set(expected
   careerpath_match@@CAREERPATH_0.1
   careerpath_export@@CAREERPATH_0.1
   careerpath_free@@CAREERPATH_0.1
-  careerpath_import@@CAREERPATH_0.2)
+  careerpath_import@@CAREERPATH_0.2
+  careerpath_plan_cohort@@CAREERPATH_0.2)
 
 # Every CAREERPATH_API function of the header is in the list, and only those.
 file(READ ${HEADER} header)

@@ -101,7 +101,7 @@ run(plan-set-empty-segment 2 "" "--set: bad path \"learner..name\""
     plan ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json --set learner..name=Al)
 run(plan-set-no-value 2 "" "--set needs PATH=VALUE, not \"learner.hours_per_week\""
     plan ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json --set learner.hours_per_week)
-run(set-elsewhere 2 "" "--set is for plan, score, cohort and match only"
+run(set-elsewhere 2 "" "--set is for plan, score, cohort, match and cohort-plan only"
     describe ${EXAMPLES}/engineering-growth.json --set a=1)
 run(stdin-twice 2 "" "standard input \\(-\\) can be read for one file only" plan - -)
 # Did you mean: the nearest id of an unknown skill, role or program; a level not on the scale
@@ -192,7 +192,33 @@ run(match-unknown-exclude 1 ""
     "unknown_exclude\\.match\\.json:6:42: error: unknown mentor \"mikey\": no mentor has this id.*CAREERPATH_ERR_REFERENCE.*at: /mentees/1/exclude/1"
     match ${EXAMPLES}/engineering-growth.json ${DATA}/unknown_exclude.match.json)
 run(match-needs-two 2 "" "match needs a CURRICULUM and a REQUEST file" match ${EXAMPLES}/engineering-growth.json)
-run(help 0 "usage: careerpath.*  score CURRICULUM REQUEST.*  cohort CURRICULUM REQUEST.*  match CURRICULUM REQUEST.*  batch CURRICULUM \\[REQUESTS\\.jsonl\\|-\\]" "" --help)
+# A cohort's plans: the report, the document, a mentor's calendar, and the bad requests of
+# docs/cohort-planning.md, each with its status and pointer.
+run(cohort-plan-text 0 "^Cohort plan: 14 learners, 3 mentors; 187 of 203 sessions placed, 16 dropped\n.*Mike \\(Europe/Berlin\\): 5 learners, at most 3 hours a week; 59 sessions placed.*  Week of 2027-01-04: 2 sessions, 3 h\n    tue 2027-01-05 10:00 \\+01:00  Technical Review #1 +90 min  Bianca\n.*  Dropped\n.*    jonas +Technical Review #1 +window 2027-01-04 .. 2027-01-17  mentor_booked \\(bianca, lena\\), mentor_hours\n" ""
+    cohort-plan ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/group-cohort-plan.json)
+run(cohort-plan-json 0 "^{\n  \"mentors\": \\[\n.*\"plans\": \\[\n.*\"summary\": {\n    \"dropped\": 16,\n    \"learners\": 14,\n    \"mentors\": 3,\n    \"placed\": 187\n  }\n}\n$" ""
+    cohort-plan --format json ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/group-cohort-plan.json)
+run(cohort-plan-json-mentor 0 "^{\n  \"dropped\": 0,\n  \"hours\": 90.0,\n  \"id\": \"sara\"," ""
+    cohort-plan --format json --mentor sara ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/group-cohort-plan.json)
+# (execute_process reads CRLF as LF; plan-alex-ical-crlf checks the line ends of the same writer.)
+run(cohort-plan-ical 0 "^BEGIN:VCALENDAR\n.*X-WR-CALNAME:Mentoring sessions of Mike\n.*UID:bianca\\.group_leadership\\.20270104\\.technical_review\\.1@careerpath\n.*SUMMARY:Technical Review with Bianca\n.*END:VCALENDAR\n$" ""
+    cohort-plan --format ical --mentor mike ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/group-cohort-plan.json)
+run(cohort-plan-ical-all 0 "X-WR-CALNAME:Mentoring sessions of Mike\n.*END:VCALENDAR\nBEGIN:VCALENDAR\n.*X-WR-CALNAME:Mentoring sessions of Sara\n.*X-WR-CALNAME:Mentoring sessions of Priya\n" ""
+    cohort-plan --format ical ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/group-cohort-plan.json)
+run(cohort-plan-unknown-mentor-option 1 "" "group-cohort-plan.json: error: no mentor of the cohort has the id \"zed\" \\(--mentor\\)"
+    cohort-plan --mentor zed ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/group-cohort-plan.json)
+run(cohort-plan-mentor-elsewhere 2 "" "--mentor is for cohort-plan only" plan --mentor mike ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json)
+run(cohort-plan-bad-format 2 "" "unknown format \"mermaid\" for cohort-plan"
+    cohort-plan --format mermaid ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/group-cohort-plan.json)
+run(cohort-plan-unknown-mentor 1 "" "error: unknown mentor \"zed\": no mentor of the cohort \\(2 in \"mentors\"\\) has this id.*CAREERPATH_ERR_REFERENCE.*at: /learners/1/mentor"
+    cohort-plan ${EXAMPLES}/engineering-growth.json ${DATA}/../schema/library-only/cohort-plan-request.unknown-mentor.json)
+run(cohort-plan-no-availability 1 "" "error: mentor \"sara\" has no weekly availability.*CAREERPATH_ERR_SCHEMA.*at: /mentors/1/available"
+    cohort-plan ${EXAMPLES}/engineering-growth.json ${DATA}/../schema/bad/cohort-plan-request.no-availability.json)
+run(cohort-plan-negative-hours 1 "" "error: max_hours_per_week must be at least 0, not -2.*CAREERPATH_ERR_SCHEMA.*at: /mentors/0/max_hours_per_week"
+    cohort-plan ${EXAMPLES}/engineering-growth.json ${DATA}/../schema/bad/cohort-plan-request.negative-hours.json)
+run(cohort-plan-duplicate-mentor 1 "" "error: duplicate mentor id \"mike\": /mentors/0 has it too.*CAREERPATH_ERR_SCHEMA.*at: /mentors/1/id"
+    cohort-plan ${EXAMPLES}/engineering-growth.json ${DATA}/../schema/library-only/cohort-plan-request.duplicate-mentor-id.json)
+run(help 0 "usage: careerpath.*  score CURRICULUM REQUEST.*  cohort CURRICULUM REQUEST.*  cohort-plan CURRICULUM REQUEST.*  match CURRICULUM REQUEST.*  batch CURRICULUM \\[REQUESTS\\.jsonl\\|-\\]" "" --help)
 run(version 0 "careerpath [0-9]+\\.[0-9]+\\.[0-9]+" "" --version)
 
 

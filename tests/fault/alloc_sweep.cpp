@@ -231,6 +231,7 @@ std::vector<Case> make_cases() {
     const std::string cohort = read_file("cohort.json");
     const std::string match = read_file("match.json");
     const std::string group_match = read_file("group-match.json");
+    const std::string cohort_plan = read_file("cohort-plan.json");
     const std::string bad_plan = R"({"learner": {"id": "ana", "hours_per_week": 4}, "program": "nope", "start": "2027-01-04"})";
     std::string lines = plan;
     for (char &ch : lines)
@@ -269,6 +270,7 @@ std::vector<Case> make_cases() {
     cases.push_back({"cohort", [=] { return document(careerpath_cohort, cohort); }, replan});
     cases.push_back({"match", [=] { return document(careerpath_match, match); }, replan});
     cases.push_back({"match_group", [=] { return document(careerpath_match, group_match); }, replan});
+    cases.push_back({"plan_cohort", [=] { return document(careerpath_plan_cohort, cohort_plan); }, replan});
     cases.push_back({"export_dot", [] { return exported("dot", nullptr); }, describe});
     cases.push_back({"export_mermaid_graph", [] { return exported("mermaid-graph", nullptr); }, describe});
     cases.push_back({"export_gantt", [] { return exported("mermaid-gantt", &g_plan_json); }, replan});

@@ -41,9 +41,10 @@ INPUTS = {
     "score-request": ("score", "scorecard"),
     "cohort-request": ("cohort", "cohort-report"),
     "match-request": ("match", "match-result"),
+    "cohort-plan-request": ("cohort-plan", "cohort-plan"),
 }
 OUTPUTS = ("plan", "scorecard", "cohort-report", "match-result", "batch-error", "curriculum-description",
-           "import-result")
+           "import-result", "cohort-plan")
 
 
 # --- The schemas. -------------------------------------------------------------------------------
@@ -139,6 +140,9 @@ MANIFEST = [
     ("match-request", EXAMPLE_CURRICULUM, ["examples/data/match.json", "examples/data/group-match.json",
                                            "tests/cli/unknown_exclude.match.json", "tests/fuzz/corpus/match/*"]),
     ("match-request", FAULT_CURRICULUM, ["tests/fault/data/match.json", "tests/fault/data/group-match.json"]),
+    ("cohort-plan-request", EXAMPLE_CURRICULUM, ["examples/data/group-cohort-plan.json", "tests/cli/cohort_plan.request.json",
+                                                 "tests/fuzz/corpus/cohort_plan/*"]),
+    ("cohort-plan-request", FAULT_CURRICULUM, ["tests/fault/data/cohort-plan.json"]),
 ]
 # Plan documents given to the exports, by the definition of plan.schema.json that says what
 # each export reads.
@@ -151,8 +155,8 @@ BATCH_FILES = ["tests/cli/batch_*.jsonl"]
 # Where the repository keeps documents; every file there must be in a manifest above.
 DOCUMENT_PLACES = ["examples/data/*", "tests/cli/*.json", "tests/cli/*.jsonl", "tests/fault/data/*",
                    "tests/unit/*.json"] + [f"tests/fuzz/corpus/{target}/*" for target in
-                                           ("cohort", "curriculum_load", "export_gantt", "export_ical", "match",
-                                            "plan", "score")]
+                                           ("cohort", "cohort_plan", "curriculum_load", "export_gantt", "export_ical",
+                                            "match", "plan", "score")]
 
 
 def documents() -> List[Document]:

@@ -180,6 +180,9 @@ def check_output(schema: str, document: Any, where: str) -> None:
     errors = schema_errors(schema, document)
     assert not errors, f"{where}: the {schema} does not validate: {errors}"
     TALLY.count(schema)
+    if schema == "cohort-plan":  # each learner's plan, as every reader of plans reads it
+        for i, plan in enumerate(document["plans"]):
+            check_plan(plan, f"{where}, plan {i}")
 
 
 # --- Every document of the repository. ---------------------------------------------------------
@@ -395,6 +398,8 @@ SOMETIMES_ABSENT = {
     "curriculum-description": set(),
     "import-result": {"description", "weights", "importance", "importance_default"},
 }
+# A cohort's plans are plans; its mentors' sessions are history only in a re-plan.
+SOMETIMES_ABSENT["cohort-plan"] = SOMETIMES_ABSENT["plan"] | {"history"}
 
 
 # Objects whose keys are data (skill ids), not members: they are checked for an added member only.
@@ -428,6 +433,7 @@ def _samples() -> List[Tuple[str, str, List[str]]]:
         ("curriculum-description", "the example curriculum", ["describe", "--format", "json", c]),
         ("import-result", "the CASE test package", ["import", "case", IMPORTS / "case_fractions.json"]),
         ("import-result", "the O*NET excerpt", ["import", "onet", IMPORTS / "onet_excerpt.txt"]),
+        ("cohort-plan", "the example group cohort", ["cohort-plan", "--format", "json", c, e / "group-cohort-plan.json"]),
     ]
 
 

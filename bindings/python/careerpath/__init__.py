@@ -435,6 +435,21 @@ class Curriculum:
         :class:`LimitError`."""
         return self._document_call("careerpath_match", request)
 
+    def plan_cohort(self, request: Document) -> Dict[str, Any]:
+        """Plans a cohort, ``{"mentors": [...], "learners": [...]}`` (a dict, or its JSON text;
+        see docs/cohort-planning.md): each mentor as a plan request's ``mentor`` (``id``,
+        ``time_zone``, ``available``, ``busy``) with an optional ``max_hours_per_week``; each
+        learner a plan request whose ``mentor`` is a mentor's id. The result holds ``plans``,
+        every learner's plan in input order (what :meth:`plan` gives for the learner with their
+        mentor, but for the sessions, placed jointly so that no mentor and no learner is in two
+        sessions at once and no mentor exceeds their weekly hours), ``mentors``, each mentor's
+        calendar (``sessions`` naming the ``learner``, ``placed``, ``dropped``, ``hours``), and a
+        ``summary``. A bad request raises the Error subclass of its status, with ``.pointer``
+        into the request: a learner naming an unknown mentor is :class:`UnknownReferenceError`;
+        a mentor without availability, negative weekly hours or an id given twice is
+        :class:`SchemaError`; a learner's own error is under ``/learners/K``."""
+        return self._document_call("careerpath_plan_cohort", request)
+
     def export(
         self, format: str, plan: Optional[Document] = None
     ) -> str:

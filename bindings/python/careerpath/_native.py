@@ -103,6 +103,10 @@ FUNCTIONS: Sequence[Tuple[str, List[Any], Any]] = (
     #                                    char **out_json);
     ("careerpath_match", [careerpath_curriculum_p, c_char_p, c_size_t, POINTER(c_void_p)],
      careerpath_status),
+    # careerpath_status careerpath_plan_cohort(const careerpath_curriculum *c, const char *request, size_t len,
+    #                                          char **out_json);   /* since 0.2 */
+    ("careerpath_plan_cohort", [careerpath_curriculum_p, c_char_p, c_size_t, POINTER(c_void_p)],
+     careerpath_status),
     # careerpath_status careerpath_export(const careerpath_curriculum *c, const char *format,
     #                                     const char *input, size_t len, char **out_text);
     ("careerpath_export", [careerpath_curriculum_p, c_char_p, c_char_p, c_size_t, POINTER(c_void_p)],
@@ -135,6 +139,7 @@ class Library:
     careerpath_score: Any
     careerpath_cohort: Any
     careerpath_match: Any
+    careerpath_plan_cohort: Any
     careerpath_export: Any
     careerpath_free: Any
     careerpath_import: Any
