@@ -3,6 +3,7 @@
 // and as a readable report with each mentor's calendar week by week. The plan is made in
 // cohort_plan.cpp.
 #include <careerpath/cohort_plan.hpp>
+#include <careerpath/version.hpp>
 
 #include "../date_time.hpp"
 #include "../rounding.hpp"
@@ -105,7 +106,9 @@ std::string cohort_plan_to_json_text(const Curriculum &c, const CohortPlanReques
             else ++placed;
         }
     }
-    text += "],\"summary\":";
+    text += "],\"schema_version\":\"";
+    text += schema_version;
+    text += "\",\"summary\":";
     {
         JsonWriter w(text);
         w.begin_object();
