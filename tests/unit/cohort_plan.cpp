@@ -354,7 +354,10 @@ std::size_t check_cohort(const Json &cohort, const PlannedCohort &planned) {
         std::sort(own.begin(), own.end(), [](const Held &a, const Held &b) { return a.start < b.start; });
         for (std::size_t i = 1; i < own.size(); ++i) CHECK(own[i - 1].start + own[i - 1].minutes * 60 <= own[i].start);
     }
-    for (auto &[m, held] : by_mentor) {
+    // Named copies, not structured bindings: clang 14 cannot capture those in CAPTURE's lambda.
+    for (auto &entry : by_mentor) {
+        const auto m = entry.first;
+        auto &held = entry.second;
         const Json &mo = cohort["mentors"][m];
         CAPTURE(m);
         // No mentor in two sessions at once.
@@ -364,7 +367,9 @@ std::size_t check_cohort(const Json &cohort, const PlannedCohort &planned) {
         if (mo.contains("max_hours_per_week")) {
             std::map<chr::sys_days, int> minutes;
             for (const Held &h : held) minutes[week_of(mo, h.start)] += h.minutes;
-            for (const auto &[week, total] : minutes) {
+            for (const auto &entry : minutes) {
+                const auto week = entry.first;
+                const int total = entry.second;
                 CAPTURE(iso(week));
                 CHECK(total <= mo["max_hours_per_week"].get<double>() * 60 + 1e-9);
             }
@@ -895,7 +900,9 @@ TEST_CASE("a mentor's iCalendar file: one event per session held, each the same 
     }
     CHECK(mentor_events.size() == held);
     CHECK(held > 0);
-    for (const auto &[uid, start] : mentor_events) {
+    for (const auto &event : mentor_events) {
+        const auto &uid = event.first;
+        const auto &start = event.second;
         CAPTURE(uid);
         REQUIRE(learner_events.count(uid) == 1);
         CHECK(learner_events.at(uid) == start);
