@@ -232,7 +232,7 @@ Json random_cohort(std::mt19937 &rng, const CohortShape &shape) {
             if (pick(0, 3) == 0) r["learner"]["workdays"] = {"mon", "tue", "wed", "thu", "fri", "sat"};
             if (shape.time_off && pick(0, 3) == 0) {
                 const chr::sys_days from = start + chr::days{pick(0, 10)};
-                r["learner"]["time_off"] = {{{"from", iso(from)}, {"to", iso(from + chr::days{pick(0, 4)})}}};
+                r["learner"]["time_off"] = Json::array({Json{{"from", iso(from)}, {"to", iso(from + chr::days{pick(0, 4)})}}});
             }
         }
         cohort["learners"].push_back(r);
@@ -642,12 +642,12 @@ TEST_CASE("two learners want the mentor's only hour: the one with no other chanc
     // Both on Monday 10:00; Alex has Tuesday 10:00 too, Bianca has not. The earlier learner id
     // would win a tie; the fewer chances win first.
     Json cohort = {{"mentors", {mentor("mo", "UTC")}}, {"learners", Json::array()}};
-    cohort["mentors"][0]["available"] = {window(0, 540, 720), window(1, 540, 720)};
+    cohort["mentors"][0]["available"] = Json::array({window(0, 540, 720), window(1, 540, 720)});
     Json alex = learner_request("alex", "equal", ymd(2027, 1, 4), ymd(2027, 1, 10), "UTC");
-    alex["learner"]["session_slots"] = {slot(0, 600), slot(1, 600)};
+    alex["learner"]["session_slots"] = Json::array({slot(0, 600), slot(1, 600)});
     alex["mentor"] = "mo";
     Json bianca = learner_request("bianca", "equal", ymd(2027, 1, 4), ymd(2027, 1, 10), "UTC");
-    bianca["learner"]["session_slots"] = {slot(0, 600)};
+    bianca["learner"]["session_slots"] = Json::array({slot(0, 600)});
     bianca["mentor"] = "mo";
     cohort["learners"] = {alex, bianca};
     const PlannedCohort planned = cohort_ok(cohort);
@@ -670,12 +670,12 @@ TEST_CASE("an overbooked mentor's losses rotate between learners with equal clai
     // Three learners with the same slots and windows; the mentor gives one hour a week. Each
     // week one coaching session is held; the dropped ones spread over the three.
     Json cohort = {{"mentors", {mentor("mo", "UTC")}}, {"learners", Json::array()}};
-    cohort["mentors"][0]["available"] = {window(0, 480, 1080), window(1, 480, 1080), window(2, 480, 1080)};
+    cohort["mentors"][0]["available"] = Json::array({window(0, 480, 1080), window(1, 480, 1080), window(2, 480, 1080)});
     cohort["mentors"][0]["max_hours_per_week"] = 1;
     for (const char *id : {"ann", "ben", "cat"}) {
         Json r = learner_request(id, "equal", ymd(2027, 1, 4), ymd(2027, 2, 28), "UTC");
         r["program"] = "equal";
-        r["learner"]["session_slots"] = {slot(0, 600), slot(1, 600), slot(2, 600)};
+        r["learner"]["session_slots"] = Json::array({slot(0, 600), slot(1, 600), slot(2, 600)});
         r["mentor"] = "mo";
         cohort["learners"].push_back(r);
     }
@@ -707,10 +707,10 @@ TEST_CASE("a dropped occurrence's warning names the learners whose bookings clos
     // One slot a week for both, the mentor free one hour: Bianca's coaching goes to Alex (the
     // same chances, no drops yet, the smaller id), and her warning says so.
     Json cohort = {{"mentors", {mentor("mo", "UTC")}}, {"learners", Json::array()}};
-    cohort["mentors"][0]["available"] = {window(0, 600, 660)};
+    cohort["mentors"][0]["available"] = Json::array({window(0, 600, 660)});
     for (const char *id : {"alex", "bianca"}) {
         Json r = learner_request(id, "equal", ymd(2027, 1, 4), ymd(2027, 1, 10), "UTC");
-        r["learner"]["session_slots"] = {slot(0, 600)};
+        r["learner"]["session_slots"] = Json::array({slot(0, 600)});
         r["mentor"] = "mo";
         cohort["learners"].push_back(r);
     }
@@ -752,11 +752,11 @@ namespace {
 
 Json small_cohort() {
     Json cohort = {{"mentors", {mentor("mo", "UTC"), mentor("sam", "UTC")}}, {"learners", Json::array()}};
-    cohort["mentors"][0]["available"] = {window(0, 540, 720)};
-    cohort["mentors"][1]["available"] = {window(1, 540, 720)};
+    cohort["mentors"][0]["available"] = Json::array({window(0, 540, 720)});
+    cohort["mentors"][1]["available"] = Json::array({window(1, 540, 720)});
     for (const char *id : {"alex", "bianca"}) {
         Json r = learner_request(id, "equal", ymd(2027, 1, 4), ymd(2027, 1, 31), "UTC");
-        r["learner"]["session_slots"] = {slot(0, 600)};
+        r["learner"]["session_slots"] = Json::array({slot(0, 600)});
         r["mentor"] = "mo";
         cohort["learners"].push_back(r);
     }
