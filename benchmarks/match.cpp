@@ -18,6 +18,7 @@
 // Counters: pairs (N x M), matched (mentees assigned), total_score (the sum of the assigned pairs'
 // scores), peak_heap (the most heap in use at once during one call, over what was in use before
 // it; load.cpp's counting operator new), max_rss (the process's peak resident set so far).
+#include "bench_support.hpp"
 #include "synthetic.hpp"
 
 #include <careerpath/curriculum.hpp>
@@ -26,9 +27,6 @@
 #include <benchmark/benchmark.h>
 #include <nlohmann/json.hpp>
 
-#include <sys/resource.h>
-
-#include <atomic>
 #include <cstddef>
 #include <map>
 #include <mutex>
@@ -36,13 +34,9 @@
 #include <string>
 #include <utility>
 
-namespace heap {  // defined in load.cpp
-extern std::atomic<std::size_t> live;
-extern std::atomic<std::size_t> peak;
-}  // namespace heap
-
 namespace {
 
+using careerpath_bench::max_rss_bytes;
 using Json = nlohmann::json;
 using careerpath_bench::synthetic_skill_id;
 
@@ -51,12 +45,6 @@ constexpr std::size_t required_skills = 20;  // every tenth skill
 constexpr std::size_t teams = 50;
 const char *const zones[] = {"UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata"};
 const char *const weekdays[] = {"mon", "tue", "wed", "thu", "fri"};
-
-double max_rss_bytes() {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return static_cast<double>(usage.ru_maxrss) * 1024.0;  // ru_maxrss is in KiB on Linux
-}
 
 std::string hhmm(std::size_t minute) {
     const std::size_t h = minute / 60, m = minute % 60;
@@ -162,10 +150,9 @@ void BM_Match(benchmark::State &state) {
     std::size_t peak = 0, matched = 0;
     long long total = 0;
     for (auto _ : state) {
-        const std::size_t before = heap::live.load();
-        heap::peak.store(before);
+        const careerpath_bench::HeapPeak watch;
         careerpath::MatchResult result = careerpath::match(c, r);
-        peak = heap::peak.load() - before;
+        peak = watch.bytes();
         matched = result.assignments.size();
         total = result.total_score;
         benchmark::DoNotOptimize(result);
@@ -184,10 +171,9 @@ void BM_MatchJson(benchmark::State &state) {
     const std::string text = match_text(mentees, mentors);
     std::size_t peak = 0, bytes = 0;
     for (auto _ : state) {
-        const std::size_t before = heap::live.load();
-        heap::peak.store(before);
+        const careerpath_bench::HeapPeak watch;
         auto out = careerpath::match_json_text(c, text);
-        peak = heap::peak.load() - before;
+        peak = watch.bytes();
         if (!out) {
             state.SkipWithError(out.error().message.c_str());
             return;

@@ -5,6 +5,8 @@
 // Counters: occurrences, placed (placed or moved) and dropped.
 // The request is edited as a nlohmann tree and handed to the library as text (plan_from_json), so
 // that the same source builds against the library before and after its readers change.
+#include "bench_support.hpp"
+
 #include <careerpath/plan.hpp>
 
 #include <benchmark/benchmark.h>
@@ -12,22 +14,13 @@
 
 #include <chrono>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 
 namespace {
 
+using careerpath_bench::read_file;
 using Json = nlohmann::json;
-
-std::string read_file(const std::string &path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + path);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 // "YYYY-MM-DD" of the Tuesday `weeks` weeks after 2027-01-05.
 std::string tuesday_after(int weeks) {

@@ -13,6 +13,7 @@
 
 #include <doctest/doctest.h>
 
+#include "civil_days.hpp"
 #include "support.hpp"
 
 #include <algorithm>
@@ -31,36 +32,17 @@ namespace {
 
 using careerpath_test::load_ok;
 namespace chr = std::chrono;
+using careerpath_test::civil::clock_text;
+using careerpath_test::civil::day_of_seconds;
+using careerpath_test::civil::days_of;
+using careerpath_test::civil::epoch_seconds;
+using careerpath_test::civil::iso;
+using careerpath_test::civil::minute_of_seconds;
+using careerpath_test::civil::weekday_mon0;
+using careerpath_test::civil::weekday_names;
+using careerpath_test::civil::ymd;
 
-// --- Arithmetic ----------------------------------------------------------------------------------
-
-chr::sys_days ymd(int y, int m, int d) {
-    return chr::sys_days{chr::year{y} / chr::month{static_cast<unsigned>(m)} / chr::day{static_cast<unsigned>(d)}};
-}
-chr::sys_days days_of(Date d) { return ymd(d.year(), d.month(), d.day()); }
-std::string iso(chr::sys_days d) {
-    const chr::year_month_day t{d};
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(t.year()), static_cast<unsigned>(t.month()),
-                  static_cast<unsigned>(t.day()));
-    return buf;
-}
-int weekday_mon0(chr::sys_days d) { return static_cast<int>((chr::weekday{d}.c_encoding() + 6) % 7); }
-std::int64_t epoch_seconds(chr::sys_days d, std::int64_t minute = 0) {
-    return std::int64_t{d.time_since_epoch().count()} * 86'400 + minute * 60;
-}
-chr::sys_days day_of_seconds(std::int64_t s) {
-    std::int64_t days = s / 86'400;
-    if (s % 86'400 < 0) --days;
-    return chr::sys_days{chr::days{days}};
-}
-int minute_of_seconds(std::int64_t s) { return static_cast<int>(((s % 86'400) + 86'400) % 86'400 / 60); }
-std::string clock_text(int minute) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%02d:%02d", minute / 60, minute % 60);
-    return buf;
-}
-const char *const weekday_names[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+// --- Arithmetic (civil_days.hpp) and zones --------------------------------------------------------
 
 // Zones without daylight saving: their offsets in minutes are all the arithmetic needs.
 struct Zone {
