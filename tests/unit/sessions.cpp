@@ -898,7 +898,7 @@ TEST_CASE("a dropped session lists its earliest closed slots and counts the rest
     // `per_day` slots on each day of the week, every `step` minutes from 08:00.
     auto slots = [](int per_day, int step) {
         std::string out;
-        char time[8];
+        char time[16]; // room for any int pair, so the compiler sees nothing cut
         for (const char *day : {"mon", "tue", "wed", "thu", "fri", "sat", "sun"})
             for (int k = 0; k < per_day; ++k) {
                 std::snprintf(time, sizeof time, "%02d:%02d", (480 + k * step) / 60, (480 + k * step) % 60);
