@@ -51,7 +51,7 @@
 #endif
 
 #define CAREERPATH_VERSION_MAJOR 0
-#define CAREERPATH_VERSION_MINOR 1
+#define CAREERPATH_VERSION_MINOR 2
 #define CAREERPATH_VERSION_PATCH 0
 #define CAREERPATH_VERSION \
     (CAREERPATH_VERSION_MAJOR * 10000 + CAREERPATH_VERSION_MINOR * 100 + CAREERPATH_VERSION_PATCH)
@@ -230,7 +230,8 @@ CAREERPATH_API careerpath_status careerpath_plan_cohort(const careerpath_curricu
    An unknown format or option is ERR_ARGUMENT; input that does not match its format ERR_SCHEMA
    with its place: a JSON Pointer into a CASE package, "/LINE/COLUMN NAME" in O*NET text (LINE
    from 1, the header line being 1); malformed JSON ERR_PARSE; a `precedes` or `isChildOf` cycle
-   ERR_CYCLE naming its items; an input or result past a limit (docs/limits.md) ERR_LIMIT. */
+   ERR_CYCLE naming its items; an input or result past a limit (docs/limits.md) ERR_LIMIT.
+   Since 0.2 (symbol version CAREERPATH_0.2). */
 CAREERPATH_API careerpath_status careerpath_import(const char *format, const char *input, size_t len,
                                                    char **out_json);
 

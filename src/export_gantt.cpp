@@ -156,7 +156,9 @@ Result<std::string> gantt(const PlanOutline &plan, const Curriculum *curriculum)
     }
 
     std::string title = "Learning plan";
-    if (!plan.learner.empty()) title += " for " + plan.learner;
+    // People are named by their names where the plan gives one (README.md "Exports").
+    const std::string &learner = plan.learner_name.empty() ? plan.learner : plan.learner_name;
+    if (!learner.empty()) title += " for " + learner;
     if (!plan.target_role.empty()) {
         const auto role = curriculum ? curriculum->find_role(plan.target_role) : std::nullopt;
         title += " (" + (role ? curriculum->roles()[*role].title : plan.target_role) + ")";

@@ -46,6 +46,7 @@ PlanOutline outline_plan(const Curriculum &c, const PlanRequest &request, const 
     const Program *program = request.program ? &c.programs()[*request.program] : nullptr;
     PlanOutline out;
     out.learner = request.learner.id;
+    out.learner_name = request.learner.name;
     if (program) out.program = program->id;
     out.target_role = c.roles()[request.target_role].id;
     out.start = request.start;

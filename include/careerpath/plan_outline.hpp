@@ -75,6 +75,7 @@ struct PlanOutline {
     };
 
     std::string learner;      ///< the learner's id
+    std::string learner_name; ///< the learner's name for people; empty: none given
     std::string program;      ///< empty without a program
     std::string target_role;
     Date start;

@@ -2,7 +2,7 @@
 #pragma once
 
 #define CAREERPATH_CPP_VERSION_MAJOR 0
-#define CAREERPATH_CPP_VERSION_MINOR 1
+#define CAREERPATH_CPP_VERSION_MINOR 2
 #define CAREERPATH_CPP_VERSION_PATCH 0
 
 // Every C++ symbol lives in careerpath::v0 (an inline namespace), so two major versions can be
@@ -16,7 +16,7 @@ inline constexpr unsigned version_minor = CAREERPATH_CPP_VERSION_MINOR;
 inline constexpr unsigned version_patch = CAREERPATH_CPP_VERSION_PATCH;
 /// MAJOR*10000 + MINOR*100 + PATCH, as careerpath_version() in the C ABI.
 inline constexpr unsigned version_number = version_major * 10000 + version_minor * 100 + version_patch;
-inline constexpr const char *version_string = "0.1.0";
+inline constexpr const char *version_string = "0.2.0";
 /// The version of the JSON documents the library writes, "MAJOR.MINOR", in the "schema_version"
 /// member of each (plans, scorecards, cohort reports, match results, batch error lines, curriculum
 /// descriptions). It is not the library's version: it changes only when a document's shape does,

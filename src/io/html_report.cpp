@@ -7,6 +7,7 @@
 
 #include "document.hpp"
 #include "json_reader.hpp"
+#include "report_field.hpp"
 
 #include "../report_html.hpp"
 #include "../report_words.hpp"
@@ -26,84 +27,7 @@ namespace {
 using detail::Node;
 using html::escape;
 
-// A report reads dozens of members and the first fault ends it: the fault is thrown from where
-// it is found and caught once, in export_html_from_json, which returns it as its Error.
-struct Fault {
-    Error error;
-};
-
-// A member of the document, with what kind of document it is for the messages ("not a plan
-// document: ...", the place as a JSON Pointer).
-class Field {
-public:
-    Field(Node node, const char *kind) : node_(std::move(node)), kind_(kind) {}
-
-    [[noreturn]] void fail(const std::string &message) const {
-        throw Fault{make_error(Status::schema, std::string("not a ") + kind_ + ": " + message, node_.pointer())};
-    }
-
-    Field operator[](std::string_view key) const {
-        if (!node_->is_object()) fail("must be an object, not " + std::string(node_->type_name()));
-        return Field(node_.member(key), kind_);
-    }
-    bool given() const { return node_ && !node_->is_null(); }
-
-    std::size_t size() const {  // an array's; absent counts as empty
-        if (!node_) return 0;
-        if (!node_->is_array()) fail("must be an array, not " + std::string(node_->type_name()));
-        return node_->size();
-    }
-    Field at(std::size_t i) const { return Field(node_.element(i), kind_); }
-
-    std::string str() const {
-        if (!given()) fail("missing");
-        if (!node_->is_string()) fail("must be a string, not " + std::string(node_->type_name()));
-        return std::string(node_->string());
-    }
-    std::string str_or(std::string fallback) const { return given() ? str() : std::move(fallback); }
-    double number() const {
-        if (!given()) fail("missing");
-        if (!node_->is_number()) fail("must be a number, not " + std::string(node_->type_name()));
-        return node_->number();
-    }
-    std::optional<double> number_or_null() const {
-        if (!given()) return std::nullopt;
-        return number();
-    }
-    long long integer() const {
-        if (!given()) fail("missing");
-        if (!node_->is_number_integer()) fail("must be a whole number");
-        const long long v = node_->is_number_unsigned()
-                                ? static_cast<long long>(std::min<std::uint64_t>(node_->unsigned_integer(), 1ull << 40))
-                                : node_->integer();
-        if (v < 0 || v > (1ll << 40)) fail("must be from 0 to 2^40");
-        return v;
-    }
-    bool boolean() const {
-        if (!given()) fail("missing");
-        if (!node_->is_boolean()) fail("must be true or false, not " + std::string(node_->type_name()));
-        return node_->boolean();
-    }
-    Date date() const {
-        const std::string text = str();
-        const auto d = Date::parse(text.substr(0, std::min<std::size_t>(text.size(), 10)));
-        if (!d || (text.size() != 10 && (text.size() < 16 || text[10] != 'T'))) fail("\"" + text + "\" is not a date");
-        return *d;
-    }
-    std::optional<Date> date_or_null() const {
-        if (!given()) return std::nullopt;
-        return date();
-    }
-    std::vector<std::string> strings() const {
-        std::vector<std::string> out;
-        for (std::size_t i = 0; i < size(); ++i) out.push_back(at(i).str());
-        return out;
-    }
-
-private:
-    Node node_;
-    const char *kind_;
-};
+using Field = detail::ReportField;
 
 // --- Names for people ------------------------------------------------------------------------------
 
@@ -227,14 +151,14 @@ std::string warning_words(const Curriculum &c, const Field &w, const std::vector
     std::vector<std::string> units;
     for (const std::string &u : w["units"].strings()) units.push_back(unit_title(c, u));
     std::vector<Date> dates;
-    for (std::size_t i = 0; i < w["dates"].size(); ++i) dates.push_back(w["dates"].at(i).date());
+    for (std::size_t i = 0; i < w["dates"].size(); ++i) dates.push_back(w["dates"].at(i).day());
     const std::vector<std::string> phase_ids = w["phases"].strings();
     auto phase_title = [&](std::size_t i) {
         for (const auto &[id, title] : phases)
             if (i < phase_ids.size() && id == phase_ids[i]) return title;
         return i < phase_ids.size() ? phase_ids[i] : std::string("a phase");
     };
-    const std::size_t count = static_cast<std::size_t>(w["count"].integer());
+    const std::size_t count = static_cast<std::size_t>(w["count"].count());
     if (code == "phase_overrun" && dates.size() == 2)
         return "The " + phase_title(0) + " phase needs more learning time than its window holds: it can finish on " +
                words::date(dates[1]) + ", " + words::relative(dates[1], dates[0], "its last day") + ". " +
@@ -270,16 +194,16 @@ std::string plan_report(const Curriculum &c, const Field &doc, const HtmlOptions
     const std::string learner = doc["learner_name"].str_or(doc["learner"].str());
     const std::string role = role_title(c, doc["target_role"].str());
     const std::string program_id = doc["program"].str_or("");
-    const Date start = doc["start"].date(), target = doc["target_date"].date();
-    const Date replan_from = doc["replan_from"].given() ? doc["replan_from"].date() : start;
-    const std::optional<Date> as_of = doc["as_of"].date_or_null();
+    const Date start = doc["start"].day(), target = doc["target_date"].day();
+    const Date replan_from = doc["replan_from"].given() ? doc["replan_from"].day() : start;
+    const std::optional<Date> as_of = doc["as_of"].day_or_null();
     const Date today = options.today ? *options.today : as_of ? *as_of : replan_from;
     const Field summary = doc["summary"];
-    const Date finish = summary["finish"].date();
+    const Date finish = summary["finish"].day();
     const bool target_met = summary["target_met"].boolean();
     const double total_hours = summary["hours"].number();
-    const long long units = summary["units"].integer();
-    const long long max_late_days = summary["max_late_days"].integer();
+    const long long units = summary["units"].count();
+    const long long max_late_days = summary["max_late_days"].count();
     const double hours_per_week = doc["calendar"].given() ? doc["calendar"]["hours_per_week"].number() : 0;
     std::string mentor;
     if (doc["mentor"].given()) mentor = doc["mentor"]["name"].str_or(doc["mentor"]["id"].str());
@@ -304,11 +228,11 @@ std::string plan_report(const Curriculum &c, const Field &doc, const HtmlOptions
         pu.skill = u["skill"].str();
         pu.level = u["level"].str();
         pu.phase = u["phase"].str_or("");
-        pu.start = u["start"].date();
-        pu.finish = u["finish"].date();
-        pu.due = u["due"].date();
+        pu.start = u["start"].day();
+        pu.finish = u["finish"].day();
+        pu.due = u["due"].day();
         pu.hours = u["hours"].number();
-        pu.late_days = u["late_days"].integer();
+        pu.late_days = u["late_days"].count();
         if (pu.finish < pu.start) u["finish"].fail("\"finish\" is before \"start\"");
         path.push_back(std::move(pu));
     }
@@ -356,7 +280,7 @@ std::string plan_report(const Curriculum &c, const Field &doc, const HtmlOptions
     body += fact("Finishes", words::date(finish));
     body += fact("Target date", words::date(target));
     body += fact("Learning", words::hours(total_hours));
-    body += fact("Earliest possible finish", words::date(summary["lower_bound_finish"].date()));
+    body += fact("Earliest possible finish", words::date(summary["lower_bound_finish"].day()));
     if (doc["cost"].given()) body += fact("Cost", money(doc["cost"]["currency"].str(), doc["cost"]["amount"].str()));
     body += "</dl>\n</section>\n";
 
@@ -391,7 +315,7 @@ std::string plan_report(const Curriculum &c, const Field &doc, const HtmlOptions
         g.to = std::max({finish, target, g.from});
         for (std::size_t i = 0; i < phases.size(); ++i) {
             const Field p = phases.at(i);
-            g.bands.push_back({p["title"].str(), p["first"].date(), p["last"].date()});
+            g.bands.push_back({p["title"].str(), p["first"].day(), p["last"].day()});
             g.to = std::max(g.to, g.bands.back().last);
         }
         for (const PathUnit &u : path)
@@ -400,7 +324,7 @@ std::string plan_report(const Curriculum &c, const Field &doc, const HtmlOptions
         std::size_t missed = 0;
         for (std::size_t i = 0; i < milestones.size(); ++i) {
             const Field m = milestones.at(i);
-            g.milestones.push_back({m["title"].str(), m["due"].date(), m["delivered"].date(), m["met"].boolean()});
+            g.milestones.push_back({m["title"].str(), m["due"].day(), m["delivered"].day(), m["met"].boolean()});
             missed += !g.milestones.back().met;
             g.to = std::max(g.to, g.milestones.back().delivered);
         }
@@ -481,14 +405,14 @@ std::string plan_report(const Curriculum &c, const Field &doc, const HtmlOptions
         for (std::size_t i = 0; i < sessions.size(); ++i) {
             const Field s = sessions.at(i);
             const std::string status = s["status"].str();
-            const std::string title = s["title"].str() + " #" + std::to_string(s["occurrence"].integer());
+            const std::string title = s["title"].str() + " #" + std::to_string(s["occurrence"].count());
             if (status == "dropped") {
                 ++dropped;
                 continue;
             }
             ++held;
             const std::string when = s["start"].str();
-            const Date day = s["start"].date();
+            const Date day = s["start"].day();
             std::string agenda;
             std::vector<std::string> items;
             for (const std::string &m : s["milestones"].strings()) items.push_back("milestone " + m);
@@ -497,7 +421,7 @@ std::string plan_report(const Curriculum &c, const Field &doc, const HtmlOptions
             for (const std::string &item : items) agenda += "<li>" + escape(item) + "</li>";
             t.rows.push_back({"<span class=\"nowrap\">" + escape(words::weekday_date(day)) + "</span>",
                               escape(when.size() >= 16 ? when.substr(11, 5) : std::string()), escape(title),
-                              escape(words::minutes(static_cast<int>(std::min(s["minutes"].integer(), 100000ll)))),
+                              escape(words::minutes(static_cast<int>(std::min<std::int64_t>(s["minutes"].count(), 100000)))),
                               agenda.empty() ? std::string("<span class=\"muted\">open</span>")
                                              : "<ul class=\"activities\">" + agenda + "</ul>"});
             t.row_classes.push_back(status == "moved" ? "" : "");
@@ -528,13 +452,13 @@ std::string scorecard_report(const Curriculum &c, const Field &doc) {
     // learner_name), else the id.
     const std::string learner = doc["learner_name"].str_or(doc["learner"].str());
     const std::string role = role_title(c, doc["target_role"].str());
-    const Date as_of = doc["as_of"].date();
+    const Date as_of = doc["as_of"].day();
     const double readiness = doc["readiness"].number();
     std::string body;
     body += "<h1>Scorecard for " + escape(learner) + "</h1>\n";
     body += "<p class=\"lead\">Towards " + escape(role);
     if (doc["program"].given()) body += " in the " + escape(program_title(c, doc["program"].str())) + " program";
-    body += ", as of " + escape(words::date(as_of)) + " (target date " + escape(words::date(doc["target_date"].date())) + ").</p>\n";
+    body += ", as of " + escape(words::date(as_of)) + " (target date " + escape(words::date(doc["target_date"].day())) + ").</p>\n";
 
     body += "<section aria-labelledby=\"summary\">\n<h2 id=\"summary\">Summary</h2>\n<div class=\"summary\"><p>";
     body += escape(learner) + " is <strong>" + escape(words::percent(readiness)) + " ready</strong> for " + escape(role) + ".";
@@ -553,7 +477,7 @@ std::string scorecard_report(const Curriculum &c, const Field &doc) {
     body += "</p></div>\n<dl class=\"facts\">";
     body += fact("Readiness", words::percent(readiness));
     if (auto composite = doc["composite"].number_or_null()) body += fact("Composite score", words::percent(*composite));
-    body += fact("Assessments", std::to_string(doc["assessments"].integer()));
+    body += fact("Assessments", std::to_string(doc["assessments"].count()));
     if (progress.given()) body += fact("Progress", status_words(progress["status"].str()));
     body += "</dl>\n</section>\n";
 
@@ -592,11 +516,11 @@ std::string scorecard_report(const Curriculum &c, const Field &doc) {
                 cells += "<li>" + escape(level_words(grp["group"].str())) + ": " +
                          escape(grp["shown"].boolean() && score ? number_text(*score, 2) : std::string("not shown")) +
                          " <span class=\"muted\">(" +
-                         escape(words::count(static_cast<std::size_t>(grp["raters"].integer()), "rater", "raters")) +
+                         escape(words::count(static_cast<std::size_t>(grp["raters"].count()), "rater", "raters")) +
                          ")</span></li>";
             }
             raters += "<tr><th scope=\"row\">" + escape(title) + "</th><td class=\"num\">" +
-                      escape(words::date(latest["date"].date())) + "</td><td class=\"num\">" +
+                      escape(words::date(latest["date"].day())) + "</td><td class=\"num\">" +
                       escape(latest["self"].given() ? number_text(latest["self"].number(), 2) : "none") +
                       "</td><td class=\"num\">" +
                       escape(latest["others"].given() ? number_text(latest["others"].number(), 2) : "none") +
@@ -643,11 +567,11 @@ std::string scorecard_report(const Curriculum &c, const Field &doc) {
 
 std::string cohort_cell(const Field &cell, bool share) {
     if (cell["suppressed"].boolean())
-        return "<span class=\"muted\">hidden</span><span class=\"n\">n=" + std::to_string(cell["n"].integer()) + "</span>";
+        return "<span class=\"muted\">hidden</span><span class=\"n\">n=" + std::to_string(cell["n"].count()) + "</span>";
     const auto v = cell["value"].number_or_null();
     if (!v) return "<span class=\"muted\">n/a</span>";
     return escape(share ? words::percent(*v) : number_text(*v, 3)) + "<span class=\"n\">n=" +
-           std::to_string(cell["n"].integer()) + "</span>";
+           std::to_string(cell["n"].count()) + "</span>";
 }
 
 std::string money_cell(const Field &cell, const std::string &currency) {
@@ -656,7 +580,7 @@ std::string money_cell(const Field &cell, const std::string &currency) {
 }
 
 std::string cohort_report(const Field &doc) {
-    const long long floor = doc["min_group_size"].integer();
+    const long long floor = doc["min_group_size"].count();
     const bool economics = doc["economics"].given();
     const std::string currency = economics ? doc["economics"]["currency"].str() : std::string();
     html::Table outcomes, returns;
@@ -669,7 +593,7 @@ std::string cohort_report(const Field &doc) {
     returns.numeric = {false, true, true, true, true, true};
     auto add = [&](const Field &row, const std::string &name, const std::string &kind) {
         const std::string head = escape(name) + (kind.empty() ? "" : "<span class=\"n\">" + escape(kind) + "</span>");
-        const std::string people = std::to_string(row["people"].integer());
+        const std::string people = std::to_string(row["people"].count());
         const bool hidden = row["suppressed"].boolean();
         const std::string none = "<span class=\"muted\">hidden: under " + std::to_string(floor) + " people</span>";
         std::vector<std::string> cells = {head, people};
@@ -706,7 +630,7 @@ std::string cohort_report(const Field &doc) {
     }
     const Field all = doc["individuals"];
     std::string body = "<h1>Cohort report</h1>\n<p class=\"lead\">" +
-                       escape(words::count(static_cast<std::size_t>(all["people"].integer()), "person", "people")) +
+                       escape(words::count(static_cast<std::size_t>(all["people"].count()), "person", "people")) +
                        " in " + escape(words::count(orgs.size(), "organization", "organizations")) + " and " +
                        escape(words::count(teams.size(), "team", "teams")) + ".</p>\n";
     body += "<section aria-labelledby=\"outcomes\">\n<h2 id=\"outcomes\">Outcomes</h2>\n" + html::table(outcomes) +
@@ -727,26 +651,18 @@ Result<std::string> export_html_from_json(const Curriculum &curriculum, std::str
                                           const HtmlOptions &options, const Limits &limits) {
     auto parsed = io::Document::parse(document, limits);
     if (!parsed) return parsed.error();
-    const Node root(parsed.value().root());
-    if (!root->is_object())
-        return make_error(Status::schema,
-                          std::string("not a plan, scorecard or cohort report: the document must be an object, not ") +
-                              root->type_name(),
-                          "");
+    const io::Value root = parsed.value().root();
     try {
-        if (root.member("path") && root.member("summary"))
-            return plan_report(curriculum, Field(root, "plan document"), options);
-        if (root.member("skills") && root.member("readiness"))
-            return scorecard_report(curriculum, Field(root, "scorecard"));
-        if (root.member("individuals"))
-            return cohort_report(Field(root, "cohort report"));
-    } catch (const Fault &fault) {
+        switch (detail::report_shape(root)) {
+        case detail::ReportShape::plan: return plan_report(curriculum, Field(Node(root), "plan document"), options);
+        case detail::ReportShape::scorecard: return scorecard_report(curriculum, Field(Node(root), "scorecard"));
+        case detail::ReportShape::cohort: return cohort_report(Field(Node(root), "cohort report"));
+        case detail::ReportShape::unknown: break;
+        }
+    } catch (const detail::ReportFault &fault) {
         return fault.error;
     }
-    return make_error(Status::schema,
-                      "not a plan, scorecard or cohort report: a plan has \"path\" and \"summary\", a scorecard "
-                      "\"skills\" and \"readiness\", a cohort report \"individuals\"",
-                      "");
+    return detail::not_a_report(root);
 }
 
 CAREERPATH_NAMESPACE_END

@@ -383,6 +383,7 @@ Result<PlanOutline> read_for_gantt(const Node &root) {
     BOOST_OUTCOME_TRYV(array_member(root, "phases", false, phases));
     BOOST_OUTCOME_TRYV(array_member(root, "milestones", false, milestones));
     BOOST_OUTCOME_TRYV(string_member(root, "learner", plan.learner));
+    BOOST_OUTCOME_TRYV(string_member(root, "learner_name", plan.learner_name));
     BOOST_OUTCOME_TRYV(string_member(root, "target_role", plan.target_role));
     BOOST_OUTCOME_TRYV(read_phases(phases, plan));
     BOOST_OUTCOME_TRYV(read_path(path, io::PlanUse::gantt, plan));

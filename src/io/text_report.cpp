@@ -12,6 +12,7 @@
 #include <careerpath/scorecard.hpp>
 
 #include "document.hpp"
+#include "report_field.hpp"
 
 #include "../export_text.hpp"
 #include "../rounding.hpp"
@@ -39,81 +40,9 @@ std::string display(std::string_view text) {
     return detail::display_text(text, " ", [](std::string &out, char ch) { out += ch; });
 }
 
-// The first fault of a document ends the report: thrown where found, caught once in
-// export_text_from_json and returned as its Error.
-struct Fault {
-    Error error;
-};
-
-// A member of the document, with the kind of document for the messages ("not a plan document:
-// ...") and the place as a JSON Pointer.
-class Field {
-public:
-    Field(Value value, const char *kind) : value_(value), kind_(kind) {}
-
-    [[noreturn]] void fail(const std::string &message) const {
-        throw Fault{make_error(Status::schema, std::string("not a ") + kind_ + ": " + message, pointer_)};
-    }
-    // A member of an absent object is absent too: what reads it says "missing" at its place.
-    Field operator[](std::string_view key) const {
-        if (value_ && !value_.is_object()) fail("must be an object, not " + std::string(value_.type_name()));
-        Field member(value_ ? value_.find(key) : Value(), kind_);
-        member.pointer_ = pointer_ + "/" + std::string(key);
-        return member;
-    }
-    bool given() const { return value_ && !value_.is_null(); }
-    std::size_t size() const {  // an array's; absent or null counts as empty
-        if (!given()) return 0;
-        if (!value_.is_array()) fail("must be an array, not " + std::string(value_.type_name()));
-        return value_.size();
-    }
-    Field at(std::size_t i) const {
-        Field element(value_[i], kind_);
-        element.pointer_ = pointer_ + "/" + std::to_string(i);
-        return element;
-    }
-    std::string str() const {
-        if (!given()) fail("missing");
-        if (!value_.is_string()) fail("must be a string, not " + std::string(value_.type_name()));
-        return std::string(display(value_.string()));
-    }
-    std::string str_or(std::string fallback) const { return given() ? str() : std::move(fallback); }
-    double number() const {
-        if (!given()) fail("missing");
-        if (!value_.is_number()) fail("must be a number, not " + std::string(value_.type_name()));
-        return value_.number();
-    }
-    std::optional<double> number_or_null() const {
-        if (!given()) return std::nullopt;
-        return number();
-    }
-    std::int64_t integer() const {
-        if (!given()) fail("missing");
-        if (!value_.is_number_integer()) fail("must be a whole number");
-        const std::int64_t v = value_.is_number_unsigned()
-                                   ? static_cast<std::int64_t>(std::min<std::uint64_t>(value_.unsigned_integer(), 1ull << 53))
-                                   : value_.integer();
-        if (v < -(1ll << 53) || v > (1ll << 53)) fail("must be a whole number within 2^53");
-        return v;
-    }
-    bool boolean() const {
-        if (!given()) fail("missing");
-        if (!value_.is_boolean()) fail("must be true or false");
-        return value_.boolean();
-    }
-    bool flag() const { return given() && boolean(); }  // absent: false
-    Date date() const {
-        const std::string text = str();
-        const auto d = Date::parse(text);
-        if (!d) fail("\"" + text + "\" is not a date");
-        return *d;
-    }
-
-private:
-    Value value_;
-    const char *kind_;
-    std::string pointer_;
-};
+// A member of the document, its strings made fit for a terminal.
+using Field = detail::ReportField;
+Field read_document(io::Value root, const char *kind) { return Field(detail::Node(root), kind, display); }
 
 // Characters on a terminal: UTF-8 continuation bytes take no column.
 std::size_t columns(std::string_view text) {
@@ -670,34 +599,21 @@ std::string cohort_text(const Field &d) {
     return out.str();
 }
 
-// Which report a document asks for, by its shape (README.md "The text report").
-enum class Shape { plan, scorecard, cohort, unknown };
-Shape shape_of(const Value &root) {
-    if (!root.is_object()) return Shape::unknown;
-    if (root.find("path") && root.find("summary")) return Shape::plan;
-    if (root.find("skills") && root.find("readiness")) return Shape::scorecard;
-    if (root.find("individuals")) return Shape::cohort;
-    return Shape::unknown;
-}
-
 Result<std::string> report(const Curriculum *c, std::string_view text, const Limits &limits) {
     auto document = io::Document::parse(text, limits);
     if (!document) return document.error();
     const Value root = document.value().root();
     try {
-        switch (shape_of(root)) {
-        case Shape::plan: return plan_text(Field(root, "plan document"), Names(*c));
-        case Shape::scorecard: return scorecard_text(Field(root, "scorecard document"), Names(*c));
-        case Shape::cohort: return cohort_text(Field(root, "cohort report"));
-        case Shape::unknown: break;
+        switch (detail::report_shape(root)) {
+        case detail::ReportShape::plan: return plan_text(read_document(root, "plan document"), Names(*c));
+        case detail::ReportShape::scorecard: return scorecard_text(read_document(root, "scorecard document"), Names(*c));
+        case detail::ReportShape::cohort: return cohort_text(read_document(root, "cohort report"));
+        case detail::ReportShape::unknown: break;
         }
-    } catch (const Fault &fault) {
+    } catch (const detail::ReportFault &fault) {
         return fault.error;
     }
-    return make_error(Status::schema,
-                      "not a plan, a scorecard or a cohort report: a plan has \"path\" and \"summary\", a scorecard "
-                      "\"skills\" and \"readiness\", a cohort report \"individuals\"",
-                      "");
+    return detail::not_a_report(root);
 }
 
 // The reports the model's functions give: its document written and read back, so that they are

@@ -145,7 +145,7 @@ TEST_CASE("export_mermaid_gantt: Alex's plan") {
     auto gantt = export_mermaid_gantt(document);
     REQUIRE(gantt);
     const std::string &text = gantt.value();
-    CHECK(text.rfind("gantt\n    title Learning plan for alex (staff_engineer)\n    dateFormat YYYY-MM-DD\n", 0) == 0);
+    CHECK(text.rfind("gantt\n    title Learning plan for Alex (staff_engineer)\n    dateFormat YYYY-MM-DD\n", 0) == 0);
     // Every path unit appears exactly once, as a task running to the end of its finish day.
     for (const auto &unit : document["path"]) {
         const std::string name = unit["unit"].get<std::string>();
@@ -197,6 +197,23 @@ TEST_CASE("export_mermaid_gantt: a hand-written plan, units without a phase, lab
           "    y@one :t1, 2027-01-05, 2027-02-01\n"
           "    section Milestones\n"
           "    Ready  really :milestone, m1, 2027-12-31, 0d\n");
+}
+
+TEST_CASE("export_mermaid_gantt: the title names the learner by name where the plan gives one") {
+    const auto title = [](const std::string &members) {
+        auto gantt = export_mermaid_gantt(Json::parse(R"({"learner": "sam", )" + members + R"("path": []})"));
+        REQUIRE(gantt);
+        return gantt.value().substr(0, gantt.value().find("\n    dateFormat"));
+    };
+    CHECK(title("") == "gantt\n    title Learning plan for sam");
+    CHECK(title(R"("learner_name": null, )") == "gantt\n    title Learning plan for sam");
+    CHECK(title(R"("learner_name": "Sam Lee", )") == "gantt\n    title Learning plan for Sam Lee");
+    // A name is a label like any other: nothing in it starts a Mermaid keyword or a new line.
+    CHECK(title(R"("learner_name": "Sam: #1\ntitle x", )") == "gantt\n    title Learning plan for Sam   1 title x");
+    auto bad = export_mermaid_gantt(Json::parse(R"({"learner": "sam", "learner_name": 7, "path": []})"));
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().status == Status::schema);
+    CHECK(bad.error().pointer == "/learner_name");
 }
 
 TEST_CASE("export_mermaid_gantt: a re-plan marks the units under way, what moved or is new, and its first day") {
@@ -252,7 +269,7 @@ TEST_CASE("export_mermaid_gantt: late units and missed milestones are crit; the 
     REQUIRE(planned);
     const auto &[request, plan] = planned.value();
     const std::string text = export_mermaid_gantt(c, request, plan).value();
-    CHECK(text.rfind("gantt\n    title Learning plan for alex (Staff Engineer)\n", 0) == 0);
+    CHECK(text.rfind("gantt\n    title Learning plan for Alex (Staff Engineer)\n", 0) == 0);
     // Every late unit of the plan is crit, with its days late; every unit on time is not.
     std::size_t late = 0;
     for (std::size_t i = 0; i < plan.path.size(); ++i) {

@@ -133,7 +133,7 @@ TEST_CASE("a document that is no plan, scorecard or cohort report: Status::schem
     auto other = status_of("{\"units\": 3}");
     REQUIRE_FALSE(other);
     CHECK(other.error().status == Status::schema);
-    CHECK(has(other.error().message, "not a plan, scorecard or cohort report"));
+    CHECK(has(other.error().message, "not a plan, a scorecard or a cohort report"));
     CHECK(status_of("{\"path\": ").error().status == Status::parse);
     Json plan = Json::parse(plan_document(example(), read_text("alex.request.json")));
     plan["path"][1]["finish"] = 7;

@@ -13,7 +13,8 @@ A failed call raises a subclass of :class:`careerpath.Error` carrying ``.status`
 through ``CAREERPATH_LIBRARY``, then beside the package (where the wheel and ``cmake --install``
 put it), then the system loader (see ``careerpath._native``). ``careerpath.__version__`` is this
 binding's version and ``careerpath.version()`` the loaded library's: the library must be of the
-same major version (its ABI), else loading it raises :class:`LibraryError`.
+same major version (its ABI). The library is loaded by ``import careerpath``, which raises
+:class:`LibraryError` when there is none or it is of another major version.
 """
 
 from __future__ import annotations
@@ -520,3 +521,8 @@ def import_framework(
     _native.check(status, lib)
     result: Dict[str, Any] = json.loads(_native.take_string(out, lib))
     return result
+
+
+# The library is loaded as the package is imported, so that `import careerpath` is where a missing
+# library, or one of another ABI major, fails with its LibraryError, not some later first call.
+_native.library()

@@ -4,7 +4,7 @@ Everything ctypes knows about the library is in ``FUNCTIONS`` below: one ``(name
 restype)`` entry per function of ``capi/careerpath.h``, each beside the C prototype it mirrors.
 Add a function to the header, then add its entry here; nothing else declares prototypes.
 
-The library is looked up, on first use, in this order:
+The library is looked up when ``careerpath`` is imported (``library()``), in this order:
 
 1. the environment variable ``CAREERPATH_LIBRARY`` (a path to the shared library);
 2. a ``libcareerpath.so*`` (``.dylib``, ``careerpath.dll``) inside or beside the package directory;

@@ -6,5 +6,5 @@ test_header_sync.py holds them together). The wheel's metadata reads it from her
 version, its ABI (careerpath._native.check_abi).
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 ABI_MAJOR = int(__version__.split(".")[0])

@@ -5,7 +5,10 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import json
+import os
 import re
+import subprocess
+import sys
 import types
 from ctypes import byref, c_void_p
 
@@ -196,3 +199,49 @@ def test_table_declares_every_bound_function(lib: _native.Library) -> None:
         function = getattr(lib, name)
         assert function.argtypes == argtypes
         assert function.restype == restype
+
+
+def import_in_child(code: str, env: dict) -> "subprocess.CompletedProcess[str]":
+    """`code`, then `import careerpath`, in a fresh interpreter with `env` added. "imported" is
+    printed before any call, so a failure after the import shows as "imported" on stdout."""
+    return subprocess.run(
+        [sys.executable, "-c", code + "\nimport careerpath\nprint('imported')\nprint(careerpath.version())"],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_import_fails_on_a_missing_library(tmp_path) -> None:
+    missing = tmp_path / "libcareerpath.so.0"
+    child = import_in_child("", {_native.ENV_VAR: str(missing)})
+    assert child.returncode != 0
+    assert "imported" not in child.stdout
+    assert "LibraryError" in child.stderr
+    assert f"CAREERPATH_LIBRARY is set to '{missing}', which does not exist" in child.stderr
+
+
+def test_import_fails_on_a_library_of_another_abi_major(lib: _native.Library) -> None:
+    # The real library, but its careerpath_version says 1.0.0: what a libcareerpath.so.1 says.
+    stand_in = (
+        "import ctypes\n"
+        "real = ctypes.CDLL\n"
+        "class Other:\n"
+        "    def __init__(self, path):\n"
+        "        self._lib = real(path)\n"
+        "        self.careerpath_version = lambda: 10000\n"
+        "    def __getattr__(self, name):\n"
+        "        return getattr(self._lib, name)\n"
+        "ctypes.CDLL = Other\n"
+    )
+    child = import_in_child(stand_in, {_native.ENV_VAR: lib.path})
+    assert child.returncode != 0
+    assert "imported" not in child.stdout
+    assert f"the library {lib.path} is version 1.0.0 (ABI 1)" in child.stderr
+    assert f"needs ABI {_version.ABI_MAJOR}" in child.stderr
+
+    # The same child without the stand-in imports, so the failure above is the ABI's alone.
+    fine = import_in_child("", {_native.ENV_VAR: lib.path})
+    assert fine.returncode == 0, fine.stderr
+    assert fine.stdout == f"imported\n{careerpath.version()}\n"
