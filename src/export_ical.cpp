@@ -153,7 +153,9 @@ Result<std::string> export_ical(const PlanOutline &plan) {
     for (const auto &m : plan.milestones) titles[m.id] = m.title;
 
     std::string &out = cal.text;
-    begin_calendar(out, "Learning plan for " + plan.learner + (plan.program.empty() ? "" : " (" + plan.program + ")"));
+    // The learner by name where the plan gives one, as the Gantt chart's title does.
+    const std::string &learner = plan.learner_name.empty() ? plan.learner : plan.learner_name;
+    begin_calendar(out, "Learning plan for " + learner + (plan.program.empty() ? "" : " (" + plan.program + ")"));
     detail::EventUids uids;
     for (std::size_t i = 0; i < plan.sessions.size(); ++i) {
         const PlanOutline::Session &s = plan.sessions[i];

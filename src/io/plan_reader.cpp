@@ -402,6 +402,7 @@ Result<PlanOutline> read_for_gantt(const Node &root) {
 Result<PlanOutline> read_for_ical(const Node &root) {
     PlanOutline plan;
     BOOST_OUTCOME_TRYV(required_string_member(root, "learner", plan.learner));
+    BOOST_OUTCOME_TRYV(string_member(root, "learner_name", plan.learner_name));
     BOOST_OUTCOME_TRYV(string_member(root, "program", plan.program));
     BOOST_OUTCOME_TRYV(date_member(root, "start", plan.start));
     BOOST_OUTCOME_TRYV(string_member(root, "time_zone", plan.time_zone));

@@ -428,6 +428,19 @@ TEST_CASE("export_ical: CRLF line ends only, no line over 75 octets, the calenda
     CHECK(export_ical(Json::parse(ical_plan)).value() == text);  // same input, same bytes
 }
 
+TEST_CASE("export_ical: the calendar names the learner by name where the plan gives one") {
+    Json named = Json::parse(ical_plan);
+    named["learner_name"] = "Sam Lee, Jr.";
+    CHECK(values_of(ical_ok(named), "X-WR-CALNAME") == std::vector<std::string>{"Learning plan for Sam Lee\\, Jr. (lead)"});
+    named["learner_name"] = nullptr;
+    CHECK(values_of(ical_ok(named), "X-WR-CALNAME") == std::vector<std::string>{"Learning plan for sam (lead)"});
+    named["learner_name"] = 7;
+    auto bad = export_ical(named);
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().status == Status::schema);
+    CHECK(bad.error().pointer == "/learner_name");
+}
+
 TEST_CASE("export_ical: sessions in UTC, titles and agendas escaped, dropped sessions skipped") {
     const std::string text = ical_ok(Json::parse(ical_plan));
     CHECK(count(text, "BEGIN:VEVENT\r\n") == 5);  // 3 placed or moved sessions, 2 milestones

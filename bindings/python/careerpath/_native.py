@@ -253,7 +253,7 @@ _library: Optional[Library] = None
 
 
 def library() -> Library:
-    """The process-wide libcareerpath, loaded on first use."""
+    """The process-wide libcareerpath, loaded on first use (which `import careerpath` makes)."""
     global _library
     lib = _library
     if lib is None:

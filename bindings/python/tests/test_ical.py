@@ -49,7 +49,9 @@ def test_the_calendar_parses_and_counts(alex):
     assert str(calendar["VERSION"]) == "2.0"
     assert str(calendar["PRODID"]).startswith("-//careerpath//careerpath ")
     assert str(calendar["METHOD"]) == "PUBLISH"
-    assert "alex" in str(calendar["X-WR-CALNAME"])
+    # The learner by name (the plan's learner_name), the program by id.
+    assert str(calendar["X-WR-CALNAME"]) == f"Learning plan for {plan['learner_name']} ({plan['program']})"
+    assert plan["learner_name"] == "Alex"
     found = events(text)
     assert any(s["status"] == "dropped" for s in plan["sessions"])  # the plan does drop one
     assert len(found) == len(timed_sessions(plan)) + len(plan["milestones"])
