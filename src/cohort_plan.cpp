@@ -72,25 +72,31 @@ Result<CohortPlan> make_cohort_plan(const Curriculum &c, const CohortPlanRequest
     // The learning paths, each exactly as a single plan makes it.
     std::vector<std::optional<Result<detail::PlanDraft>>> made(n);
     detail::parallel_for(n, options.threads, [&](std::size_t l) { made[l] = detail::draft_plan(c, request.learners[l], limits); });
+    // A plan fails in its draft or in its sessions' limit: the cohort fails with the first
+    // learner's error in the request's order, whichever step it came from, as each learner's
+    // own make_plan would. So the sessions are prepared for the learners before the first
+    // failed draft, and only those.
     std::vector<std::optional<detail::PlanDraft>> drafts(n);
-    for (std::size_t l = 0; l < n; ++l) {
-        if (!*made[l]) return under_learner(made[l]->error(), l);
-        drafts[l] = std::move(*made[l]).value();
-        made[l].reset();
+    std::size_t first_failed = n;
+    for (std::size_t l = 0; l < n && first_failed == n; ++l) {
+        if (!*made[l]) first_failed = l;
+        else drafts[l] = std::move(*made[l]).value();
     }
 
     // Each learner's occurrences, with a single plan's limit, and the cohort's on them all.
     std::vector<std::optional<Result<detail::LearnerSessions>>> prepared(n);
-    detail::parallel_for(n, options.threads, [&](std::size_t l) {
+    detail::parallel_for(first_failed, options.threads, [&](std::size_t l) {
         if (drafts[l]->sessions_until)
             prepared[l] = detail::prepare_sessions(c, request.learners[l], drafts[l]->calendar, *drafts[l]->sessions_until, limits);
     });
     std::size_t occurrences = 0;
-    for (std::size_t l = 0; l < n; ++l) {
+    for (std::size_t l = 0; l < first_failed; ++l) {
         if (!prepared[l]) continue;
         if (!*prepared[l]) return under_learner(prepared[l]->error(), l);
         occurrences += prepared[l]->value().occurrences();
     }
+    if (first_failed < n) return under_learner(made[first_failed]->error(), first_failed);
+    made.clear();
     if (occurrences > limits.max_cohort_sessions)
         return make_error(Status::limit,
                           "the learners' programs give " + std::to_string(occurrences) +

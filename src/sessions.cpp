@@ -15,6 +15,7 @@
 
 #include "date_time.hpp"
 #include "joint_sessions.hpp"
+#include "rounding.hpp"
 #include "session_windows.hpp"
 
 #include <algorithm>
@@ -42,6 +43,12 @@ const char *to_string(SlotClosure closure) noexcept {
     case SlotClosure::mentor_hours: return "mentor_hours";
     }
     return "unknown";
+}
+
+std::optional<SlotClosure> slot_closure_named(std::string_view name) noexcept {
+    for (int k = 0; k <= static_cast<int>(SlotClosure::mentor_hours); ++k)
+        if (name == to_string(static_cast<SlotClosure>(k))) return static_cast<SlotClosure>(k);
+    return std::nullopt;
 }
 
 const char *to_string(Session::Status status) noexcept {
@@ -307,14 +314,6 @@ private:
     std::map<Date, Week> weeks_;
 };
 
-// "4", "4.5": hours as people write them.
-std::string hours_text(double hours) {
-    std::string text = std::to_string(hours);
-    text.erase(text.find_last_not_of('0') + 1);
-    if (text.back() == '.') text.pop_back();
-    return text;
-}
-
 }  // namespace
 
 // One learner's walk over their slots, and what it has placed so far.
@@ -547,7 +546,7 @@ private:
                           other.id};
         }
         if (const auto week = book_->full_week(start, minutes)) {
-            std::string detail = mentor_->mentor().name + " gives at most " + hours_text(book_->max_hours()) +
+            std::string detail = mentor_->mentor().name + " gives at most " + detail::format_hours(book_->max_hours()) +
                                  " session hours a week";
             const auto load = book_->week_learners(*week);
             if (load.empty()) detail += ", less than this session's " + std::to_string(minutes) + " minutes";

@@ -67,9 +67,9 @@ struct CohortPlanOptions {
 /// `max_hours_per_week`, 0 to 168) and learners (each a plan request whose `mentor`, if any, is
 /// the id of one of the mentors). Each fault with its status and JSON Pointer: a mentor with no
 /// availability, negative weekly hours, a mentor or learner id given twice (Status::schema), a
-/// learner naming no mentor of the cohort (Status::reference), more mentors, learners or
-/// session occurrences than the limits allow (Status::limit); a learner's request as
-/// read_plan_request says, under /learners/K.
+/// learner naming no mentor of the cohort (Status::reference), more mentors or learners than
+/// the limits allow (Status::limit); a learner's request as read_plan_request says, under
+/// /learners/K.
 Result<CohortPlanRequest> read_cohort_plan_request(const Curriculum &curriculum, std::string_view request_json,
                                                    const Limits &limits = {});
 
@@ -77,7 +77,8 @@ Result<CohortPlanRequest> read_cohort_plan_request(const Curriculum &curriculum,
 /// then the sessions of each mentor's learners together (detail: docs/cohort-planning.md), so
 /// that no mentor and no learner is in two sessions at once and no mentor exceeds their weekly
 /// hours. A learner whose plan fails fails the cohort with that error, its pointer under
-/// /learners/K (the first such learner in the request's order).
+/// /learners/K (the first such learner in the request's order); more session occurrences in all
+/// than limits.max_cohort_sessions is Status::limit at /learners.
 Result<CohortPlan> make_cohort_plan(const Curriculum &curriculum, const CohortPlanRequest &request,
                                     const CohortPlanOptions &options = {}, const Limits &limits = {});
 

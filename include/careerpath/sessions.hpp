@@ -12,7 +12,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 CAREERPATH_NAMESPACE_BEGIN
@@ -37,6 +39,8 @@ enum class SlotClosure {
 /// "not_a_workday", "holiday", "time_off", "mentor_unavailable", "mentor_busy", "taken",
 /// "outside_calendar", "mentor_booked", "mentor_hours".
 const char *to_string(SlotClosure closure) noexcept;
+/// The SlotClosure that to_string names `name`; none for any other string.
+std::optional<SlotClosure> slot_closure_named(std::string_view name) noexcept;
 
 /// A slot of an occurrence's window that did not hold it, and what closed it.
 struct ClosedSlot {

@@ -10,7 +10,6 @@
 #include "json_writer.hpp"
 
 #include <iomanip>
-#include <map>
 #include <sstream>
 
 CAREERPATH_NAMESPACE_BEGIN

@@ -1,13 +1,11 @@
-// A cohort report written out: as JSON (what careerpath_cohort returns) and as the readable ROI
-// table. The report is made in cohort.cpp.
+// A cohort report written out as JSON (what careerpath_cohort returns); its text report, the ROI
+// table, is text_report.cpp. The report is made in cohort.cpp.
 #include <careerpath/cohort.hpp>
 
 #include "json_writer.hpp"
 #include "money_writer.hpp"
 
 #include <cmath>
-#include <iomanip>
-#include <sstream>
 
 CAREERPATH_NAMESPACE_BEGIN
 

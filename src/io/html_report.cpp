@@ -4,6 +4,7 @@
 // (skills, roles, programs, levels, activities); ids it does not know are shown as they are.
 // Every string of the document or the curriculum reaches the page through html::escape.
 #include <careerpath/export.hpp>
+#include <careerpath/sessions.hpp>
 
 #include "document.hpp"
 #include "json_reader.hpp"
@@ -113,18 +114,27 @@ struct PathUnit {
     long long late_days = 0;
 };
 
+// A kind of closed slot, to follow "closed by". A switch, so that a kind added to SlotClosure
+// without words here is a compiler warning (-Wswitch), not a raw id on the page.
+const char *closure_words(SlotClosure kind) {
+    switch (kind) {
+    case SlotClosure::not_a_workday: return "a day the learner does not work";
+    case SlotClosure::holiday: return "a holiday";
+    case SlotClosure::time_off: return "the learner's time off";
+    case SlotClosure::outside_calendar: return "a day past the plan's calendar";
+    case SlotClosure::mentor_unavailable: return "a time the mentor is not available";
+    case SlotClosure::mentor_busy: return "the mentor being busy";
+    case SlotClosure::taken: return "another session at that time";
+    case SlotClosure::mentor_booked: return "the mentor's sessions with other learners";
+    case SlotClosure::mentor_hours: return "the mentor's weekly session hours being used up";
+    }
+    return "a closed slot";
+}
+
 // What closed a session's slots (docs/sessions.md, "closed_by"), in words: the warning's
 // constraint lists the kinds ("holiday, mentor_busy") or says "no session slot".
 std::string closures_in_words(const std::string &constraint) {
     if (constraint == "no session slot") return "the window holds none of the learner's session times";
-    static const std::vector<std::pair<std::string, std::string>> kinds = {
-        {"not_a_workday", "a day the learner does not work"},
-        {"holiday", "a holiday"},
-        {"time_off", "the learner's time off"},
-        {"outside_calendar", "a day past the plan's calendar"},
-        {"mentor_unavailable", "a time the mentor is not available"},
-        {"mentor_busy", "the mentor being busy"},
-        {"taken", "another session at that time"}};
     std::vector<std::string> parts;
     std::size_t from = 0;
     while (from <= constraint.size()) {
@@ -132,10 +142,8 @@ std::string closures_in_words(const std::string &constraint) {
         if (comma == std::string::npos) comma = constraint.size();
         std::string kind = constraint.substr(from, comma - from);
         kind.erase(0, kind.find_first_not_of(' '));
-        std::string words_for = level_words(kind);
-        for (const auto &[id, text] : kinds)
-            if (id == kind) words_for = text;
-        if (!kind.empty()) parts.push_back(words_for);
+        const auto closure = slot_closure_named(kind);
+        if (!kind.empty()) parts.push_back(closure ? closure_words(*closure) : level_words(kind));
         from = comma + 1;
     }
     std::string out;

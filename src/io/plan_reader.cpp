@@ -237,12 +237,6 @@ Ok local_start_member(const Node &session, PlanOutline::Session &s) {
     return success();
 }
 
-std::optional<SlotClosure> slot_closure(std::string_view name) {
-    for (int k = 0; k <= static_cast<int>(SlotClosure::mentor_hours); ++k)
-        if (name == to_string(static_cast<SlotClosure>(k))) return static_cast<SlotClosure>(k);
-    return std::nullopt;
-}
-
 // A session's window and reasons ({"closed_by", "day", "detail", "time"}, in a cohort's plans
 // "learner" too, and "why_more"), for a
 // re-plan to copy into a history session as the previous plan had it.
@@ -262,7 +256,7 @@ Ok read_window_and_reasons(const Node &session, PlanOutline::Session &s) {
         ClosedSlot slot;
         std::string closed_by;
         BOOST_OUTCOME_TRYV(required_string_member(reason, "closed_by", closed_by));
-        const auto closure = slot_closure(closed_by);
+        const auto closure = slot_closure_named(closed_by);
         if (!closure)
             return not_a_plan("\"closed_by\" " + json_quoted(closed_by) + " is not a way a slot is closed",
                               reason.member("closed_by").pointer());

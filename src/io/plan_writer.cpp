@@ -1,13 +1,11 @@
-// A plan written out: as JSON (what careerpath_plan returns) and as a readable report. The plan
-// is made in make_plan.cpp.
+// A plan written out as JSON (what careerpath_plan returns); its text report is text_report.cpp.
+// The plan is made in make_plan.cpp.
 #include <careerpath/plan.hpp>
 
 #include "../date_time.hpp"
 #include "json_writer.hpp"
 #include "money_writer.hpp"
 
-#include <iomanip>
-#include <sstream>
 
 CAREERPATH_NAMESPACE_BEGIN
 

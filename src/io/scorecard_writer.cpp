@@ -1,12 +1,10 @@
-// A scorecard written out: as JSON (what careerpath_score returns) and as a readable report.
-// The scorecard is made in scorecard.cpp.
+// A scorecard written out as JSON (what careerpath_score returns); its text report is
+// text_report.cpp. The scorecard is made in scorecard.cpp.
 #include <careerpath/scorecard.hpp>
 
 #include "json_writer.hpp"
 
-#include <iomanip>
 #include <optional>
-#include <sstream>
 
 CAREERPATH_NAMESPACE_BEGIN
 

@@ -2,7 +2,8 @@
 // told apart by its shape, written as plain text for a person at a terminal. What the command
 // line prints, what careerpath_export(c, "text", ...) returns and what plan_to_text,
 // scorecard_to_text and cohort_to_text return is this one writer over the document, so the
-// three can never differ. Skills, roles and programs are named by their titles from the
+// three can never differ for one document (plan_to_text writes every part of the plan; a
+// request's "omit" leaves parts out of the document the others are given). Skills, roles and programs are named by their titles from the
 // curriculum (an id it does not know is shown as it is), the summary in words, and every table
 // sized to what it holds.
 #include <careerpath/cohort.hpp>
@@ -268,14 +269,21 @@ std::string phases_and_milestones_text(const Field &d) {
     const Field phases = d["phases"];
     if (phases.size()) {
         out += "\nPhases\n";
-        Table t({Table::left, Table::left, Table::right, Table::right, Table::left});
+        // A request may leave the phases' units out of its document ("omit": "phases.units"):
+        // then the table has no count of them, rather than a count of none.
+        const bool counted = phases.at(0)["units"].given();
+        Table t(counted ? std::vector{Table::left, Table::left, Table::right, Table::right, Table::left}
+                        : std::vector{Table::left, Table::left, Table::right, Table::left});
         for (std::size_t i = 0; i < phases.size(); ++i) {
             const Field p = phases.at(i);
             std::string done;
             if (p["delivered"].given())
                 done = "done " + p["delivered"].date().iso() + (p["on_time"].flag() ? ", on time" : ", LATE");
-            t.row({p["title"].str_or(p["id"].str()), p["first"].date().iso() + " to " + p["last"].date().iso(),
-                   plural(static_cast<std::int64_t>(p["units"].size()), "unit", "units"), hours(p["hours"].number()) + " h", done});
+            std::vector<std::string> row = {p["title"].str_or(p["id"].str()), p["first"].date().iso() + " to " + p["last"].date().iso()};
+            if (counted) row.push_back(plural(static_cast<std::int64_t>(p["units"].size()), "unit", "units"));
+            row.push_back(hours(p["hours"].number()) + " h");
+            row.push_back(done);
+            t.row(std::move(row));
         }
         out += t.text();
     }

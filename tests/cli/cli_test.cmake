@@ -80,6 +80,12 @@ run(plan-alex-replan-late 0 "Scalability planning \\(advanced\\) +9 h  due 2027-
 # A request on standard input, and --set changes to it: 8 hours a week instead of 6, a later
 # target date.
 run(plan-request-file 0 "^Plan for Alex" "" plan ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json)
+# A request that leaves the phases' units out of its document: the report counts none, rather
+# than "0 units"; with them, each phase's count.
+run(plan-omit-phase-units 0 "\nPhases\n  System design fundamentals  2027-01-04 to 2027-03-03  38 h  done 2027-02-18, on time\n" ""
+    plan ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json --set "omit=[\"phases.units\"]")
+run(plan-phase-units 0 "\nPhases\n  System design fundamentals  2027-01-04 to 2027-03-03  2 units  38 h  done 2027-02-18, on time\n" ""
+    plan ${EXAMPLES}/engineering-growth.json ${EXAMPLES}/alex.request.json)
 set(from_file "${run_stdout}")
 run_stdin(plan-request-stdin 0 "^Plan for Alex" ${EXAMPLES}/alex.request.json plan ${EXAMPLES}/engineering-growth.json -)
 if(NOT run_stdout STREQUAL from_file)

@@ -839,6 +839,19 @@ TEST_CASE("bad cohort plan requests: each with its status and pointer") {
         REQUIRE_FALSE(e.has_value());
         CHECK(e.error().status == Status::limit);
         CHECK(e.error().pointer == "/learners/0/program");
+        // Two learners that fail: the first in the request's order, though its plan fails at a
+        // later step (its sessions' limit) than the second's (its draft).
+        Json two = small_cohort();
+        two["learners"][1]["learner"]["hours_per_week"] = 0;
+        e = cohort_plan_from_json(curriculum(), two.dump(), {}, limits);
+        REQUIRE_FALSE(e.has_value());
+        CHECK(e.error().status == Status::limit);
+        CHECK(e.error().pointer == "/learners/0/program");
+        limits = Limits{};
+        e = cohort_plan_from_json(curriculum(), two.dump(), {}, limits);
+        REQUIRE_FALSE(e.has_value());
+        CHECK(e.error().status == Status::infeasible);
+        CHECK(e.error().pointer == "/learners/1/learner/hours_per_week");
     }
 }
 

@@ -5,6 +5,7 @@
 // quotes, '&', control characters and non-ASCII written as text, never markup (checked with the
 // strict reader of tests/fuzz/html_check.hpp, which the fuzz target export_html uses too).
 #include <careerpath/cohort.hpp>
+#include <careerpath/cohort_plan.hpp>
 #include <careerpath/export.hpp>
 #include <careerpath/json.hpp>
 #include <careerpath/plan.hpp>
@@ -41,6 +42,27 @@ std::string page_of(const Curriculum &c, const std::string &document, const Html
 }
 
 }  // namespace
+
+TEST_CASE("a cohort learner's dropped sessions: every kind of closed slot in words, none as its id") {
+    // In the example group cohort, Bianca's Technical Reviews are dropped because the mentor's
+    // other learners and his weekly hours took the slots (mentor_booked, mentor_hours).
+    auto cohort = cohort_plan_json_text(example(), read_text("group-cohort-plan.json"));
+    REQUIRE_MESSAGE(cohort, cohort.error().message);
+    const Json plans = Json::parse(cohort.value())["plans"];
+    bool seen = false;
+    for (const Json &plan : plans) {
+        if (plan["learner"] != "bianca") continue;
+        seen = true;
+        const std::string page = page_of(example(), plan.dump());
+        CHECK(has(page, "every free slot of their windows was closed by the mentor&#39;s sessions with other "
+                        "learners or the mentor&#39;s weekly session hours being used up."));
+        for (const char *id : {"mentor booked", "mentor hours", "mentor_booked", "mentor_hours"}) {
+            CAPTURE(id);
+            CHECK_FALSE(has(page, id));
+        }
+    }
+    CHECK(seen);
+}
 
 TEST_CASE("Alex's plan as a page: summary in words, the gap with titles, the chart, sessions, activities") {
     const std::string document = plan_document(example(), read_text("alex.request.json"));

@@ -714,6 +714,23 @@ void check_dropped_by(const Json &r, const char *closure, std::size_t why_count 
 
 }  // namespace
 
+TEST_CASE("slot_closure_named reads back every name to_string gives, and nothing else") {
+    int kinds = 0;
+    for (int k = 0; k <= static_cast<int>(SlotClosure::mentor_hours); ++k, ++kinds) {
+        const auto kind = static_cast<SlotClosure>(k);
+        CAPTURE(to_string(kind));
+        CHECK(std::string(to_string(kind)) != "unknown");
+        REQUIRE(slot_closure_named(to_string(kind)));
+        CHECK(*slot_closure_named(to_string(kind)) == kind);
+    }
+    CHECK(kinds == 9);
+    // mentor_hours is the last kind: one past it has no name, so a kind added after it fails here
+    // until both functions know it.
+    CHECK(std::string(to_string(static_cast<SlotClosure>(kinds))) == "unknown");
+    for (const char *other : {"", "unknown", "Holiday", "holiday ", "mentor_booked,", "taken2"})
+        CHECK_FALSE(slot_closure_named(other));
+}
+
 TEST_CASE("dropped by holidays") {
     Json r = one_week();
     r["holidays"] = {"2027-01-05", {{"month", 1}, {"weekday", "thu"}, {"nth", 1}}};  // 01-07 is the first Thursday

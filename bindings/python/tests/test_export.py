@@ -59,8 +59,10 @@ def test_not_a_plan_is_a_schema_error_with_pointer(example):
         example.export("mermaid-gantt", "{not json")
     with pytest.raises(TypeError):
         example.export("mermaid-gantt")
-    with pytest.raises(TypeError):
-        example.export("ical")
+    # Every export of a document needs the document.
+    for format in ("ical", "text", "html", "html;today=2027-03-01"):
+        with pytest.raises(TypeError):
+            example.export(format)
 
 
 @pytest.mark.parametrize("format", ["iCal", "ics", "svg", ""])
